@@ -1,0 +1,156 @@
+import type { Kind } from '../dataset/kinds';
+import type { Entry, TermRule } from '../dataset/schema';
+import { termsOf } from '../dataset/terms';
+import { AhoCorasick } from './aho-corasick';
+import { contextTest, contextWindow, inCapitalisedRun, isWordChar } from './context';
+import { foldTerm, foldText, normaliseKeepingCase } from './fold';
+import { addressSpans, overlapsAny } from './urls';
+
+export interface EntityRef {
+  id: string;
+  name: string;
+  kind: Kind;
+}
+
+/** One highlighted mention: [start, end) are JavaScript string indices into the scanned text. */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  entity: EntityRef;
+}
+
+/** What the matcher needs of an entry; the content script gets only this, not the card text. */
+export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases'>;
+
+interface CompiledTerm {
+  entity: EntityRef;
+  /** Exact form to compare with when the term is case-sensitive. */
+  exact?: string;
+  requires?: (window: string) => boolean;
+  excludes?: (window: string) => boolean;
+  afterLongForm: boolean;
+  /** All-capital terms ("ICE") are not trusted inside capitalised runs of text. */
+  shouted: boolean;
+  startsWithWordChar: boolean;
+  endsWithWordChar: boolean;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  term: CompiledTerm;
+  /** The context requirement held (only consulted for afterLongForm terms). */
+  contextMet: boolean;
+}
+
+export interface Matcher {
+  readonly entities: readonly EntityRef[];
+  scan(text: string): Mention[];
+}
+
+export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
+  const termsByPattern = new Map<string, CompiledTerm[]>();
+  const entities: EntityRef[] = [];
+  for (const entry of entries) {
+    const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };
+    entities.push(entity);
+    for (const rule of termsOf(entry)) {
+      if (rule.matchAlone === false) continue;
+      const pattern = foldTerm(rule.text);
+      const list = termsByPattern.get(pattern) ?? [];
+      list.push(compileTerm(entity, rule));
+      termsByPattern.set(pattern, list);
+    }
+  }
+  const patterns = [...termsByPattern.keys()];
+  const termLists = patterns.map((pattern) => termsByPattern.get(pattern)!);
+  const automaton = new AhoCorasick(patterns);
+
+  function scan(text: string): Mention[] {
+    const folded = foldText(text);
+    const addresses = addressSpans(text);
+    const candidates: Candidate[] = [];
+    automaton.search(folded.text, (pattern, foldedStart, foldedEnd) => {
+      const start = folded.origin[foldedStart]!;
+      const end = folded.origin[foldedEnd - 1]! + 1;
+      if (overlapsAny(addresses, start, end)) return;
+      let window: string | undefined;
+      for (const term of termLists[pattern]!) {
+        if (term.startsWithWordChar && isWordChar(text[start - 1])) continue;
+        if (term.endsWithWordChar && isWordChar(text[end])) continue;
+        if (term.exact !== undefined && normaliseKeepingCase(text.slice(start, end)) !== term.exact) continue;
+        if (term.shouted && inCapitalisedRun(text, start, end)) continue;
+        window ??= contextWindow(folded.text, text, folded.origin, foldedStart, foldedEnd);
+        if (term.excludes?.(window)) continue;
+        const contextMet = term.requires ? term.requires(window) : true;
+        if (!contextMet && !term.afterLongForm) continue;
+        candidates.push({ start, end, term, contextMet });
+      }
+    });
+    return selectLongest(acceptAcronyms(candidates)).map(({ start, end, term }) => ({
+      start,
+      end,
+      text: text.slice(start, end),
+      entity: term.entity,
+    }));
+  }
+
+  return { entities, scan };
+}
+
+function compileTerm(entity: EntityRef, rule: TermRule): CompiledTerm {
+  const text = rule.text.trim();
+  const exact = rule.caseSensitive ? normaliseKeepingCase(text) : undefined;
+  return {
+    entity,
+    exact,
+    requires: rule.requiresContext && contextTest(rule.requiresContext.map(foldTerm)),
+    excludes: rule.excludeContext && contextTest(rule.excludeContext.map(foldTerm)),
+    afterLongForm: rule.afterLongForm === true,
+    shouted: exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase(),
+    startsWithWordChar: isWordChar(text[0]),
+    endsWithWordChar: isWordChar(text[text.length - 1]),
+  };
+}
+
+/** An acronym stands when its context was met or its entity was already named in full earlier in the text. */
+function acceptAcronyms(candidates: Candidate[]): Candidate[] {
+  const firstLongForm = new Map<string, number>();
+  for (const { term, start } of candidates) {
+    if (term.afterLongForm) continue;
+    const seen = firstLongForm.get(term.entity.id);
+    if (seen === undefined || start < seen) firstLongForm.set(term.entity.id, start);
+  }
+  return candidates.filter(({ term, start, contextMet }) => {
+    if (!term.afterLongForm || contextMet) return true;
+    const longForm = firstLongForm.get(term.entity.id);
+    return longForm !== undefined && longForm < start;
+  });
+}
+
+/** Longest match wins; among equal lengths the earlier one; the result never overlaps and is in text order. */
+export function selectLongest<T extends { start: number; end: number }>(candidates: T[]): T[] {
+  const byPriority = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: T[] = [];
+  for (const candidate of byPriority) {
+    const at = insertionPoint(chosen, candidate.start);
+    const before = chosen[at - 1];
+    const after = chosen[at];
+    if (before && before.end > candidate.start) continue;
+    if (after && after.start < candidate.end) continue;
+    chosen.splice(at, 0, candidate);
+  }
+  return chosen;
+}
+
+function insertionPoint(sorted: { start: number }[], start: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]!.start < start) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

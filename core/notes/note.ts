@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+const timestamp = z.iso.datetime();
+
+/** W3C Web Annotation TextQuoteSelector: the quoted text with up to 32 characters either side. */
+export const textQuoteSchema = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) }).strict();
+/** W3C Web Annotation TextPositionSelector: offsets into the page text as Watchwords scans it. */
+export const textPositionSchema = z
+  .object({ start: z.int().min(0), end: z.int().min(0) })
+  .strict()
+  .refine(({ start, end }) => end > start, 'end must be after start');
+
+export const pageTargetSchema = z
+  .object({
+    kind: z.literal('page'),
+    url: z.url(),
+    title: z.string().max(1000),
+    quote: textQuoteSchema,
+    position: textPositionSchema,
+  })
+  .strict();
+
+export const entityTargetSchema = z.object({ kind: z.literal('entity'), entityId: z.string().min(1) }).strict();
+
+export const noteSchema = z
+  .object({
+    id: z.uuid(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+    /** A tombstone: deleted notes are kept so that sync can pass the deletion on. */
+    deletedAt: timestamp.nullable(),
+    deviceId: z.string().min(1),
+    target: z.discriminatedUnion('kind', [pageTargetSchema, entityTargetSchema]),
+    body: z.string().max(20000),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50),
+  })
+  .strict();
+
+export type Note = z.infer<typeof noteSchema>;
+export type PageTarget = z.infer<typeof pageTargetSchema>;
+export type TextQuote = z.infer<typeof textQuoteSchema>;
+
+/** What a reader writes; the background adds id, times, device and page. */
+export const noteDraftSchema = z
+  .object({
+    quote: textQuoteSchema,
+    position: textPositionSchema,
+    body: z.string().max(20000),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  })
+  .strict();
+export type NoteDraft = z.infer<typeof noteDraftSchema>;
+
+export function createPageNote(draft: NoteDraft, page: { url: string; title: string }, deviceId: string, now: Date, id: string): Note {
+  const time = now.toISOString();
+  return noteSchema.parse({
+    id,
+    createdAt: time,
+    updatedAt: time,
+    deletedAt: null,
+    deviceId,
+    target: { kind: 'page', url: page.url, title: page.title, quote: draft.quote, position: draft.position },
+    body: draft.body,
+    tags: draft.tags,
+  });
+}

@@ -1,0 +1,20 @@
+/** Query parameters that only track where a reader came from; two URLs differing in them are the same page. */
+const trackingParameter = /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|_gl|ref_src|cmpid|s_cid)$/i;
+
+/**
+ * The key a page's notes are stored under: no fragment, no tracking parameters, remaining parameters sorted.
+ * Returns undefined for addresses that are not web pages.
+ */
+export function normalisePageUrl(address: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(address);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.hash = '';
+  const kept = [...url.searchParams].filter(([name]) => !trackingParameter.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  url.search = new URLSearchParams(kept).toString();
+  return url.toString();
+}

@@ -1,0 +1,49 @@
+import type { Entry } from '../core/dataset/schema';
+import { createPageNote } from '../core/notes/note';
+import { normalisePageUrl } from '../core/notes/page-url';
+import { requestSchema, type Responses } from './messages';
+import type { NotesDatabase } from './notes-db';
+
+export interface Sender {
+  tab?: { url?: string; title?: string };
+}
+
+export type Reply = { ok: true; value: Responses[keyof Responses] } | { ok: false; error: string };
+
+/**
+ * Answers content-script requests. Every message is validated; a page is identified only by the tab the message
+ * came from.
+ */
+export function createRequestHandler(deps: { db: NotesDatabase; entries: readonly Entry[]; now?: () => Date }) {
+  const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
+  const now = deps.now ?? (() => new Date());
+
+  return async function handle(message: unknown, sender: Sender): Promise<Reply> {
+    const parsed = requestSchema.safeParse(message);
+    if (!parsed.success) return { ok: false, error: 'Watchwords ignored a malformed request.' };
+    const request = parsed.data;
+    try {
+      switch (request.type) {
+        case 'entries.get':
+          return { ok: true, value: { entries: request.ids.flatMap((id) => byId.get(id) ?? []) } };
+        case 'notes.add': {
+          const url = sender.tab?.url && normalisePageUrl(sender.tab.url);
+          if (!url) return { ok: false, error: 'Notes can only be added on web pages.' };
+          const note = createPageNote(request.draft, { url, title: sender.tab?.title ?? '' }, await deps.db.deviceId(), now(), crypto.randomUUID());
+          await deps.db.addNote(note);
+          return { ok: true, value: { note } };
+        }
+      }
+    } catch (error) {
+      return { ok: false, error: describeFailure(error) };
+    }
+  };
+}
+
+function describeFailure(error: unknown): string {
+  const name = (error as { name?: string })?.name;
+  if (name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError') {
+    return 'Your browser has no room left for Watchwords notes; nothing was saved. Free some disk space and try again.';
+  }
+  return `Watchwords could not save: ${(error as Error)?.message ?? String(error)}`;
+}

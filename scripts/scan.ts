@@ -1,0 +1,62 @@
+// The `scan` CLI: prints the mentions Watchwords finds in text or HTML files, as one JSON document.
+//   npm run --silent scan -- FILE...     npm run --silent scan -- --list
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { DatasetError } from '../core/dataset/dataset';
+import { aliasTexts } from '../core/dataset/terms';
+import { createMatcher } from '../core/matcher/matcher';
+import { collectPageText } from '../lib/page-text';
+import { readDataset } from './dataset-files';
+
+const usage = 'usage: npm run --silent scan -- FILE... | --list   (FILE: .txt or .html)';
+
+function fail(message: string): never {
+  process.stderr.write(`scan: ${message}\n`);
+  process.exit(2);
+}
+
+/** The text the content script would see: visible page text for HTML, the file itself for anything else. */
+export function documentText(path: string, content: string): string {
+  if (!/\.x?html?$/i.test(path)) return content;
+  const { document } = parseHTML(content);
+  return collectPageText(document.body ?? document.documentElement).text;
+}
+
+function main(args: string[]): void {
+  if (args.length === 0 || args.some((arg) => arg === '--help' || arg === '-h')) fail(usage);
+  let entries;
+  try {
+    entries = readDataset();
+  } catch (error) {
+    fail(error instanceof DatasetError ? error.message : `cannot read the dataset: ${(error as Error).message}`);
+  }
+  if (args[0] === '--list') {
+    if (args.length > 1) fail(usage);
+    const entities = entries.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      kind: entry.kind,
+      aliases: aliasTexts(entry),
+      sources: entry.sources,
+      asOf: entry.asOf,
+    }));
+    process.stdout.write(`${JSON.stringify({ entities })}\n`);
+    return;
+  }
+  const unknown = args.find((arg) => arg.startsWith('-'));
+  if (unknown) fail(`unknown option ${unknown}\n${usage}`);
+  const matcher = createMatcher(entries);
+  const documents = args.map((path) => {
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      fail(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (error as Error).message}`);
+    }
+    return { path, mentions: matcher.scan(documentText(path, content)) };
+  });
+  process.stdout.write(`${JSON.stringify({ documents })}\n`);
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserSession } from './harness/session';
+
+export const root = resolve(import.meta.dirname, '..', '..');
+export const chromeBuild = resolve(root, '.output/chrome-mv3');
+export const firefoxBuild = resolve(root, '.output/firefox-mv2');
+export const firefoxAddonId = (JSON.parse(readFileSync(resolve(firefoxBuild, 'manifest.json'), 'utf8')) as {
+  browser_specific_settings: { gecko: { id: string } };
+}).browser_specific_settings.gecko.id;
+export const screenshots = resolve(root, 'tests/e2e/screenshots');
+
+/** Polls `check` until it returns a truthy value, or fails with `what` after `timeout` ms. */
+export async function waitFor<T>(what: string, check: () => Promise<T>, timeout = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeout;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** The texts of every range Watchwords registered, read from the page's (shared) highlight registry. */
+export function highlightedTexts(session: BrowserSession): Promise<Record<string, string[]>> {
+  return session.evaluate(`Object.fromEntries([...CSS.highlights].filter(([name]) => name.startsWith('watchwords-')).map(([name, h]) => [name, [...h].map((r) => r.toString())]))`);
+}
+
+/** The viewport centre of the first highlighted range whose text is `text`. */
+export function centreOfHighlight(session: BrowserSession, text: string): Promise<{ x: number; y: number } | null> {
+  return session.evaluate(`(() => {
+    for (const [name, h] of CSS.highlights) {
+      if (!name.startsWith('watchwords-')) continue;
+      for (const range of h) {
+        if (range.toString() !== ${JSON.stringify(text)}) continue;
+        range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+        const box = range.getClientRects()[0];
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+    }
+    return null;
+  })()`);
+}
+
+export async function hoverCard(session: BrowserSession, text: string, name: string) {
+  const centre = await waitFor(`a highlight on "${text}"`, () => centreOfHighlight(session, text));
+  await session.moveMouse(centre.x - 3, centre.y);
+  await session.moveMouse(centre.x, centre.y);
+  const [card] = await waitFor(`the card for ${name}`, async () => {
+    const found = await session.accessible('dialog', name);
+    return found.length ? found : undefined;
+  });
+  return card!;
+}

@@ -1,0 +1,26 @@
+/** What an end-to-end test needs from a real browser with Watchwords installed; one implementation per browser. */
+export interface BrowserSession {
+  readonly browser: 'chromium' | 'firefox';
+  /** Navigates the test tab and waits for the load event. */
+  goto(url: string): Promise<void>;
+  /** Evaluates a JavaScript expression (may be a promise) in the page's main world and returns its JSON value. */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Moves the mouse pointer to viewport coordinates (CSS pixels). */
+  moveMouse(x: number, y: number): Promise<void>;
+  /** Presses and releases one key, e.g. 'Escape', 'Tab', 'a'. */
+  press(key: string): Promise<void>;
+  /**
+   * Elements with this ARIA role (and accessible name, when given) as assistive technology sees them, including
+   * inside closed shadow roots: their name, text and viewport box.
+   */
+  accessible(role: string, name?: string): Promise<AccessibleElement[]>;
+  /** Writes a PNG of the viewport. */
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AccessibleElement {
+  name: string;
+  text: string;
+  box: { x: number; y: number; width: number; height: number };
+}

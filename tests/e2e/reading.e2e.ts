@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium } from './harness/chromium';
+import { launchFirefox } from './harness/firefox';
+import type { BrowserSession } from './harness/session';
+import { serveFolder } from './harness/static-server';
+import { chromeBuild, firefoxAddonId, firefoxBuild, highlightedTexts, hoverCard, root, screenshots, waitFor } from './extension';
+
+const launchers: Record<string, () => Promise<BrowserSession>> = {
+  chromium: () => launchChromium({ extensionDir: chromeBuild }),
+  firefox: () => launchFirefox({ extensionDir: firefoxBuild, addonId: firefoxAddonId }),
+};
+
+describe.each(Object.keys(launchers))('reading the demo article in %s', (browserName) => {
+  let session: BrowserSession;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    server = await serveFolder(join(root, 'demo'));
+    session = await launchers[browserName]!();
+    await session.goto(`${server.origin}/article.html`);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('highlights the surveillance terms and none of the ordinary words', async () => {
+    const byKind = await waitFor('highlights', async () => {
+      const found = await highlightedTexts(session);
+      return Object.keys(found).length ? found : undefined;
+    });
+    const texts = Object.values(byKind).flat();
+    // NexisXplore is named in the article but has no entry: no source for it could be found.
+    for (const expected of ['Clearview AI', 'Mobile Fortify', 'National Targeting Center', 'ICE Out of Our Faces Act']) {
+      expect(texts).toContain(expected);
+    }
+    expect(byKind['watchwords-vendor']).toContain('Clearview AI');
+    const lower = texts.map((text) => text.toLowerCase());
+    for (const trap of ['ring', 'flock', 'link', 'fortify', 'ice', 'clear', 'predator', 'pegasus']) expect(lower).not.toContain(trap);
+  });
+
+  test('the page DOM is not modified by highlighting', async () => {
+    const added = await session.evaluate<string[]>(`[...document.querySelectorAll('watchwords-highlight, mark')].map((e) => e.outerHTML)`);
+    expect(added).toEqual([]);
+  });
+
+  test('resting the pointer on a mention opens its card; Escape closes it', async () => {
+    const card = await hoverCard(session, 'Clearview AI', 'Clearview AI');
+    expect(card.text).toContain('Clearview AI');
+    expect(card.text).toMatch(/Sources/);
+    expect(card.text).toMatch(/as of \d{4}-\d{2}-\d{2}/);
+    await session.screenshot(join(screenshots, `card-${browserName}.png`));
+    await session.press('Escape');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'Clearview AI')).length === 0);
+  });
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+import { datasetModules } from './scripts/dataset-modules';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  imports: false,
+  vite: () => ({ plugins: [datasetModules()] }),
+  manifest: ({ browser }) => ({
+    name: 'Watchwords',
+    description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
+    permissions: ['storage', 'tabs'],
+    action: { default_title: 'Watchwords' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'watchwords@watchwords.example',
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
