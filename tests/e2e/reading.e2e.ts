@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import { launchFirefox } from './harness/firefox';
-import type { BrowserSession } from './harness/session';
-import { serveFolder } from './harness/static-server';
-import { chromeBuild, firefoxAddonId, firefoxBuild, highlightedTexts, hoverCard, root, screenshots, waitFor } from './extension';
+import { launchChromium } from '../../scripts/browsers/chromium';
+import { launchFirefox } from '../../scripts/browsers/firefox';
+import type { BrowserSession } from '../../scripts/browsers/session';
+import { serveFolder } from '../../scripts/browsers/static-server';
+import { chromeBuild, firefoxAddonId, firefoxBuild, highlightedTexts, hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 
 const launchers: Record<string, () => Promise<BrowserSession>> = {
   chromium: () => launchChromium({ extensionDir: chromeBuild }),
-  firefox: () => launchFirefox({ extensionDir: firefoxBuild, addonId: firefoxAddonId }),
+  firefox: () => launchFirefox({ extensionDir: firefoxBuild, addonId: firefoxAddonId() }),
 };
 
 describe.each(Object.keys(launchers))('reading the demo article in %s', (browserName) => {

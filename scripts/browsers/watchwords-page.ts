@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BrowserSession } from './harness/session';
+import type { BrowserSession } from './session';
 
 export const root = resolve(import.meta.dirname, '..', '..');
 export const chromeBuild = resolve(root, '.output/chrome-mv3');
 export const firefoxBuild = resolve(root, '.output/firefox-mv2');
-export const firefoxAddonId = (JSON.parse(readFileSync(resolve(firefoxBuild, 'manifest.json'), 'utf8')) as {
-  browser_specific_settings: { gecko: { id: string } };
-}).browser_specific_settings.gecko.id;
+/** The gecko id of the Firefox build (read from its manifest, so build first). */
+export const firefoxAddonId = () =>
+  (JSON.parse(readFileSync(resolve(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
+    .browser_specific_settings.gecko.id;
 export const screenshots = resolve(root, 'tests/e2e/screenshots');
 
 /** Polls `check` until it returns a truthy value, or fails with `what` after `timeout` ms. */

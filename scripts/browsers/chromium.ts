@@ -31,7 +31,7 @@ export async function launchChromium(options: { extensionDir: string; headless?:
   });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-    const extensionOrigin = new URL(worker.url()).origin;
+    const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
     const page = context.pages()[0] ?? (await context.newPage());
     return {
       browser: 'chromium',

@@ -24,6 +24,8 @@ export interface LaunchFirefoxOptions {
   addonId: string;
   /** Internal UUID for `moz-extension://UUID`; by default derived from `addonId`, so it is stable. */
   extensionUuid?: string;
+  /** Show a window (needs a display); headless by default. */
+  headless?: boolean;
 }
 
 export async function launchFirefox(
@@ -41,7 +43,7 @@ export async function launchFirefox(
     await writeFile(join(profileDir, 'user.js'), userJs(options.addonId, uuid));
     child = spawn(
       FIREFOX_BINARY,
-      ['-headless', '-no-remote', '-profile', profileDir, '--remote-debugging-port', '0',
+      [...(options.headless === false ? [] : ['-headless']), '-no-remote', '-profile', profileDir, '--remote-debugging-port', '0',
         '--width', String(VIEWPORT.width), '--height', String(VIEWPORT.height)],
       {
         // Own process group, so content processes can be killed together with the parent.

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
+import { serveFolder } from '../../scripts/browsers/static-server';
+import { chromeBuild, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+
+const quote = 'a government database, or a commercial product';
+const body = 'Ask CBP which database the ferry scans go to.';
+
+describe('keeping a note on a selection in chromium', () => {
+  let session: ChromiumSession;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let articleUrl: string;
+
+  beforeAll(async () => {
+    server = await serveFolder(join(root, 'demo'));
+    session = await launchChromium({ extensionDir: chromeBuild });
+    articleUrl = `${server.origin}/article.html?utm_source=newsletter`;
+    await session.goto(articleUrl);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('select text, choose "Add note", write and save with Ctrl+Enter', async () => {
+    await waitFor('the scan', () => session.evaluate<boolean>(`CSS.highlights.size > 0`));
+    await session.evaluate(`(() => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent.includes(${JSON.stringify(quote)}));
+      const node = [...paragraph.childNodes].find((n) => n.nodeType === 3 && n.data.includes(${JSON.stringify(quote)}));
+      const start = node.data.indexOf(${JSON.stringify(quote)});
+      getSelection().setBaseAndExtent(node, start, node, start + ${quote.length});
+    })()`);
+    await session.press('Shift');
+    const [button] = await waitFor('the Add note button', async () => {
+      const found = await session.accessible('button', 'Add note');
+      return found.length ? found : undefined;
+    });
+    await session.page.mouse.click(button!.box.x + button!.box.width / 2, button!.box.y + button!.box.height / 2);
+    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    // A page script listening for every keystroke, as a key logger would.
+    await session.evaluate(`(window.__typed = [], ['keydown', 'keyup', 'input', 'beforeinput'].forEach((type) => window.addEventListener(type, (e) => window.__typed.push(type), true)))`);
+    await session.page.keyboard.type(body);
+    await session.screenshot(join(screenshots, 'note-editor-chromium.png'));
+    await session.page.keyboard.press('Control+Enter');
+    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+  });
+
+  test('the page cannot see the note: no keystrokes, no page IndexedDB, a closed shadow root', async () => {
+    expect(await session.evaluate<string[]>(`window.__typed`)).toEqual([]);
+    expect(await session.evaluate<string[]>(`indexedDB.databases().then((dbs) => dbs.map((db) => db.name))`)).toEqual([]);
+    expect(await session.evaluate<boolean>(`document.querySelector('watchwords-ui').shadowRoot === null`)).toBe(true);
+  });
+
+  test('after a reload the popup lists the note for this page', async () => {
+    await session.page.reload();
+    const popup = await session.context.newPage();
+    await popup.goto(`${session.extensionOrigin}/popup.html`);
+    await popup.getByText(body).waitFor({ timeout: 5000 });
+    expect(await popup.textContent('main')).toContain(quote);
+    await popup.screenshot({ path: join(screenshots, 'popup-chromium.png') });
+    await popup.close();
+  });
+});
