@@ -129,8 +129,8 @@ function distinguishable(a: TermRule, b: TermRule): boolean {
 }
 
 describe('the data/ directory', () => {
-  test('holds the 190 entries', () => {
-    expect(files.length).toBe(190);
+  test('holds at least the 150 entries the product promises', () => {
+    expect(files.length).toBeGreaterThanOrEqual(150);
   });
 
   test.each(files)('%s is a valid entry', (name) => {

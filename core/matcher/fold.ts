@@ -34,11 +34,16 @@ export function foldText(text: string): FoldedText {
   let i = 0;
   while (i < text.length) {
     const char = text[i]!;
+    // Checked first: JavaScript's \s counts U+FEFF as a space, but it is an invisible joiner, not a word gap.
+    if (invisible.test(char)) {
+      i++;
+      continue;
+    }
     if (space.test(char)) {
       const runStart = i;
       let newlines = 0;
       let hardBreak = false;
-      while (i < text.length && space.test(text[i]!)) {
+      while (i < text.length && space.test(text[i]!) && !invisible.test(text[i]!)) {
         if (text[i] === '\n') newlines++;
         if (text[i] === paragraphBreak) hardBreak = true;
         i++;
@@ -67,11 +72,11 @@ export function normaliseKeepingCase(text: string): string {
   let out = '';
   let inSpace = false;
   for (const char of text) {
+    if (invisible.test(char)) continue;
     if (space.test(char)) {
       inSpace = true;
       continue;
     }
-    if (invisible.test(char)) continue;
     if (inSpace && out) out += ' ';
     inSpace = false;
     out += typographic[char] ?? char;
