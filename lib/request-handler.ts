@@ -1,4 +1,5 @@
 import type { Entry } from '../core/dataset/schema';
+import { citationCard } from '../core/matcher/official-numbers';
 import { createPageNote } from '../core/notes/note';
 import { normalisePageUrl } from '../core/notes/page-url';
 import { requestSchema, type Responses } from './messages';
@@ -25,7 +26,7 @@ export function createRequestHandler(deps: { db: NotesDatabase; entries: readonl
     try {
       switch (request.type) {
         case 'entries.get':
-          return { ok: true, value: { entries: request.ids.flatMap((id) => byId.get(id) ?? []) } };
+          return { ok: true, value: { entries: request.ids.flatMap((id) => byId.get(id) ?? citationCard(id, now().toISOString().slice(0, 10)) ?? []) } };
         case 'notes.add': {
           const url = sender.tab?.url && normalisePageUrl(sender.tab.url);
           if (!url) return { ok: false, error: 'Notes can only be added on web pages.' };

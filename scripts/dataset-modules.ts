@@ -3,13 +3,13 @@ import { readDataset, dataDir } from './dataset-files';
 
 /**
  * Compiles `data/*.json` into the bundle at build time, validated: an invalid entry fails the build.
- * - `virtual:watchwords/terms`: what the matcher needs (id, name, kind, aliases), for the content script;
+ * - `virtual:watchwords/terms`: what the matcher needs (id, name, kind, aliases, identifiers), for the content script;
  * - `virtual:watchwords/entries`: whole entries, for cards (served by the background) and extension pages.
  */
 export function datasetModules(): Plugin {
   const modules: Record<string, () => string> = {
     'virtual:watchwords/terms': () =>
-      `export default ${JSON.stringify(readDataset().map(({ id, name, kind, aliases }) => ({ id, name, kind, aliases })))};`,
+      `export default ${JSON.stringify(readDataset().map(({ id, name, kind, aliases, identifiers }) => ({ id, name, kind, aliases, identifiers })))};`,
     'virtual:watchwords/entries': () => `export default ${JSON.stringify(readDataset())};`,
   };
   return {

@@ -4,6 +4,7 @@ import { termsOf } from '../dataset/terms';
 import { AhoCorasick } from './aho-corasick';
 import { contextTest, contextWindow, inCapitalisedRun, isWordChar } from './context';
 import { foldTerm, foldText, normaliseKeepingCase } from './fold';
+import { citationEntity, createCitationFinder } from './official-numbers';
 import { addressSpans, overlapsAny } from './urls';
 
 export interface EntityRef {
@@ -21,7 +22,7 @@ export interface Mention {
 }
 
 /** What the matcher needs of an entry; the content script gets only this, not the card text. */
-export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases'>;
+export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases' | 'identifiers'>;
 
 interface CompiledTerm {
   entity: EntityRef;
@@ -39,7 +40,8 @@ interface CompiledTerm {
 interface Candidate {
   start: number;
   end: number;
-  term: CompiledTerm;
+  entity: EntityRef;
+  afterLongForm: boolean;
   /** The context requirement held (only consulted for afterLongForm terms). */
   contextMet: boolean;
 }
@@ -63,6 +65,8 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       termsByPattern.set(pattern, list);
     }
   }
+  const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  const findCitations = createCitationFinder(entries);
   const patterns = [...termsByPattern.keys()];
   const termLists = patterns.map((pattern) => termsByPattern.get(pattern)!);
   const automaton = new AhoCorasick(patterns);
@@ -85,14 +89,21 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
         if (term.excludes?.(window)) continue;
         const contextMet = term.requires ? term.requires(window) : true;
         if (!contextMet && !term.afterLongForm) continue;
-        candidates.push({ start, end, term, contextMet });
+        candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
       }
     });
-    return selectLongest(acceptAcronyms(candidates)).map(({ start, end, term }) => ({
+    const sentenceAround = (start: number, end: number) =>
+      contextWindow(folded.text, text, folded.origin, foldedIndex(folded.origin, start), foldedIndex(folded.origin, end));
+    for (const citation of findCitations(text, sentenceAround)) {
+      if (overlapsAny(addresses, citation.start, citation.end)) continue;
+      const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
+      candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
+    }
+    return selectLongest(acceptAcronyms(candidates)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
-      entity: term.entity,
+      entity,
     }));
   }
 
@@ -117,14 +128,14 @@ function compileTerm(entity: EntityRef, rule: TermRule): CompiledTerm {
 /** An acronym stands when its context was met or its entity was already named in full earlier in the text. */
 function acceptAcronyms(candidates: Candidate[]): Candidate[] {
   const firstLongForm = new Map<string, number>();
-  for (const { term, start } of candidates) {
-    if (term.afterLongForm) continue;
-    const seen = firstLongForm.get(term.entity.id);
-    if (seen === undefined || start < seen) firstLongForm.set(term.entity.id, start);
+  for (const { entity, afterLongForm, start } of candidates) {
+    if (afterLongForm) continue;
+    const seen = firstLongForm.get(entity.id);
+    if (seen === undefined || start < seen) firstLongForm.set(entity.id, start);
   }
-  return candidates.filter(({ term, start, contextMet }) => {
-    if (!term.afterLongForm || contextMet) return true;
-    const longForm = firstLongForm.get(term.entity.id);
+  return candidates.filter(({ entity, afterLongForm, start, contextMet }) => {
+    if (!afterLongForm || contextMet) return true;
+    const longForm = firstLongForm.get(entity.id);
     return longForm !== undefined && longForm < start;
   });
 }
@@ -142,6 +153,18 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
     chosen.splice(at, 0, candidate);
   }
   return chosen;
+}
+
+/** The folded index of an original index (the first folded character at or after it). */
+function foldedIndex(origin: Int32Array, index: number): number {
+  let low = 0;
+  let high = origin.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (origin[mid]! < index) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function insertionPoint(sorted: { start: number }[], start: number): number {
