@@ -43,7 +43,7 @@ export function foldText(text: string): FoldedText {
       const runStart = i;
       let newlines = 0;
       let hardBreak = false;
-      while (i < text.length && space.test(text[i]!) && !invisible.test(text[i]!)) {
+      while (i < text.length && (space.test(text[i]!) || invisible.test(text[i]!))) {
         if (text[i] === '\n') newlines++;
         if (text[i] === paragraphBreak) hardBreak = true;
         i++;

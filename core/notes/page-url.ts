@@ -14,7 +14,7 @@ export function normalisePageUrl(address: string): string | undefined {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
   url.hash = '';
-  const kept = [...url.searchParams].filter(([name]) => !trackingParameter.test(name)).sort(([a], [b]) => a.localeCompare(b));
+  const kept = [...url.searchParams].filter(([name]) => !trackingParameter.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)); // not localeCompare: the key must not depend on the browser's locale
   url.search = new URLSearchParams(kept).toString();
   return url.toString();
 }

@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { kinds } from '../core/dataset/kinds';
+import { readDataset } from '../scripts/dataset-files';
+
+const root = resolve(import.meta.dirname, '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const entries = readDataset();
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(tsx, [join(root, 'scripts', 'scan.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'watchwords-scan-'));
+function write(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+// Every CLI run starts at once (each takes about a second to start), and the tests then read the results.
+const invocations = new Map<string, string[]>();
+const results = new Map<string, Run>();
+function scan(...args: string[]): Run {
+  const result = results.get(JSON.stringify(args));
+  if (!result) throw new Error(`scan ${args.join(' ')} was not started in beforeAll`);
+  return result;
+}
+function plan(...args: string[]): void {
+  invocations.set(JSON.stringify(args), args);
+}
+// A dataset under review (WATCHWORDS_DATA) with one broken entry.
+const brokenData = join(dir, 'broken-data');
+let brokenRun: Run;
+beforeAll(async () => {
+  mkdirSync(brokenData);
+  writeFileSync(join(brokenData, 'good-vendor.json'), JSON.stringify({ id: 'good-vendor', kind: 'vendor', name: 'Good Vendor', summary: 'A test vendor.', sources: [{ url: 'https://example.org/', title: 'Example' }], asOf: '2025-01-01' }));
+  writeFileSync(join(brokenData, 'bad-vendor.json'), JSON.stringify({ id: 'bad-vendor', kind: 'vendor', name: 'Bad Vendor', summary: 'No sources.', sources: [], asOf: '2025-01-01' }));
+  await Promise.all([
+    ...[...invocations].map(async ([key, args]) => results.set(key, await run(args))),
+    run([article], { WATCHWORDS_DATA: brokenData }).then((result) => (brokenRun = result)),
+  ]);
+}, 120_000);
+
+const textFile = 'The city said \u{1F6A8} Clearview AI had scraped photos.\nAgents used Mobile\n  Fortify during the stop.\n\nTourists flock to the coast.\n';
+
+const article = write('article.txt', textFile);
+const html = write(
+  'page.html',
+  '<!doctype html><html><head><title>Mobile Fortify</title><script>const tool = "Mobile Fortify";</script></head>' +
+    '<body><h1>Border news</h1><p>Agents scanned faces with <b>Mobile Fortify</b>.</p>' +
+    '<pre><code>Clearview AI</code></pre><script>track("Clearview AI")</script><p>Mobile</p><p>Fortify</p></body></html>',
+);
+const quiet = write('empty.txt', 'Nothing to see here.\n');
+const missing = join(dir, 'no-such-file.txt');
+plan(article);
+plan(html, quiet);
+plan(missing);
+plan(dir);
+plan('--list');
+plan('--list', 'extra.txt');
+plan();
+plan('--frobnicate');
+
+describe('scan FILE', () => {
+  test('prints the mentions of a .txt file in the documented shape', () => {
+    const path = article;
+    const { status, stdout, stderr } = scan(path);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(stdout.endsWith('\n')).toBe(true);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const output = JSON.parse(stdout) as { documents: { path: string; mentions: { start: number; end: number; text: string; entity: { id: string; name: string; kind: string } }[] }[] };
+    expect(Object.keys(output)).toEqual(['documents']);
+    expect(output.documents).toHaveLength(1);
+    const [doc] = output.documents;
+    expect(Object.keys(doc!)).toEqual(['path', 'mentions']);
+    expect(doc!.path).toBe(path);
+    for (const mention of doc!.mentions) {
+      expect(Object.keys(mention)).toEqual(['start', 'end', 'text', 'entity']);
+      expect(Object.keys(mention.entity)).toEqual(['id', 'name', 'kind']);
+      expect(textFile.slice(mention.start, mention.end)).toBe(mention.text);
+      const entry = entries.find((e) => e.id === mention.entity.id)!;
+      expect(mention.entity).toEqual({ id: entry.id, name: entry.name, kind: entry.kind });
+    }
+    expect(doc!.mentions.map((m) => [m.text, m.entity.id])).toEqual([
+      ['Clearview AI', 'clearview-ai'],
+      ['Mobile\n  Fortify', 'mobile-fortify'],
+    ]);
+    expect(doc!.mentions[0]!.start).toBe(textFile.indexOf('Clearview AI'));
+  });
+
+  test('scans several files in order, HTML by its visible text only', () => {
+    const txt = quiet;
+    const { status, stdout, stderr } = scan(html, txt);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const { documents } = JSON.parse(stdout) as { documents: { path: string; mentions: { text: string; entity: { id: string } }[] }[] };
+    expect(documents.map((d) => d.path)).toEqual([html, txt]);
+    expect(documents[0]!.mentions.map((m) => [m.text, m.entity.id])).toEqual([['Mobile Fortify', 'mobile-fortify']]);
+    expect(documents[1]!.mentions).toEqual([]);
+  });
+
+  test('a missing file: one line on stderr, a non-zero exit, no stack trace, nothing on stdout', () => {
+    const { status, stdout, stderr } = scan(missing);
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.endsWith('\n')).toBe(true);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(missing);
+    expect(stderr).not.toMatch(/\n\s+at |Error:|node:internal/);
+  });
+
+  test('a directory instead of a file is reported the same way', () => {
+    const { status, stdout, stderr } = scan(dir);
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('an invalid dataset', () => {
+  test('is reported on stderr, file by file, with a non-zero exit and no stack trace', () => {
+    expect(brokenRun.status).not.toBe(0);
+    expect(brokenRun.stdout).toBe('');
+    expect(brokenRun.stderr).toMatch(/^scan: The dataset has 1 problem/);
+    expect(brokenRun.stderr).toContain('data/bad-vendor.json: sources');
+    expect(brokenRun.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('scan --list', () => {
+  test('lists every entity with id, name, kind, aliases, sources and asOf', () => {
+    const { status, stdout, stderr } = scan('--list');
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const output = JSON.parse(stdout) as { entities: { id: string; name: string; kind: string; aliases: string[]; sources: { url: string; title: string }[]; asOf: string }[] };
+    expect(Object.keys(output)).toEqual(['entities']);
+    expect(output.entities).toHaveLength(entries.length);
+    for (const entity of output.entities) {
+      expect(Object.keys(entity)).toEqual(['id', 'name', 'kind', 'aliases', 'sources', 'asOf']);
+      expect(kinds).toContain(entity.kind);
+      expect(entity.aliases.every((alias) => typeof alias === 'string')).toBe(true);
+      expect(entity.aliases).not.toContain(entity.name);
+      expect(entity.sources.length).toBeGreaterThan(0);
+      for (const source of entity.sources) expect(Object.keys(source).sort()).toEqual(['title', 'url']);
+      expect(entity.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    expect(output.entities.map((e) => e.id)).toEqual(entries.map((e) => e.id));
+    const fortify = output.entities.find((e) => e.id === 'mobile-fortify')!;
+    expect(fortify.aliases).toContain('Fortify');
+  });
+
+  test('--list takes no other argument', () => {
+    const { status, stdout, stderr } = scan('--list', 'extra.txt');
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/usage/);
+  });
+});
+
+describe('usage', () => {
+  test('no arguments: usage on stderr and a non-zero exit', () => {
+    const { status, stdout, stderr } = scan();
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^scan: usage:/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('an unknown option: usage on stderr and a non-zero exit', () => {
+    const { status, stdout, stderr } = scan('--frobnicate');
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('--frobnicate');
+    expect(stderr).toMatch(/usage/);
+  });
+});
