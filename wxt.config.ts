@@ -11,6 +11,10 @@ export default defineConfig({
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
     permissions: ['storage', 'tabs'],
     action: { default_title: 'Watchwords' },
+    commands: {
+      'next-mention': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Go to the next mention on the page and open its card' },
+      'announce-mentions': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Say how many mentions Watchwords found on the page' },
+    },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,40 +1,94 @@
-import type { Entry, Kind } from '../core/dataset/schema';
+import { useId } from 'react';
+import type { Entry, Kind, Relations } from '../core/dataset/schema';
+import { hostnameOf, kindLabels } from './card-format';
+import { BillStatus, DateText, EntityFacts } from './EntityFacts';
+import { RelatedEntities } from './RelatedEntities';
 
-export const kindLabels: Record<Kind, string> = {
-  tool: 'Tool',
-  vendor: 'Vendor',
-  program: 'Program',
-  agency: 'Agency',
-  bill: 'Bill',
-  law: 'Law',
-  case: 'Court case',
-};
+export { kindLabels, relationLabels } from './card-format';
 
-/** The context card for one dataset entry: what it is, and where that comes from. */
-export function ContextCard({ entry, onClose }: { entry: Entry; onClose: () => void }) {
+export interface RelatedEntity { id: string; name: string; kind: Kind; relation: keyof Relations }
+export interface EntityNoteSummary { id: string; body: string; createdAt: string }
+export interface ContextCardProps {
+  entry: Entry;
+  related: RelatedEntity[];          // the entry's relations resolved to names (may be empty while loading)
+  notes: EntityNoteSummary[];        // the reader's notes on this entity
+  onOpenRelated(id: string): void;   // show that entity's card instead
+  onBack?(): void;                   // present when the card was reached through a related link
+  onAddNote(): void;                 // "Add note" on this entity
+  onNotThis(): void;                 // "Not this": this phrase is not this entity, on this site
+  onPauseSite(): void;               // "Pause on this site"
+  onClose(): void;
+}
+
+/**
+ * The context card for one dataset entry: what it is, its key facts, what it links to, the reader's notes on it,
+ * and where all that comes from. The header and the actions stay put; the middle scrolls when it is long.
+ */
+export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAddNote, onNotThis, onPauseSite, onClose }: ContextCardProps) {
+  const id = useId();
+  const nameId = `${id}-name`;
+  const notesId = `${id}-notes`;
+  const sourcesId = `${id}-sources`;
   return (
-    <article className="card" data-kind={entry.kind}>
+    <article className="card" data-kind={entry.kind} aria-labelledby={nameId}>
       <header className="card-header">
-        <h2 className="card-name">{entry.name}</h2>
-        <span className={`kind-badge kind-${entry.kind}`}>{kindLabels[entry.kind]}</span>
-        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
-          ×
+        <div className="card-heading">
+          <h2 id={nameId} className="card-name">{entry.name}</h2>
+          <span className={`kind-badge kind-${entry.kind}`}>{kindLabels[entry.kind]}</span>
+        </div>
+        <button type="button" className="icon-button card-close" aria-label="Close" title="Close" onClick={onClose}>
+          <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p className="card-summary">{entry.summary}</p>
-      <section aria-label="Sources">
-        <h3 className="card-section-title">Sources</h3>
-        <ul className="card-sources">
-          {entry.sources.map((source) => (
-            <li key={source.url}>
-              <a href={source.url} target="_blank" rel="noopener noreferrer">
-                {source.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <footer className="card-footer">Facts as of {entry.asOf} · Watchwords dataset</footer>
+      {onBack && (
+        <div className="card-nav">
+          <button type="button" className="back-button" onClick={onBack}>
+            <span aria-hidden="true">← </span>Back
+          </button>
+        </div>
+      )}
+      <div className="card-body">
+        <p className="card-summary">{entry.summary}</p>
+        <BillStatus entry={entry} />
+        <EntityFacts entry={entry} />
+        <RelatedEntities related={related} onOpenRelated={onOpenRelated} />
+        {notes.length > 0 && (
+          <section className="card-section" aria-labelledby={notesId}>
+            <h3 id={notesId} className="card-section-title">Your notes</h3>
+            <ul className="card-notes">
+              {notes.map((note) => (
+                <li key={note.id} className="card-note">
+                  {note.body && <p className="card-note-body">{note.body}</p>}
+                  <DateText value={note.createdAt} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section className="card-section" aria-labelledby={sourcesId}>
+          <h3 id={sourcesId} className="card-section-title">Sources</h3>
+          <ul className="card-sources">
+            {entry.sources.map((source) => (
+              <li key={source.url}>
+                <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
+                <span className="source-host">{hostnameOf(source.url)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+      <footer className="card-footer">
+        <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+        <div className="card-actions">
+          <button type="button" className="button primary" onClick={onAddNote}>Add note</button>
+          <button type="button" className="button" title={`This phrase is not ${entry.name}: stop matching it on this site`} onClick={onNotThis}>
+            Not this
+          </button>
+          <button type="button" className="button" title="Stop highlighting on this site" onClick={onPauseSite}>
+            Pause on this site
+          </button>
+        </div>
+      </footer>
     </article>
   );
 }

@@ -1,19 +1,22 @@
 import { autoUpdate, flip, inline, offset, shift, useFloating } from '@floating-ui/react';
-import { useLayoutEffect, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
  * Places its children next to a range of page text (a mention, a selection): below it when there is room, else
- * above, always inside the viewport, next to the line the pointer is on for multi-line ranges.
+ * above, always inside the viewport, next to the right line of a multi-line range. A change of `focusKey` moves
+ * keyboard focus into it.
  */
-export function FloatingNearRange({ range, children, label, onPointerEnter, onPointerLeave, role = 'dialog' }: {
+export function FloatingNearRange({ range, children, label, onPointerEnter, onPointerLeave, onKeyDown, focusKey, role = 'dialog' }: {
   range: Range;
   children: ReactNode;
   label: string;
   role?: string;
+  focusKey?: number;
   onPointerEnter?: () => void;
   onPointerLeave?: () => void;
+  onKeyDown?: (event: KeyboardEvent) => void;
 }) {
-  const { refs, floatingStyles } = useFloating({
+  const { refs, floatingStyles, elements } = useFloating({
     strategy: 'fixed',
     placement: 'bottom-start',
     middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
@@ -25,6 +28,9 @@ export function FloatingNearRange({ range, children, label, onPointerEnter, onPo
       getClientRects: () => range.getClientRects(),
     });
   }, [range, refs]);
+  useEffect(() => {
+    if (focusKey !== undefined) elements.floating?.focus({ preventScroll: true });
+  }, [focusKey, elements.floating]);
   return (
     <div
       ref={refs.setFloating}
@@ -32,8 +38,10 @@ export function FloatingNearRange({ range, children, label, onPointerEnter, onPo
       className="floating"
       role={role}
       aria-label={label}
+      tabIndex={focusKey !== undefined ? -1 : undefined}
       onPointerEnter={onPointerEnter}
       onPointerLeave={onPointerLeave}
+      onKeyDown={onKeyDown}
     >
       {children}
     </div>

@@ -6,7 +6,9 @@ const site = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9.-]+(:\d+)?$/, 'a site is a host name such as example.com')
+  // Dot-separated labels of letters, digits and inner hyphens, and an optional port: no empty label (so "www.",
+  // "." and "a..b" are not sites).
+  .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/, 'a site is a host name such as example.com')
   .transform((value) => value.replace(/^www\./, ''));
 
 export const settingsSchema = z.object({

@@ -32,6 +32,12 @@ export class NotesDatabase extends Dexie {
     await this.transaction('rw', this.notes, () => this.notes.add(note));
   }
 
+  /** Live (not deleted) notes on an entity, oldest first. */
+  async entityNotes(entityId: string): Promise<Note[]> {
+    const notes = await this.notes.where('target.entityId').equals(entityId).toArray();
+    return notes.filter((note) => note.deletedAt === null).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
   /** Live (not deleted) notes on one page, oldest first. */
   async pageNotes(url: string): Promise<Note[]> {
     const notes = await this.notes.where('target.url').equals(url).toArray();

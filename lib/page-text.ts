@@ -29,6 +29,11 @@ export const blockSeparator = '\n\n';
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
+/** Elements whose edges end a unit of text. */
+export function isBlockElement(element: Element): boolean {
+  return blockTags.has(element.tagName.toUpperCase());
+}
+
 export function isSkippedElement(element: Element): boolean {
   if (skippedTags.has(element.tagName.toUpperCase())) return true;
   if (element.hasAttribute('hidden')) return true;
@@ -36,40 +41,70 @@ export function isSkippedElement(element: Element): boolean {
   return editable !== null && editable !== 'false';
 }
 
-export function collectPageText(root: Node): PageText {
+/**
+ * The page's text in units: runs of text nodes with no block edge or skipped element between them. A mention never
+ * spans two units, so units can be scanned one at a time (in slices, or only those a change touched).
+ */
+export function* textUnits(root: Node): Generator<PageText> {
+  let unit: PageText = { text: '', nodes: [], starts: [] };
   const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
+  const flush = function* (): Generator<PageText> {
+    if (!unit.nodes.length) return;
+    unit.text = parts.join('');
+    yield unit;
+    unit = { text: '', nodes: [], starts: [] };
+    parts.length = 0;
+  };
   let length = 0;
-  let pendingBreak = false;
-
-  const visit = (node: Node): void => {
+  // Iterative walk: [node, leaving] pairs, so that a long page never overflows the stack.
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
-      if (!data) return;
-      if (pendingBreak && length > 0) {
-        parts.push(blockSeparator);
-        length += blockSeparator.length;
-      }
-      pendingBreak = false;
-      nodes.push(node as Text);
-      starts.push(length);
+      if (!data) continue;
+      if (!unit.nodes.length) length = 0;
+      unit.nodes.push(node as Text);
+      unit.starts.push(length);
       parts.push(data);
       length += data.length;
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const element = node as Element;
+    const edge = blockTags.has(element.tagName.toUpperCase());
+    if (leaving) {
+      if (edge) yield* flush();
+      continue;
+    }
     if (isSkippedElement(element)) {
       // Skipped content still separates what is around it: no mention is stitched together across it.
-      pendingBreak = true;
-      return;
+      yield* flush();
+      continue;
     }
-    const block = blockTags.has(element.tagName.toUpperCase());
-    if (block) pendingBreak = true;
-    for (let child = element.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) pendingBreak = true;
-  };
-  visit(root);
-  return { text: parts.join(''), nodes, starts };
+    if (edge) yield* flush();
+    stack.push([element, true]);
+    const children: Node[] = [];
+    for (let child = element.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, false]);
+  }
+  yield* flush();
+}
+
+/** The whole page's text, units joined by `blockSeparator`, as the `scan` CLI and note positions see it. */
+export function collectPageText(root: Node): PageText {
+  const page: PageText = { text: '', nodes: [], starts: [] };
+  const texts: string[] = [];
+  let offset = 0;
+  for (const unit of textUnits(root)) {
+    if (texts.length) offset += blockSeparator.length;
+    texts.push(unit.text);
+    unit.nodes.forEach((node, i) => {
+      page.nodes.push(node);
+      page.starts.push(offset + unit.starts[i]!);
+    });
+    offset += unit.text.length;
+  }
+  page.text = texts.join(blockSeparator);
+  return page;
 }

@@ -1,6 +1,6 @@
 import type { Entry } from '../core/dataset/schema';
 import { citationCard } from '../core/matcher/official-numbers';
-import { createPageNote } from '../core/notes/note';
+import { createEntityNote, createPageNote } from '../core/notes/note';
 import { normalisePageUrl } from '../core/notes/page-url';
 import { requestSchema, type Responses } from './messages';
 import type { NotesDatabase } from './notes-db';
@@ -18,6 +18,7 @@ export type Reply = { ok: true; value: Responses[keyof Responses] } | { ok: fals
 export function createRequestHandler(deps: { db: NotesDatabase; entries: readonly Entry[]; now?: () => Date }) {
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
   const now = deps.now ?? (() => new Date());
+  const made = async () => ({ deviceId: await deps.db.deviceId(), now: now(), id: crypto.randomUUID() });
 
   return async function handle(message: unknown, sender: Sender): Promise<Reply> {
     const parsed = requestSchema.safeParse(message);
@@ -30,10 +31,18 @@ export function createRequestHandler(deps: { db: NotesDatabase; entries: readonl
         case 'notes.add': {
           const url = sender.tab?.url && normalisePageUrl(sender.tab.url);
           if (!url) return { ok: false, error: 'Notes can only be added on web pages.' };
-          const note = createPageNote(request.draft, { url, title: sender.tab?.title ?? '' }, await deps.db.deviceId(), now(), crypto.randomUUID());
+          const note = createPageNote(request.draft, { url, title: sender.tab?.title ?? '' }, await made());
           await deps.db.addNote(note);
           return { ok: true, value: { note } };
         }
+        case 'notes.addForEntity': {
+          if (!byId.has(request.draft.entityId)) return { ok: false, error: 'Notes can only be kept on entities Watchwords knows.' };
+          const note = createEntityNote(request.draft, await made());
+          await deps.db.addNote(note);
+          return { ok: true, value: { note } };
+        }
+        case 'notes.forEntity':
+          return { ok: true, value: { notes: await deps.db.entityNotes(request.entityId) } };
       }
     } catch (error) {
       return { ok: false, error: describeFailure(error) };

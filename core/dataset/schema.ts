@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 import type { Kind } from './kinds';
+import { relationNames, type RelationName } from './relations';
 
 export { kinds, type Kind } from './kinds';
 
@@ -57,18 +58,10 @@ export type Identifiers = z.infer<typeof identifiersSchema>;
 const ids = z.array(id).min(1).optional();
 /** Links to other entries, by id; every id must resolve (checked in tests). */
 export const relationsSchema = z
-  .object({
-    madeBy: ids,
-    usedBy: ids,
-    uses: ids,
-    parent: ids,
-    governedBy: ids,
-    relatedBills: ids,
-    related: ids,
-  })
+  .object(Object.fromEntries(relationNames.map((name) => [name, ids])) as Record<RelationName, typeof ids>)
   .strict();
 export type Relations = z.infer<typeof relationsSchema>;
-export const relationNames = Object.keys(relationsSchema.shape) as (keyof Relations)[];
+export { relationNames };
 
 const status = z.object({ text: nonEmpty, asOf: isoDate }).strict();
 const strings = z.array(nonEmpty).min(1).optional();

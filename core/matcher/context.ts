@@ -40,10 +40,10 @@ function endsSentence(folded: string, original: string, origin: Int32Array, i: n
   if (following === undefined || !/[\p{Lu}\p{N}"'“‘(]/u.test(following)) return false;
   if (char !== '.') return true;
   let wordStart = i;
-  while (wordStart > 0 && /[\p{L}.]/u.test(folded[wordStart - 1]!)) wordStart--;
+  while (wordStart > 0 && /[\p{L}\p{N}.]/u.test(folded[wordStart - 1]!)) wordStart--;
   const word = folded.slice(wordStart, i);
-  // "U.S." and single initials ("S. Jones", "H.R.") are abbreviations, not sentence ends.
-  return !(abbreviations.has(word) || word.length === 1 || word.includes('.'));
+  // "U.S." and single initials ("S. Jones", "H.R.") are abbreviations, not sentence ends; "1960s." is one.
+  return !(abbreviations.has(word) || /^\p{L}$/u.test(word) || word.includes('.'));
 }
 
 /** Compiles context phrases (already folded) to a test for "one of them starts a word in this window". */

@@ -48,7 +48,11 @@ interface Candidate {
 
 export interface Matcher {
   readonly entities: readonly EntityRef[];
-  scan(text: string): Mention[];
+  /**
+   * The mentions in a text. When a page is scanned in parts, pass the same `named` set to each call: it holds the
+   * entities already named in full, so their acronyms stand in later parts.
+   */
+  scan(text: string, named?: Set<string>): Mention[];
 }
 
 export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
@@ -71,7 +75,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   const termLists = patterns.map((pattern) => termsByPattern.get(pattern)!);
   const automaton = new AhoCorasick(patterns);
 
-  function scan(text: string): Mention[] {
+  function scan(text: string, named: Set<string> = new Set()): Mention[] {
     const folded = foldText(text);
     const addresses = addressSpans(text);
     const candidates: Candidate[] = [];
@@ -87,7 +91,8 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
         if (term.shouted && inCapitalisedRun(text, start, end)) continue;
         window ??= contextWindow(folded.text, text, folded.origin, foldedStart, foldedEnd);
         if (term.excludes?.(window)) continue;
-        const contextMet = term.requires ? term.requires(window) : true;
+        // An acronym without context words stands only after its long form.
+        const contextMet = term.requires ? term.requires(window) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
       }
@@ -99,7 +104,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
       candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
-    return selectLongest(acceptAcronyms(candidates)).map(({ start, end, entity }) => ({
+    return selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
@@ -125,14 +130,19 @@ function compileTerm(entity: EntityRef, rule: TermRule): CompiledTerm {
   };
 }
 
-/** An acronym stands when its context was met or its entity was already named in full earlier in the text. */
-function acceptAcronyms(candidates: Candidate[]): Candidate[] {
+/**
+ * An acronym stands when its context was met or its entity was named in full earlier: in this text, or in an
+ * earlier part (`named`, which this adds the text's full names to).
+ */
+function acceptAcronyms(candidates: Candidate[], named: Set<string>): Candidate[] {
   const firstLongForm = new Map<string, number>();
+  for (const id of named) firstLongForm.set(id, -1);
   for (const { entity, afterLongForm, start } of candidates) {
     if (afterLongForm) continue;
     const seen = firstLongForm.get(entity.id);
     if (seen === undefined || start < seen) firstLongForm.set(entity.id, start);
   }
+  for (const id of firstLongForm.keys()) named.add(id);
   return candidates.filter(({ entity, afterLongForm, start, contextMet }) => {
     if (!afterLongForm || contextMet) return true;
     const longForm = firstLongForm.get(entity.id);

@@ -43,7 +43,6 @@ const negatives: Negative[] = [
   { trap: 4, text: 'Birdwatchers flock to the marsh each spring to see the cranes.', word: 'flock' },
   { trap: 4, text: 'Flock to the fair early, organisers told visitors.', word: 'Flock' },
   // 5 Predator
-  { trap: 5, text: 'Border agents flew a Predator B drone along the river all night.', word: 'Predator' },
   { trap: 5, text: 'The court labelled him a dangerous predator and denied bail.', word: 'predator' },
   // 6 CLEAR
   { trap: 6, text: 'It is still not clear whether the council will vote this week.', word: 'clear' },
@@ -134,6 +133,8 @@ const alsoWatch: Negative[] = [
 ];
 
 const positives: Positive[] = [
+  // 5 Predator: the drone is a surveillance tool of its own, never the spyware
+  { trap: 5, text: 'Border agents flew a Predator B drone along the river all night.', word: 'Predator', id: 'predator-b-drone' },
   // 1 ICE
   { trap: 1, text: 'ICE agents detained two men outside the courthouse on Tuesday.', word: 'ICE', id: 'ice' },
   // 2 Ring

@@ -17,7 +17,7 @@ function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
 
 describe('createPageNote', () => {
   test('makes a valid note from a draft, a page, a device and a time', () => {
-    const note = createPageNote(draft(), page, 'device-1', now, id);
+    const note = createPageNote(draft(), page, { deviceId: 'device-1', now, id });
     expect(noteSchema.safeParse(note).success).toBe(true);
     expect(note).toEqual({
       id,
@@ -39,13 +39,13 @@ describe('createPageNote', () => {
 
   test('tags default to none', () => {
     const parsed = noteDraftSchema.parse({ quote: { exact: 'x', prefix: '', suffix: '' }, position: { start: 0, end: 1 }, body: '' });
-    expect(createPageNote(parsed, page, 'device-1', now, id).tags).toEqual([]);
+    expect(createPageNote(parsed, page, { deviceId: 'device-1', now, id }).tags).toEqual([]);
   });
 
   test('refuses a note that would not be valid: bad id, bad url, empty device', () => {
-    expect(() => createPageNote(draft(), page, 'device-1', now, 'not-a-uuid')).toThrow();
-    expect(() => createPageNote(draft(), { url: 'not a url', title: '' }, 'device-1', now, id)).toThrow();
-    expect(() => createPageNote(draft(), page, '', now, id)).toThrow();
+    expect(() => createPageNote(draft(), page, { deviceId: 'device-1', now, id: 'not-a-uuid' })).toThrow();
+    expect(() => createPageNote(draft(), { url: 'not a url', title: '' }, { deviceId: 'device-1', now, id })).toThrow();
+    expect(() => createPageNote(draft(), page, { deviceId: '', now, id })).toThrow();
   });
 });
 

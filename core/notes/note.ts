@@ -51,16 +51,31 @@ export const noteDraftSchema = z
   .strict();
 export type NoteDraft = z.infer<typeof noteDraftSchema>;
 
-export function createPageNote(draft: NoteDraft, page: { url: string; title: string }, deviceId: string, now: Date, id: string): Note {
+/** A note on an entity (from its card) rather than on a quote. */
+export const entityNoteDraftSchema = z
+  .object({
+    entityId: z.string().min(1).max(200),
+    body: z.string().trim().min(1).max(20000),
+    tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  })
+  .strict();
+export type EntityNoteDraft = z.infer<typeof entityNoteDraftSchema>;
+
+interface NewNote {
+  deviceId: string;
+  now: Date;
+  id: string;
+}
+
+function newNote(target: Note['target'], body: string, tags: string[], { deviceId, now, id }: NewNote): Note {
   const time = now.toISOString();
-  return noteSchema.parse({
-    id,
-    createdAt: time,
-    updatedAt: time,
-    deletedAt: null,
-    deviceId,
-    target: { kind: 'page', url: page.url, title: page.title, quote: draft.quote, position: draft.position },
-    body: draft.body,
-    tags: draft.tags,
-  });
+  return noteSchema.parse({ id, createdAt: time, updatedAt: time, deletedAt: null, deviceId, target, body, tags });
+}
+
+export function createPageNote(draft: NoteDraft, page: { url: string; title: string }, made: NewNote): Note {
+  return newNote({ kind: 'page', url: page.url, title: page.title, quote: draft.quote, position: draft.position }, draft.body, draft.tags, made);
+}
+
+export function createEntityNote(draft: EntityNoteDraft, made: NewNote): Note {
+  return newNote({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags, made);
 }

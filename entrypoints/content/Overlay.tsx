@@ -7,36 +7,64 @@ import type { OverlayStore } from './overlay-store';
 export interface OverlayActions {
   closeCard(): void;
   pointerOnCard(on: boolean): void;
-  openEditor(): void;
+  openRelated(id: string): void;
+  back(): void;
+  addEntityNote(): void;
+  notThis(): void;
+  pauseSite(): void;
+  openSelectionEditor(): void;
   saveNote(body: string): void;
   cancelEditor(): void;
 }
 
-/** Everything Watchwords draws over the page: the context card, the "Add note" button, the note editor. */
+/** Everything Watchwords draws over the page: the card, the "Add note" button, the note editor, a live region. */
 export function Overlay({ store, actions }: { store: OverlayStore; actions: OverlayActions }) {
-  const { card, addNote, editor, toast } = useSyncExternalStore(store.subscribe, store.get);
+  const { card, addNote, editor, toast, announcement, focusCard } = useSyncExternalStore(store.subscribe, store.get);
   return (
     <>
       {card && (
         <FloatingNearRange
-          range={card.range}
+          range={card.record.range}
           label={card.entry.name}
+          focusKey={card.pinned ? focusCard : undefined}
           onPointerEnter={() => actions.pointerOnCard(true)}
           onPointerLeave={() => actions.pointerOnCard(false)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              actions.closeCard();
+            }
+          }}
         >
-          <ContextCard entry={card.entry} onClose={actions.closeCard} />
+          <ContextCard
+            entry={card.entry}
+            related={card.related}
+            notes={card.notes}
+            onOpenRelated={actions.openRelated}
+            onBack={card.trail.length ? actions.back : undefined}
+            onAddNote={actions.addEntityNote}
+            onNotThis={actions.notThis}
+            onPauseSite={actions.pauseSite}
+            onClose={actions.closeCard}
+          />
         </FloatingNearRange>
       )}
       {addNote && !editor && (
         <FloatingNearRange range={addNote.range} label="Watchwords" role="group">
-          <button type="button" className="button primary add-note-button" onClick={actions.openEditor}>
+          <button type="button" className="button primary add-note-button" onClick={actions.openSelectionEditor}>
             Add note
           </button>
         </FloatingNearRange>
       )}
       {editor && (
-        <FloatingNearRange range={editor.range} label="Add a note">
-          <NoteEditor quote={editor.draft.quote.exact} error={editor.error} onSave={actions.saveNote} onCancel={actions.cancelEditor} />
+        <FloatingNearRange range={editor.range} label={editor.target.kind === 'entity' ? `Add a note on ${editor.target.name}` : 'Add a note'}>
+          <NoteEditor
+            quote={editor.target.kind === 'page' ? editor.target.draft.quote.exact : undefined}
+            subject={editor.target.kind === 'entity' ? editor.target.name : undefined}
+            error={editor.error}
+            onSave={actions.saveNote}
+            onCancel={actions.cancelEditor}
+          />
         </FloatingNearRange>
       )}
       {toast && (
@@ -44,6 +72,9 @@ export function Overlay({ store, actions }: { store: OverlayStore; actions: Over
           <p className="toast">{toast.text}</p>
         </FloatingNearRange>
       )}
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
     </>
   );
 }

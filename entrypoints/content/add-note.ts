@@ -1,42 +1,40 @@
 import { ask } from '../../lib/ask';
-import type { OverlayStore } from './overlay-store';
-import { offsetOf, type PageMentions } from './page-mentions';
+import { collectPageText } from '../../lib/page-text';
+import type { EditorTarget, OverlayStore } from './overlay-store';
+import { offsetOf } from './page-offsets';
 import type { UiHost } from './ui-host';
 
 /** W3C TextQuoteSelector context length. */
 const contextLength = 32;
 
 /**
- * Selecting text shows an "Add note" button next to it; the button opens the note editor; saving sends the quote
- * and note to the background, which stores it for this tab's page.
+ * Selecting text shows an "Add note" button next to it; the button opens the note editor; saving sends the note
+ * to the background, which stores it for this tab's page. Notes on an entity start from its card.
  */
-export function setupAddNote(options: { mentions: () => PageMentions | undefined; store: OverlayStore; ui: UiHost; signal: AbortSignal }) {
+export function setupNotes(options: { store: OverlayStore; ui: UiHost; onEntityNoteSaved(): void; signal: AbortSignal }) {
   const { store, ui, signal } = options;
 
   const offerForSelection = () => {
     if (store.get().editor) return;
     const selection = document.getSelection();
-    const page = options.mentions()?.page;
-    if (!selection || selection.isCollapsed || !selection.rangeCount || !page) return store.update({ addNote: undefined });
+    if (!selection || selection.isCollapsed || !selection.rangeCount || !document.body) return store.update({ addNote: undefined });
     const range = selection.getRangeAt(0).cloneRange();
+    // Positions are offsets into the whole page's text as Watchwords reads it, so notes re-anchor the same way.
+    const page = collectPageText(document.body);
     const start = offsetOf(page, range.startContainer, range.startOffset);
     const end = offsetOf(page, range.endContainer, range.endOffset);
     if (start === undefined || end === undefined || end <= start || !page.text.slice(start, end).trim()) {
       return store.update({ addNote: undefined });
     }
-    store.update({
-      addNote: {
-        range,
-        draft: {
-          quote: {
-            exact: page.text.slice(start, end),
-            prefix: page.text.slice(Math.max(0, start - contextLength), start),
-            suffix: page.text.slice(end, end + contextLength),
-          },
-          position: { start, end },
-        },
+    const draft = {
+      quote: {
+        exact: page.text.slice(start, end),
+        prefix: page.text.slice(Math.max(0, start - contextLength), start),
+        suffix: page.text.slice(end, end + contextLength),
       },
-    });
+      position: { start, end },
+    };
+    store.update({ addNote: { range, draft } });
   };
 
   for (const type of ['pointerup', 'keyup'] as const) {
@@ -48,21 +46,28 @@ export function setupAddNote(options: { mentions: () => PageMentions | undefined
 
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
   signal.addEventListener('abort', () => clearTimeout(toastTimer));
+  const open = (range: Range, target: EditorTarget) => store.update({ addNote: undefined, editor: { range, target } });
 
   return {
-    openEditor() {
+    openSelectionEditor() {
       const offer = store.get().addNote;
-      if (offer) store.update({ addNote: undefined, editor: { range: offer.range, draft: offer.draft } });
+      if (offer) open(offer.range, { kind: 'page', draft: offer.draft });
     },
-    cancelEditor() {
+    openEntityEditor(range: Range, entityId: string, name: string) {
+      store.update({ card: undefined });
+      open(range, { kind: 'entity', entityId, name });
+    },
+    cancel() {
       store.update({ editor: undefined });
     },
-    async saveNote(body: string) {
+    async save(body: string) {
       const editor = store.get().editor;
       if (!editor) return;
       try {
-        await ask({ type: 'notes.add', draft: { ...editor.draft, body, tags: [] } });
+        if (editor.target.kind === 'page') await ask({ type: 'notes.add', draft: { ...editor.target.draft, body, tags: [] } });
+        else await ask({ type: 'notes.addForEntity', draft: { entityId: editor.target.entityId, body, tags: [] } });
         store.update({ editor: undefined, toast: { range: editor.range, text: 'Note saved' } });
+        if (editor.target.kind === 'entity') options.onEntityNoteSaved();
         clearTimeout(toastTimer);
         toastTimer = setTimeout(() => store.update({ toast: undefined }), 2500);
       } catch (error) {

@@ -1,52 +1,154 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:watchwords/terms';
 import { createMatcher } from '../../core/matcher/matcher';
-import { setupAddNote } from './add-note';
+import { dismissalPhrase, isActiveOn, isDismissed, siteOf, type Dismissal, type Settings } from '../../core/settings';
+import { dismissalsItem, loadSettings, settingsItem, watchSettings } from '../../lib/settings-store';
+import { setupNotes } from './add-note';
+import { createCards } from './cards';
 import { EntryCache } from './entry-cache';
-import { showHighlights } from './highlights';
-import { setupHoverCards } from './hover-card';
+import { addPageStyle, customHighlights, mentionCss, supportsCustomHighlights, wrappingMarks } from './highlighters';
+import { trackHover } from './hover';
+import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
-import { findPageMentions, type PageMentions } from './page-mentions';
+import { PageScanner } from './page-scanner';
+import { answerTabRequests } from './tab-messages';
 import { createUiHost } from './ui-host';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
-  // Early, so the UI host's event guard is in place before page scripts; the scan itself waits for the DOM.
+  // Early, so the UI host's event guard is in place before page scripts; scanning waits for the DOM.
   runAt: 'document_start',
-  main(ctx) {
+  async main(ctx) {
     const signal = ctx.signal;
     const store = new OverlayStore();
     const entries = new EntryCache();
-    let current: PageMentions | undefined;
-    const mentions = () => current;
+    const cards = createCards(store, entries);
+    const matcher = createMatcher(terms);
+    const site = () => siteOf(location.href);
+    let settings: Settings | undefined;
+    let dismissals: Dismissal[] = [];
+    let scanner: PageScanner | undefined;
+    let undisplay: (() => void) | undefined;
 
-    let hover: ReturnType<typeof setupHoverCards> | undefined;
-    let notes: ReturnType<typeof setupAddNote> | undefined;
+    let hover: ReturnType<typeof trackHover> | undefined;
     const ui = createUiHost(
       store,
       {
-        closeCard: () => hover?.closeCard(),
+        closeCard: () => cards.close(),
         pointerOnCard: (on) => hover?.pointerOnCard(on),
-        openEditor: () => notes?.openEditor(),
-        saveNote: (body) => void notes?.saveNote(body),
-        cancelEditor: () => notes?.cancelEditor(),
+        openRelated: (id) => void cards.openRelated(id),
+        back: () => cards.back(),
+        addEntityNote: () => {
+          const card = store.get().card;
+          if (card) notes.openEntityEditor(card.record.range, card.entry.id, card.entry.name);
+        },
+        notThis: () => void notThis(),
+        pauseSite: () => void pauseSite(),
+        openSelectionEditor: () => notes.openSelectionEditor(),
+        saveNote: (body) => void notes.save(body),
+        cancelEditor: () => notes.cancel(),
+      },
+      signal,
+    );
+    const notes = setupNotes({ store, ui, onEntityNoteSaved: () => void cards.refreshNotes(), signal });
+    hover = trackHover({ scanner: () => scanner, store, ui, cards, hoverDelay: () => settings?.hoverDelayMs ?? 300, signal });
+    const keyboard = keyboardNavigation({ scanner: () => scanner, store, cards, signal });
+
+    const stop = () => {
+      cards.close();
+      scanner?.stop();
+      scanner = undefined;
+      undisplay?.();
+      undisplay = undefined;
+    };
+
+    /** (Re)starts scanning with the current settings, or stops where Watchwords is paused. */
+    const restart = () => {
+      stop();
+      if (!settings || !document.body || !isActiveOn(settings, site())) return;
+      const current = settings;
+      const display = current.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights();
+      const removeStyle = addPageStyle(mentionCss(current.highlightStyle));
+      undisplay = () => {
+        display.dispose();
+        removeStyle();
+      };
+      scanner = new PageScanner(
+        document.body,
+        matcher,
+        (mention) => current.enabledKinds[mention.entity.kind] && !isDismissed(dismissals, site() ?? '', mention.text, mention.entity.id),
+        display,
+        () => entries.prefetch(scanner?.mentions().map((record) => record.mention.entity.id) ?? []),
+        signal,
+      );
+      scanner.start();
+    };
+
+    const notThis = async () => {
+      const card = store.get().card;
+      const where = site();
+      if (!card || !where) return;
+      const { text } = card.record.mention;
+      const entityId = card.record.mention.entity.id;
+      const dismissal: Dismissal = { site: where, phrase: dismissalPhrase(text), entityId, at: new Date().toISOString() };
+      dismissals = [...dismissals, dismissal];
+      cards.close();
+      scanner?.drop((record) => record.mention.entity.id === entityId && dismissalPhrase(record.mention.text) === dismissal.phrase);
+      await dismissalsItem.setValue([...(await dismissalsItem.getValue()), dismissal]);
+    };
+
+    const pauseSite = async () => {
+      const where = site();
+      if (!settings || !where) return;
+      const paused = [...new Set([...settings.sites.paused, where])];
+      await settingsItem.setValue({ ...settings, sites: { ...settings.sites, paused } });
+    };
+
+    answerTabRequests(
+      {
+        summary() {
+          const rows = new Map<string, { id: string; name: string; kind: (typeof terms)[number]['kind']; count: number }>();
+          for (const { mention } of scanner?.mentions() ?? []) {
+            const row = rows.get(mention.entity.id) ?? { ...mention.entity, count: 0 };
+            row.count++;
+            rows.set(mention.entity.id, row);
+          }
+          const entities = [...rows.values()];
+          return {
+            active: scanner !== undefined,
+            site: site() ?? '',
+            total: entities.reduce((sum, row) => sum + row.count, 0),
+            entities,
+          };
+        },
+        reveal: (entityId) => keyboard.reveal(entityId),
+        next: () => keyboard.next(),
+        announce: () => keyboard.announce(),
       },
       signal,
     );
 
-    const scan = () => {
-      if (signal.aborted || !document.body) return;
-      const matcher = createMatcher(terms);
-      current = findPageMentions(document.body, matcher);
-      const removeHighlights = showHighlights(current);
-      signal.addEventListener('abort', removeHighlights);
-      entries.prefetch(current.mentions.map((mention) => mention.entity.id));
-      hover = setupHoverCards({ mentions, store, ui, entries, signal });
-      notes = setupAddNote({ mentions, store, ui, signal });
-    };
-    // Off the critical path: after the DOM is parsed, when the browser is idle (or within a second at most).
-    const scheduleScan = () => ('requestIdleCallback' in window ? requestIdleCallback(scan, { timeout: 1000 }) : setTimeout(scan, 50));
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scheduleScan, { once: true, signal });
-    else scheduleScan();
+    [settings, dismissals] = await Promise.all([loadSettings(), dismissalsItem.getValue()]);
+    const unwatchSettings = watchSettings((next) => {
+      settings = next;
+      restart();
+    });
+    const unwatchDismissals = dismissalsItem.watch((next) => {
+      // A reset in the options page brings dismissed mentions back.
+      if ((next ?? []).length < dismissals.length) {
+        dismissals = next ?? [];
+        restart();
+      } else dismissals = next ?? [];
+    });
+    signal.addEventListener('abort', () => {
+      unwatchSettings();
+      unwatchDismissals();
+      stop();
+    });
+    // Single-page apps: a new address means a new article.
+    ctx.addEventListener(window, 'wxt:locationchange', () => restart());
+
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restart, { once: true, signal });
+    else restart();
   },
 });

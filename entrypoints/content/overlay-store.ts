@@ -1,12 +1,33 @@
+import type { RelatedEntity, EntityNoteSummary } from '../../components/ContextCard';
 import type { Entry } from '../../core/dataset/schema';
 import type { NoteDraft } from '../../core/notes/note';
+import type { MentionRecord } from './page-scanner';
+
+export interface CardState {
+  record: MentionRecord;
+  entry: Entry;
+  related: RelatedEntity[];
+  notes: EntityNoteSummary[];
+  /** Entries the reader came through by following related links, for "Back". */
+  trail: Entry[];
+  /** Opened from the keyboard: stays until closed, whatever the pointer does. */
+  pinned: boolean;
+}
+
+export type EditorTarget =
+  | { kind: 'page'; draft: Omit<NoteDraft, 'body' | 'tags'> }
+  | { kind: 'entity'; entityId: string; name: string };
 
 /** What the overlay shows; the content script's features change it, the React overlay renders it. */
 export interface OverlayState {
-  card?: { range: Range; entry: Entry };
+  card?: CardState;
   addNote?: { range: Range; draft: Omit<NoteDraft, 'body' | 'tags'> };
-  editor?: { range: Range; draft: Omit<NoteDraft, 'body' | 'tags'>; error?: string };
+  editor?: { range: Range; target: EditorTarget; error?: string };
   toast?: { range: Range; text: string };
+  /** Said by the live region. */
+  announcement?: string;
+  /** Bumped to move keyboard focus into the card. */
+  focusCard?: number;
 }
 
 export class OverlayStore {

@@ -1,56 +1,84 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { NoteList } from '../../components/NoteList';
-import { exportFileName, exportNotesJson } from '../../core/notes/export-json';
+import { KindSwitches } from '../../components/KindSwitches';
+import { OnThisPage, type OnThisPageState } from '../../components/OnThisPage';
+import { SiteSwitch } from '../../components/SiteSwitch';
 import { normalisePageUrl } from '../../core/notes/page-url';
+import { siteOf, type Settings } from '../../core/settings';
 import type { NotesDatabase } from '../../lib/notes-db';
+import { canPause, groupByKind, withKindEnabled, withSitePaused } from '../../lib/popup-model';
+import { exportAllNotes } from './export-notes';
+import { PageNotes } from './PageNotes';
+import { askTab, readerTab, type ReaderTab } from './reader-tab';
+import { usePageSummary, type SummaryState } from './use-page-summary';
+import { useSettings } from './use-settings';
 
-/**
- * The page the reader is on: the active tab, or, when this page itself is open in a tab, the tab they used last.
- */
-async function readerPageUrl(): Promise<string | undefined> {
-  const own = browser.runtime.getURL('/');
-  const tabs = await browser.tabs.query({ currentWindow: true });
-  const pages = tabs.filter((tab) => tab.url && !tab.url.startsWith(own));
-  const active = pages.find((tab) => tab.active);
-  const latest = active ?? pages.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
-  return latest?.url && normalisePageUrl(latest.url);
+function onThisPageState(summary: SummaryState, settings: Settings | undefined, paused: boolean): OnThisPageState {
+  if (summary.status !== 'ready' || !settings) return summary.status === 'unreadable' ? summary : { status: 'loading' };
+  if (paused || !summary.summary.active) return { status: 'inactive', paused };
+  return { status: 'ready', model: groupByKind(summary.summary.entities, settings.enabledKinds) };
 }
 
 export function PopupPage({ db }: { db: NotesDatabase }) {
-  const [pageUrl, setPageUrl] = useState<string | null>();
-  useEffect(() => void readerPageUrl().then((url) => setPageUrl(url ?? null)), []);
-  const notes = useLiveQuery(() => (pageUrl ? db.pageNotes(pageUrl) : []), [pageUrl]);
+  /** undefined while looking it up; null when there is none. */
+  const [tab, setTab] = useState<ReaderTab | null>();
+  useEffect(() => void readerTab().then((found) => setTab(found ?? null), () => setTab(null)), []);
+  const { settings, update } = useSettings();
+  const { state: summary, refreshSoon } = usePageSummary(tab === undefined ? undefined : (tab?.id ?? null));
+  const [problem, setProblem] = useState<string>();
 
-  const exportAll = async () => {
-    const now = new Date();
-    const blob = new Blob([exportNotesJson(await db.notes.toArray(), now)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = exportFileName(now);
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  const site = tab ? siteOf(tab.url) : undefined;
+  const pageUrl = tab === undefined ? undefined : ((tab && normalisePageUrl(tab.url)) ?? null);
+  const paused = !!site && !!settings?.sites.paused.includes(site);
+  const page = onThisPageState(summary, settings, paused);
+
+  const change = async (apply: (current: Settings) => Settings | undefined) => {
+    await update(apply);
+    refreshSoon();
+  };
+
+  const reveal = async (entityId: string) => {
+    if (!tab) return;
+    setProblem(undefined);
+    try {
+      const { found } = await askTab(tab.id, { type: 'page.reveal', entityId });
+      if (!found) return setProblem('That mention is no longer on the page.');
+      // When this page is open in a tab of its own, go to the reader's tab; as the toolbar popup it is active already.
+      await browser.tabs.update(tab.id, { active: true });
+      window.close();
+    } catch {
+      setProblem("Watchwords can't reach this page any more. Reload it and try again.");
+    }
   };
 
   return (
     <main className="popup">
       <header className="popup-header">
-        <h1>Watchwords</h1>
-        <button type="button" className="button" onClick={() => void exportAll()}>
-          Export all notes (JSON)
+        <div className="popup-title">
+          <h1>Watchwords</h1>
+          {site && <p className="site">{site}</p>}
+        </div>
+        <button type="button" className="button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
         </button>
       </header>
-      <section aria-labelledby="page-notes-title">
-        <h2 id="page-notes-title">Notes on this page</h2>
-        {pageUrl === null ? (
-          <p className="empty">Notes can be kept on web pages only.</p>
-        ) : notes === undefined ? (
-          <p className="empty">Loading…</p>
-        ) : (
-          <NoteList notes={notes} empty="No notes on this page yet. Select text on the page and choose “Add note”." />
-        )}
-      </section>
+      {settings && canPause(settings, site) && (
+        <SiteSwitch site={site} paused={paused} onChange={(on) => void change((current) => withSitePaused(current, site, on))} />
+      )}
+      <OnThisPage state={page} problem={problem} onReveal={(id) => void reveal(id)} />
+      {settings && (
+        <KindSwitches
+          enabled={settings.enabledKinds}
+          counts={page.status === 'ready' ? page.model.countByKind : undefined}
+          onChange={(kind, on) => void change((current) => withKindEnabled(current, kind, on))}
+        />
+      )}
+      <PageNotes db={db} pageUrl={pageUrl} />
+      <footer className="popup-footer">
+        <button type="button" className="button" onClick={() => void exportAllNotes(db)}>
+          Export all notes (JSON)
+        </button>
+      </footer>
     </main>
   );
 }

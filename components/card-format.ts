@@ -1,0 +1,48 @@
+import type { Kind, Relations } from '../core/dataset/schema';
+
+export const kindLabels: Record<Kind, string> = {
+  tool: 'Tool',
+  vendor: 'Vendor',
+  program: 'Program',
+  agency: 'Agency',
+  bill: 'Bill',
+  law: 'Law',
+  case: 'Court case',
+};
+
+/** How a card names each relation, in the order the groups are shown. */
+export const relationLabels: Record<keyof Relations, string> = {
+  madeBy: 'Made by',
+  usedBy: 'Used by',
+  uses: 'Uses',
+  parent: 'Part of',
+  governedBy: 'Governed by',
+  relatedBills: 'Related bills',
+  related: 'See also',
+};
+
+/** 119 → "119th", 101 → "101st", 112 → "112th". */
+export function ordinal(n: number): string {
+  const lastTwo = n % 100;
+  const suffix = lastTwo >= 11 && lastTwo <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+// A fixed locale and UTC, so a date reads the same for every reader and in every test run.
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** "2026-02-04" (or a full ISO timestamp) → "Feb 4, 2026"; a bare year, or anything unparseable, as written. */
+export function formatDate(value: string): string {
+  if (/^\d{4}$/.test(value)) return value;
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+/** The host a source lives on, without a leading "www.". */
+export function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}

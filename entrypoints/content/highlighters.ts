@@ -1,0 +1,140 @@
+import { kinds, type Kind } from '../../core/dataset/kinds';
+import type { Settings } from '../../core/settings';
+import type { MentionDisplay, MentionRecord } from './page-scanner';
+
+/** Highlight names are prefixed so they never collide with the page's own highlights. */
+export const highlightName = (kind: Kind) => `watchwords-${kind}`;
+/** The element that marks mentions where highlights cannot be used. */
+export const markElementName = 'watchwords-mark';
+
+/** Colours per kind: [light page, dark page]; each reaches 3:1 against the page background as an underline. */
+const kindColours: Record<Kind, [light: string, dark: string]> = {
+  tool: ['#b45309', '#fbbf24'],
+  vendor: ['#7c3aed', '#c4b5fd'],
+  program: ['#0369a1', '#7dd3fc'],
+  agency: ['#047857', '#6ee7b7'],
+  bill: ['#be123c', '#fda4af'],
+  law: ['#be123c', '#fda4af'],
+  case: ['#4338ca', '#a5b4fc'],
+};
+
+function decoration(style: Settings['highlightStyle'], colour: string): string {
+  return style === 'underline'
+    ? `text-decoration: underline 2px ${colour}; text-underline-offset: 3px; text-decoration-skip-ink: none;`
+    : `background-color: ${colour}33; text-decoration: underline 1px ${colour};`;
+}
+
+/** The page style sheet for our highlights (or marks): colours by kind, dark pages, forced colours. */
+export function mentionCss(style: Settings['highlightStyle']): string {
+  const selector = (kind: Kind) => `::highlight(${highlightName(kind)}), ${markElementName}[data-kind="${kind}"]`;
+  const rules = kinds.map((kind) => {
+    const [light, dark] = kindColours[kind];
+    return `${selector(kind)} { ${decoration(style, light)} }
+@media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;
+  });
+  return `${rules.join('\n')}
+${markElementName} { display: inline; font: inherit; color: inherit; }
+@media (forced-colors: active) { ${kinds.map((kind) => `${selector(kind)} { text-decoration: underline 2px Highlight; background-color: transparent; }`).join(' ')} }`;
+}
+
+/** Adds a style sheet to the page without adding an element to it; returns its remover. */
+export function addPageStyle(css: string): () => void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return () => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  };
+}
+
+export function supportsCustomHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/** CSS Custom Highlight API: one highlight per kind; the page's DOM is not touched. */
+export function customHighlights(): MentionDisplay & { dispose(): void } {
+  const highlights = new Map<Kind, Highlight>();
+  const highlightOf = (kind: Kind) => {
+    let highlight = highlights.get(kind);
+    if (!highlight) {
+      highlight = new Highlight();
+      highlights.set(kind, highlight);
+      CSS.highlights.set(highlightName(kind), highlight);
+    }
+    return highlight;
+  };
+  return {
+    changesDom: false,
+    add(records) {
+      for (const { mention, range } of records) highlightOf(mention.entity.kind).add(range);
+    },
+    remove(records) {
+      for (const { mention, range } of records) highlights.get(mention.entity.kind)?.delete(range);
+    },
+    dispose() {
+      for (const kind of highlights.keys()) CSS.highlights.delete(highlightName(kind));
+      highlights.clear();
+    },
+  };
+}
+
+/**
+ * Compatibility mode: wraps each mention's text in `<watchwords-mark>` elements (one per text node it spans).
+ * Only the text nodes of mentions are split; unwrapping puts the page's text back as it was.
+ */
+export function wrappingMarks(): MentionDisplay & { dispose(): void } {
+  const marksOf = new Map<MentionRecord, Element[]>();
+  const unwrap = (record: MentionRecord) => {
+    for (const mark of marksOf.get(record) ?? []) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      mark.remove();
+      parent.normalize();
+    }
+    marksOf.delete(record);
+  };
+  return {
+    changesDom: true,
+    add(records) {
+      // Last first, so that splitting text nodes never moves a mention that is still to be wrapped.
+      for (const record of [...records].reverse()) {
+        const marks = wrapRange(record.range, record.mention.entity.kind);
+        marksOf.set(record, marks);
+        const first = marks[0]?.firstChild;
+        const last = marks.at(-1)?.lastChild;
+        if (first && last) {
+          record.range.setStart(first, 0);
+          record.range.setEnd(last, (last as Text).length);
+        }
+      }
+    },
+    remove(records) {
+      for (const record of records) unwrap(record);
+    },
+    dispose() {
+      for (const record of [...marksOf.keys()]) unwrap(record);
+    },
+  };
+}
+
+function wrapRange(range: Range, kind: Kind): Element[] {
+  const pieces: [Text, number, number][] = [];
+  const common = range.commonAncestorContainer;
+  const walker = document.createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (!range.intersectsNode(node)) continue;
+    const start = node === range.startContainer ? range.startOffset : 0;
+    const end = node === range.endContainer ? range.endOffset : node.length;
+    if (end > start) pieces.push([node, start, end]);
+  }
+  return pieces.map(([node, start, end]) => {
+    const middle = start > 0 ? node.splitText(start) : node;
+    if (end - start < middle.length) middle.splitText(end - start);
+    const mark = document.createElement(markElementName);
+    mark.dataset.kind = kind;
+    middle.replaceWith(mark);
+    mark.append(middle);
+    return mark;
+  });
+}

@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import { OptionsPage } from './OptionsPage';
+import './options.css';
+
+createRoot(document.getElementById('root')!).render(<OptionsPage />);

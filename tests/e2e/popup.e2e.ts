@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
+import { serveFolder } from '../../scripts/browsers/static-server';
+import { chromeBuild, highlightedTexts, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+
+describe('the toolbar popup in chromium', () => {
+  let session: ChromiumSession;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  let popup: Page;
+  let site: string;
+
+  const storedSettings = async () => {
+    const worker: Worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
+    const { settings } = (await worker.evaluate(`chrome.storage.local.get('settings')`)) as { settings?: { sites: { paused: string[] } } };
+    return settings;
+  };
+
+  beforeAll(async () => {
+    server = await serveFolder(join(root, 'demo'));
+    site = new URL(server.origin).host;
+    session = await launchChromium({ extensionDir: chromeBuild });
+    await session.goto(`${server.origin}/article.html`);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test('"On this page" lists the mentions by kind, with counts', async () => {
+    const highlighted = await waitFor('the scan', async () => {
+      const texts = await highlightedTexts(session);
+      return Object.keys(texts).length ? texts : undefined;
+    });
+    const total = Object.values(highlighted).reduce((sum, ranges) => sum + ranges.length, 0);
+
+    popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 900 });
+    await popup.goto(`${session.extensionOrigin}/popup.html`);
+    const onThisPage = popup.getByRole('region', { name: 'On this page' });
+    await onThisPage.getByText(`${total} mentions`, { exact: true }).waitFor({ timeout: 5000 });
+    expect(await popup.getByRole('heading', { level: 1 }).textContent()).toBe('Watchwords');
+    expect(await popup.locator('.site').textContent()).toBe(site);
+
+    const vendors = onThisPage.getByRole('list', { name: /^Vendors/ });
+    const clearview = vendors.getByRole('button', { name: /^Clearview AI/ });
+    expect(await clearview.getAttribute('aria-describedby')).toBe('reveal-hint');
+    expect((await clearview.locator('.count [aria-hidden]').textContent())?.trim()).toBe('2');
+    expect(await clearview.textContent()).toContain('2 mentions');
+    // Every kind has a switch; the vendors' one is on.
+    expect(await popup.getByRole('switch', { name: /^Vendors/ }).isChecked()).toBe(true);
+    await popup.screenshot({ path: join(screenshots, 'popup-on-this-page-chromium.png'), fullPage: true });
+  });
+
+  test('the pause switch pauses Watchwords on the site, and resumes it', async () => {
+    const pause = popup.getByRole('switch', { name: `Pause on ${site}` });
+    expect(await pause.isChecked()).toBe(false);
+    await pause.focus();
+    await popup.keyboard.press('Space');
+    await popup.getByText('Watchwords is paused on this site').waitFor({ timeout: 5000 });
+    expect(await pause.isChecked()).toBe(true);
+    expect((await storedSettings())?.sites.paused).toEqual([site]);
+
+    await pause.click();
+    await waitFor('the site resumed', async () => (await storedSettings())?.sites.paused.length === 0);
+    expect(await pause.isChecked()).toBe(false);
+    expect(await popup.getByText('Watchwords is paused on this site').count()).toBe(0);
+  });
+});

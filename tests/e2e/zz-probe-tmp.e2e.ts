@@ -1,0 +1,20 @@
+import { test } from 'vitest';
+import { launchChromium } from '/work/main/scripts/browsers/chromium';
+import { chromeBuild } from '/work/main/scripts/browsers/watchwords-page';
+test('probe', async () => {
+  const s = await launchChromium({ extensionDir: chromeBuild });
+  const p = s.page;
+  await p.goto(`${s.extensionOrigin}/options.html`);
+  await p.getByRole('checkbox', { name: 'Tools' }).waitFor();
+  await p.emulateMedia({ colorScheme: 'dark' });
+  await s.context.serviceWorkers()[0]!.evaluate(`chrome.storage.local.set({ dismissals: [{ site: 'example.com', phrase: 'ice', entityId: 'us-ice', at: '2025-05-01T10:00:00.000Z' }] })`);
+  await p.getByRole('radio', { name: 'Only on allowed sites' }).check();
+  await p.getByRole('spinbutton', { name: 'Hover delay' }).fill('12.5');
+  await p.getByRole('textbox', { name: 'Add an allowed site' }).fill('http//bad');
+  await p.getByRole('textbox', { name: 'Add an allowed site' }).press('Enter');
+  await p.getByRole('button', { name: 'Reset all' }).click();
+  await p.keyboard.press('Tab');
+  await p.waitForTimeout(300);
+  await p.screenshot({ path: '/tmp/options-dark.png', fullPage: true });
+  await s.close();
+});
