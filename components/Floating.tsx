@@ -1,4 +1,4 @@
-import { autoUpdate, flip, inline, offset, shift, useFloating } from '@floating-ui/react';
+import { autoUpdate, flip, inline, offset, shift, size, useFloating } from '@floating-ui/react';
 import { useEffect, useLayoutEffect, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
@@ -19,7 +19,19 @@ export function FloatingNearRange({ range, children, label, onPointerEnter, onPo
   const { refs, floatingStyles, elements } = useFloating({
     strategy: 'fixed',
     placement: 'bottom-start',
-    middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    middleware: [
+      inline(),
+      offset(6),
+      flip({ padding: 8 }),
+      shift({ padding: 8 }),
+      // A long card never runs off the screen: its middle scrolls within the room left.
+      size({
+        padding: 8,
+        apply({ availableHeight, elements }) {
+          elements.floating.style.setProperty('--available-height', `${Math.max(160, Math.floor(availableHeight))}px`);
+        },
+      }),
+    ],
     whileElementsMounted: autoUpdate,
   });
   useLayoutEffect(() => {

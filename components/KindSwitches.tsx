@@ -10,7 +10,7 @@ export function KindSwitches({
   onChange,
 }: {
   enabled: Record<Kind, boolean>;
-  /** Mentions of each kind on this page, when the page could be read. */
+  /** Mentions of each kind on this page, when the page could be read (shown for kinds that are on: the page does not count the others). */
   counts?: Record<Kind, number>;
   onChange: (kind: Kind, enabled: boolean) => void;
 }) {
@@ -23,7 +23,7 @@ export function KindSwitches({
         <Switch key={kind} checked={enabled[kind]} onChange={(on) => onChange(kind, on)}>
           <span className={`kind-dot kind-${kind}`} aria-hidden="true" />
           {kindPluralLabels[kind]}
-          {counts && <CountBadge count={counts[kind]} />}
+          {counts && enabled[kind] && <CountBadge count={counts[kind]} />}
         </Switch>
       ))}
     </fieldset>

@@ -24,17 +24,33 @@ function decoration(style: Settings['highlightStyle'], colour: string): string {
     : `background-color: ${colour}33; text-decoration: underline 1px ${colour};`;
 }
 
-/** The page style sheet for our highlights (or marks): colours by kind, dark pages, forced colours. */
-export function mentionCss(style: Settings['highlightStyle']): string {
+/**
+ * The page style sheet for our highlights (or marks): colours by kind, the dark palette on dark pages (whatever
+ * the system's colour scheme), and the system's colours in forced-colours mode.
+ */
+export function mentionCss(style: Settings['highlightStyle'], pageIsDark: boolean): string {
   const selector = (kind: Kind) => `::highlight(${highlightName(kind)}), ${markElementName}[data-kind="${kind}"]`;
   const rules = kinds.map((kind) => {
     const [light, dark] = kindColours[kind];
+    if (pageIsDark) return `${selector(kind)} { ${decoration(style, dark)} }`;
     return `${selector(kind)} { ${decoration(style, light)} }
 @media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;
   });
   return `${rules.join('\n')}
 ${markElementName} { display: inline; font: inherit; color: inherit; }
 @media (forced-colors: active) { ${kinds.map((kind) => `${selector(kind)} { text-decoration: underline 2px Highlight; background-color: transparent; }`).join(' ')} }`;
+}
+
+/** Whether the page paints light text on a dark background (its own dark theme), judged by its background. */
+export function pageIsDark(): boolean {
+  for (const element of [document.body, document.documentElement]) {
+    if (!element) continue;
+    const match = getComputedStyle(element).backgroundColor.match(/rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/);
+    if (!match || match[4] === '0') continue;
+    const [r, g, b] = [match[1], match[2], match[3]].map((value) => Number(value) / 255) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.4;
+  }
+  return matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
 /** Adds a style sheet to the page without adding an element to it; returns its remover. */

@@ -6,7 +6,7 @@ import { dismissalsItem, loadSettings, settingsItem, watchSettings } from '../..
 import { setupNotes } from './add-note';
 import { createCards } from './cards';
 import { EntryCache } from './entry-cache';
-import { addPageStyle, customHighlights, mentionCss, supportsCustomHighlights, wrappingMarks } from './highlighters';
+import { addPageStyle, customHighlights, mentionCss, pageIsDark, supportsCustomHighlights, wrappingMarks } from './highlighters';
 import { trackHover } from './hover';
 import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
@@ -68,7 +68,7 @@ export default defineContentScript({
       if (!settings || !document.body || !isActiveOn(settings, site())) return;
       const current = settings;
       const display = current.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights();
-      const removeStyle = addPageStyle(mentionCss(current.highlightStyle));
+      const removeStyle = addPageStyle(mentionCss(current.highlightStyle, pageIsDark()));
       undisplay = () => {
         display.dispose();
         removeStyle();

@@ -163,10 +163,8 @@ export function OptionsPage() {
   return (
     <div className="options">
       <header className="options-header">
-        <div>
-          <h1>Watchwords settings</h1>
-          <p className="lede">Changes are saved as you make them, in this browser only.</p>
-        </div>
+        <h1>Watchwords settings</h1>
+        <p className="lede">Changes are saved as you make them, in this browser only.</p>
         <p role="status" className="save-status" aria-live="polite">
           {status && (
             <>
@@ -272,7 +270,7 @@ export function OptionsPage() {
                 <SiteListEditor
                   title="Paused sites"
                   inputLabel="Add a paused site"
-                  hint="Never highlighted, in either mode."
+                  hint="Skipped in both modes."
                   empty="No paused sites."
                   sites={settings.sites.paused}
                   onAdd={(text) => addSite('paused', text)}
@@ -281,7 +279,7 @@ export function OptionsPage() {
                 <SiteListEditor
                   title="Allowed sites"
                   inputLabel="Add an allowed site"
-                  hint="Used when Watchwords runs only on allowed sites."
+                  hint="Used by “Only on allowed sites”."
                   empty="No allowed sites."
                   sites={settings.sites.allowed}
                   onAdd={(text) => addSite('allowed', text)}
@@ -536,7 +534,8 @@ function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onR
       {confirming && (
         <div className="confirm" role="group" aria-labelledby={`${id}-confirm`} onKeyDown={onKeyDown}>
           <p id={`${id}-confirm`}>
-            Delete all {choices}? Those phrases will be highlighted again.
+            {n === 1 ? 'Delete the one “Not this” choice? Its phrase' : `Delete all ${choices}? Their phrases`} will be
+            highlighted again.
           </p>
           <div className="confirm-actions">
             <button

@@ -4,7 +4,7 @@ import { KindSwitches } from '../../components/KindSwitches';
 import { OnThisPage, type OnThisPageState } from '../../components/OnThisPage';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { normalisePageUrl } from '../../core/notes/page-url';
-import { siteOf, type Settings } from '../../core/settings';
+import { isActiveOn, siteOf, type Settings } from '../../core/settings';
 import type { NotesDatabase } from '../../lib/notes-db';
 import { canPause, groupByKind, withKindEnabled, withSitePaused } from '../../lib/popup-model';
 import { exportAllNotes } from './export-notes';
@@ -13,9 +13,11 @@ import { askTab, readerTab, type ReaderTab } from './reader-tab';
 import { usePageSummary, type SummaryState } from './use-page-summary';
 import { useSettings } from './use-settings';
 
-function onThisPageState(summary: SummaryState, settings: Settings | undefined, paused: boolean): OnThisPageState {
+function onThisPageState(summary: SummaryState, settings: Settings | undefined, site: string | undefined, paused: boolean): OnThisPageState {
   if (summary.status !== 'ready' || !settings) return summary.status === 'unreadable' ? summary : { status: 'loading' };
-  if (paused || !summary.summary.active) return { status: 'inactive', paused };
+  if (paused) return { status: 'inactive', paused };
+  // Just resumed: the page has not scanned yet (it is asked again shortly).
+  if (!summary.summary.active) return isActiveOn(settings, site) ? { status: 'loading' } : { status: 'inactive', paused };
   return { status: 'ready', model: groupByKind(summary.summary.entities, settings.enabledKinds) };
 }
 
@@ -30,7 +32,7 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
   const site = tab ? siteOf(tab.url) : undefined;
   const pageUrl = tab === undefined ? undefined : ((tab && normalisePageUrl(tab.url)) ?? null);
   const paused = !!site && !!settings?.sites.paused.includes(site);
-  const page = onThisPageState(summary, settings, paused);
+  const page = onThisPageState(summary, settings, site, paused);
 
   const change = async (apply: (current: Settings) => Settings | undefined) => {
     await update(apply);
