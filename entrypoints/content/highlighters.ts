@@ -1,5 +1,6 @@
 import { kinds, type Kind } from '../../core/dataset/kinds';
 import type { Settings } from '../../core/settings';
+import { kindColours } from '../../components/kind-colours';
 import type { MentionDisplay, MentionRecord } from './page-scanner';
 
 /** Highlight names are prefixed so they never collide with the page's own highlights. */
@@ -7,16 +8,6 @@ export const highlightName = (kind: Kind) => `watchwords-${kind}`;
 /** The element that marks mentions where highlights cannot be used. */
 export const markElementName = 'watchwords-mark';
 
-/** Colours per kind: [light page, dark page]; each reaches 3:1 against the page background as an underline. */
-const kindColours: Record<Kind, [light: string, dark: string]> = {
-  tool: ['#b45309', '#fbbf24'],
-  vendor: ['#7c3aed', '#c4b5fd'],
-  program: ['#0369a1', '#7dd3fc'],
-  agency: ['#047857', '#6ee7b7'],
-  bill: ['#be123c', '#fda4af'],
-  law: ['#be123c', '#fda4af'],
-  case: ['#4338ca', '#a5b4fc'],
-};
 
 function decoration(style: Settings['highlightStyle'], colour: string): string {
   return style === 'underline'

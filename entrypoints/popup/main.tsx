@@ -1,6 +1,8 @@
 import { createRoot } from 'react-dom/client';
+import { addKindColours } from '../../components/kind-colours';
 import { NotesDatabase } from '../../lib/notes-db';
 import { PopupPage } from './PopupPage';
 import './popup.css';
 
+addKindColours();
 createRoot(document.getElementById('root')!).render(<PopupPage db={new NotesDatabase()} />);

@@ -1,0 +1,25 @@
+import { kinds, type Kind } from '../core/dataset/kinds';
+
+/** One colour per kind, [on light, on dark]: the page highlights and every swatch in the extension's pages. */
+export const kindColours: Record<Kind, [light: string, dark: string]> = {
+  tool: ['#b45309', '#fbbf24'],
+  vendor: ['#7c3aed', '#c4b5fd'],
+  program: ['#0369a1', '#7dd3fc'],
+  agency: ['#047857', '#6ee7b7'],
+  bill: ['#be123c', '#fda4af'],
+  law: ['#be123c', '#fda4af'],
+  case: ['#4338ca', '#a5b4fc'],
+};
+
+/** `--kind-<kind>` custom properties for an extension page, following its colour scheme. */
+export function kindColourProperties(): string {
+  const properties = (index: 0 | 1) => kinds.map((kind) => `--kind-${kind}: ${kindColours[kind][index]};`).join(' ');
+  return `:root { ${properties(0)} } @media (prefers-color-scheme: dark) { :root { ${properties(1)} } }`;
+}
+
+/** Adds the kind colours to an extension page (popup, options). */
+export function addKindColours(): void {
+  const style = document.createElement('style');
+  style.textContent = kindColourProperties();
+  document.head.append(style);
+}
