@@ -1,25 +1,17 @@
 // The `scan` CLI: prints the mentions Watchwords finds in text or HTML files, as one JSON document.
 //   npm run --silent scan -- FILE...     npm run --silent scan -- --list
 import { readFileSync } from 'node:fs';
-import { parseHTML } from 'linkedom';
 import { DatasetError } from '../core/dataset/dataset';
 import { aliasTexts } from '../core/dataset/terms';
 import { createMatcher } from '../core/matcher/matcher';
-import { collectPageText } from '../lib/page-text';
 import { readDataset } from './dataset-files';
+import { documentText } from './document-text';
 
 const usage = 'usage: npm run --silent scan -- FILE... | --list   (FILE: .txt or .html)';
 
 function fail(message: string): never {
   process.stderr.write(`scan: ${message}\n`);
   process.exit(2);
-}
-
-/** The text the content script would see: visible page text for HTML, the file itself for anything else. */
-export function documentText(path: string, content: string): string {
-  if (!/\.x?html?$/i.test(path)) return content;
-  const { document } = parseHTML(content);
-  return collectPageText(document.body ?? document.documentElement).text;
 }
 
 function main(args: string[]): void {

@@ -5,7 +5,7 @@ import { AhoCorasick } from './aho-corasick';
 import { contextTest, contextWindow, inCapitalisedRun, isWordChar } from './context';
 import { foldTerm, foldText, normaliseKeepingCase } from './fold';
 import { citationEntity, createCitationFinder } from './official-numbers';
-import { addressSpans, overlapsAny } from './urls';
+import { insideAddress } from './urls';
 
 export interface EntityRef {
   id: string;
@@ -77,18 +77,19 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
 
   function scan(text: string, named: Set<string> = new Set()): Mention[] {
     const folded = foldText(text);
-    const addresses = addressSpans(text);
     const candidates: Candidate[] = [];
     automaton.search(folded.text, (pattern, foldedStart, foldedEnd) => {
       const start = folded.origin[foldedStart]!;
       const end = folded.origin[foldedEnd - 1]! + 1;
-      if (overlapsAny(addresses, start, end)) return;
       let window: string | undefined;
+      let inAddress: boolean | undefined;
       for (const term of termLists[pattern]!) {
         if (term.startsWithWordChar && isWordChar(text[start - 1])) continue;
         if (term.endsWithWordChar && isWordChar(text[end])) continue;
         if (term.exact !== undefined && normaliseKeepingCase(text.slice(start, end)) !== term.exact) continue;
         if (term.shouted && inCapitalisedRun(text, start, end)) continue;
+        inAddress ??= insideAddress(text, start, end);
+        if (inAddress) return;
         window ??= contextWindow(folded.text, text, folded.origin, foldedStart, foldedEnd);
         if (term.excludes?.(window)) continue;
         // An acronym without context words stands only after its long form.
@@ -100,7 +101,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     const sentenceAround = (start: number, end: number) =>
       contextWindow(folded.text, text, folded.origin, foldedIndex(folded.origin, start), foldedIndex(folded.origin, end));
     for (const citation of findCitations(text, sentenceAround)) {
-      if (overlapsAny(addresses, citation.start, citation.end)) continue;
+      if (insideAddress(text, citation.start, citation.end)) continue;
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
       candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }

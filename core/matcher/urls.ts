@@ -2,20 +2,24 @@
 const addressPattern =
   /(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+|[^\s@<>"]+@[^\s@<>"]+\.[a-z]{2,}|(?<![\p{L}\p{N}.-])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|gov|edu|mil|io|ai|co|us|uk|eu|info|news|app|tech)(?![\p{L}\p{N}])(?:\/[^\s<>"]*)?/giu;
 
-/** Sorted, non-overlapping [start, end) spans of addresses in the text. */
-export function addressSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const match of text.matchAll(addressPattern)) spans.push([match.index, match.index + match[0].length]);
-  return spans;
-}
+/** Addresses never hold spaces; looking further than this for a token's edges is pointless. */
+const longestToken = 2048;
+const space = /\s/;
 
-export function overlapsAny(spans: readonly [number, number][], start: number, end: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid]![1] <= start) low = mid + 1;
-    else high = mid;
+/**
+ * Whether [start, end) lies inside an address. Only the run of non-space characters around the match is
+ * examined, so the cost follows the number of candidate matches, not the length of the text.
+ */
+export function insideAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < longestToken && !space.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < longestToken && !space.test(text[to]!)) to++;
+  const token = text.slice(from, to);
+  if (token.length === end - start) return false;
+  for (const match of token.matchAll(addressPattern)) {
+    const matchStart = from + match.index;
+    if (matchStart < end && start < matchStart + match[0].length) return true;
   }
-  return low < spans.length && spans[low]![0] < end;
+  return false;
 }

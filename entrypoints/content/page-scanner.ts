@@ -32,6 +32,8 @@ export class PageScanner {
   private readonly named = new Set<string>();
   private readonly observer: MutationObserver;
   private pendingRoots = new Set<Node>();
+  /** Text was removed: forget the mentions that went with it. */
+  private pruneNeeded = false;
   private work: Generator<PageText> | undefined;
   private scheduled = false;
   private settled: Promise<void> = Promise.resolve();
@@ -121,10 +123,10 @@ export class PageScanner {
 
   private queue(mutations: MutationRecord[]): void {
     for (const mutation of mutations) {
-      const block = changedBlock(mutation.target, this.root);
-      if (block) this.pendingRoots.add(block);
+      for (const root of changedRoots(mutation, this.root)) this.pendingRoots.add(root);
+      if (mutation.removedNodes.length) this.pruneNeeded = true;
     }
-    if (this.pendingRoots.size) this.schedule();
+    if (this.pendingRoots.size || this.pruneNeeded) this.schedule();
   }
 
   private schedule(): void {
@@ -143,7 +145,7 @@ export class PageScanner {
   private runSlice(): void {
     const deadline = performance.now() + sliceBudget;
     let changed = false;
-    if (!this.work && this.pendingRoots.size) this.work = this.rescanChanged();
+    if (!this.work && (this.pendingRoots.size || this.pruneNeeded)) this.work = this.rescanChanged();
     while (this.work && performance.now() < deadline) {
       const next = this.work.next();
       if (next.done) {
@@ -162,6 +164,7 @@ export class PageScanner {
   private *rescanChanged(): Generator<PageText> {
     const roots = outermost([...this.pendingRoots].filter((node) => node.isConnected));
     this.pendingRoots = new Set();
+    this.pruneNeeded = false;
     const stale = [...this.records].filter(
       (record) => !record.range.startContainer.isConnected || record.range.collapsed || roots.some((root) => root.contains(record.range.startContainer)),
     );
@@ -195,13 +198,42 @@ export class PageScanner {
   }
 }
 
+/**
+ * What to rescan for one mutation. Added blocks are scanned on their own (appending a paragraph costs that
+ * paragraph, not the page); added or removed text and inline content change the units of their enclosing block;
+ * skipped content (scripts, styles, form fields) is never read.
+ */
+function changedRoots(mutation: MutationRecord, root: Node): Node[] {
+  const enclosing = changedBlock(mutation.target, root);
+  if (!enclosing) return [];
+  if (mutation.type !== 'childList') return [enclosing];
+  const roots: Node[] = [];
+  let enclosingChanged = false;
+  for (const node of mutation.addedNodes) {
+    const shape = shapeOf(node);
+    if (shape === 'block') roots.push(node);
+    else if (shape === 'inline') enclosingChanged = true;
+  }
+  // Removed blocks only take their own mentions with them (pruned); removed inline content rejoins text.
+  if ([...mutation.removedNodes].some((node) => shapeOf(node) === 'inline')) enclosingChanged = true;
+  return enclosingChanged ? [...roots, enclosing] : roots;
+}
+
+function shapeOf(node: Node): 'block' | 'inline' | 'skipped' {
+  if (node.nodeType === Node.TEXT_NODE) return 'inline';
+  if (node.nodeType !== Node.ELEMENT_NODE) return 'skipped';
+  const element = node as Element;
+  if (isSkippedElement(element)) return 'skipped';
+  return isBlockElement(element) ? 'block' : 'inline';
+}
+
 /** The block to rescan for a change at `node`: its nearest block ancestor, unless the change is in skipped content. */
 function changedBlock(node: Node, root: Node): Node | undefined {
   let block: Node | undefined;
   for (let current: Node | null = node; current; current = current.parentNode) {
     if (current.nodeType === Node.ELEMENT_NODE) {
       const element = current as Element;
-      if (isSkippedElement(element) || element.localName === 'watchwords-mark') return current === node ? node.parentNode ?? undefined : undefined;
+      if (isSkippedElement(element)) return undefined;
       if (!block && isBlockElement(element)) block = element;
     }
     if (current === root) return block ?? root;

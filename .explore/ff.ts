@@ -1,0 +1,609 @@
+/**
+ * Firefox ESR end-to-end harness: drives `firefox-esr` through WebDriver BiDi (no geckodriver) with an
+ * unpacked extension installed temporarily. See /work/shared/recipes/browsers.md.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import WebSocket from 'ws';
+import type { AccessibleElement, BrowserSession } from '../scripts/browsers/session';
+
+export const FIREFOX_BINARY = process.env.WATCHWORDS_FIREFOX ?? '/usr/bin/firefox-esr';
+const COMMAND_TIMEOUT_MS = 30_000;
+const LAUNCH_TIMEOUT_MS = 30_000;
+const CLOSE_GRACE_MS = 5_000;
+const VIEWPORT = { width: 1280, height: 900 };
+
+export interface LaunchFirefoxOptions {
+  /** Folder holding the unpacked extension (its manifest needs `browser_specific_settings.gecko.id`). */
+  extensionDir: string;
+  /** The extension's gecko id, i.e. `browser_specific_settings.gecko.id`. */
+  addonId: string;
+  /** Internal UUID for `moz-extension://UUID`; by default derived from `addonId`, so it is stable. */
+  extensionUuid?: string;
+  /** Show a window (needs a display); headless by default. */
+  headless?: boolean;
+}
+
+export async function launchFirefox(
+  options: LaunchFirefoxOptions,
+): Promise<BrowserSession & { extensionOrigin: string }> {
+  const extensionDir = resolve(options.extensionDir);
+  const uuid = (options.extensionUuid ?? uuidFromId(options.addonId)).toLowerCase();
+  const profileDir = await mkdtemp(join(tmpdir(), 'watchwords-firefox-'));
+  let child: ChildProcess | undefined;
+  let bidi: BidiConnection | undefined;
+  const output = new OutputTail();
+  const killOnExit = () => killGroup(child, 'SIGKILL');
+
+  try {
+    await writeFile(join(profileDir, 'user.js'), userJs(options.addonId, uuid));
+    child = spawn(
+      FIREFOX_BINARY,
+      [...(options.headless === false ? [] : ['-headless']), '-no-remote', '-remote-allow-system-access', '-profile', profileDir, '--remote-debugging-port', '0',
+        '--width', String(VIEWPORT.width), '--height', String(VIEWPORT.height)],
+      {
+        // Own process group, so content processes can be killed together with the parent.
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+      },
+    );
+    process.once('exit', killOnExit);
+    const wsUrl = await waitForBidiUrl(child, output);
+    bidi = await BidiConnection.open(`${wsUrl}/session`);
+    await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    const installed = await bidi.send<{ extension: string }>('webExtension.install', {
+      extensionData: { type: 'path', path: extensionDir },
+    });
+    if (installed.extension !== options.addonId) {
+      throw new Error(`Installed extension id ${installed.extension} is not the expected ${options.addonId}`);
+    }
+    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    const context = tree.contexts[0]?.context;
+    if (!context) throw new Error('browsingContext.getTree returned no top-level browsing context');
+    await bidi.send('browsingContext.setViewport', { context, viewport: VIEWPORT, devicePixelRatio: 1 });
+    return new FirefoxSession(bidi, child, context, profileDir, `moz-extension://${uuid}`, () =>
+      process.removeListener('exit', killOnExit),
+    );
+  } catch (error) {
+    // Prefer a clean shutdown (Firefox reaps its own content processes), then kill whatever is left.
+    await bidi?.send('browser.close', {}, CLOSE_GRACE_MS).catch(() => {});
+    bidi?.dispose();
+    await stopProcess(child, bidi ? CLOSE_GRACE_MS : 0);
+    process.removeListener('exit', killOnExit);
+    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 }).catch(() => {});
+    if (error instanceof Error && !error.message.includes('Firefox output')) {
+      error.message += `\n--- Firefox output (tail) ---\n${output.text()}`;
+    }
+    throw error;
+  }
+}
+
+class FirefoxSession implements BrowserSession {
+  readonly browser = 'firefox' as const;
+  private closed?: Promise<void>;
+
+  constructor(
+    private readonly bidi: BidiConnection,
+    private readonly child: ChildProcess,
+    private readonly context: string,
+    private readonly profileDir: string,
+    readonly extensionOrigin: string,
+    private readonly onClosed: () => void,
+  ) {}
+
+  async goto(url: string): Promise<void> {
+    await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression,
+      target: { context: this.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+    });
+    if (result.type === 'exception') {
+      const details = result.exceptionDetails;
+      const short = expression.length > 200 ? `${expression.slice(0, 200)}…` : expression;
+      throw new Error(
+        `evaluate threw: ${details.text}\n  at line ${details.lineNumber + 1}, column ${details.columnNumber + 1} of: ${short}`,
+      );
+    }
+    return fromRemoteValue(result.result) as T;
+  }
+
+  async moveMouse(x: number, y: number): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' }],
+        },
+      ],
+    });
+  }
+
+  async press(key: string): Promise<void> {
+    const value = keyValue(key);
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+    });
+  }
+
+  /**
+   * BiDi's accessibility locator. It does not enter closed shadow roots by itself, so when Watchwords' UI host is
+   * on the page it searches from the host's shadow root (BiDi serialises it, closed or not), else the document.
+   */
+  async accessible(role: string, name?: string): Promise<AccessibleElement[]> {
+    const host = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression: `document.querySelector('watchwords-ui')`,
+      target: { context: this.context },
+      awaitPromise: false,
+      resultOwnership: 'root',
+      serializationOptions: { maxDomDepth: 0 },
+    });
+    const shadowRoot =
+      host.type === 'success' ? (host.result as { value?: { shadowRoot?: { sharedId?: string } | null } }).value?.shadowRoot : undefined;
+    const { nodes } = await this.bidi.send<{ nodes: { sharedId?: string }[] }>('browsingContext.locateNodes', {
+      context: this.context,
+      locator: { type: 'accessibility', value: name === undefined ? { role } : { role, name } },
+      ...(shadowRoot?.sharedId && { startNodes: [{ sharedId: shadowRoot.sharedId }] }),
+    });
+    const found: AccessibleElement[] = [];
+    for (const node of nodes) {
+      const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
+        functionDeclaration:
+          '(element) => { const r = element.getBoundingClientRect(); return { name: element.getAttribute("aria-label") ?? "", text: element.textContent, box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
+        arguments: [{ sharedId: node.sharedId }],
+        target: { context: this.context },
+        awaitPromise: false,
+        serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+      });
+      if (result.type === 'exception') throw new Error(`accessible(${role}) failed: ${result.exceptionDetails.text}`);
+      found.push(fromRemoteValue(result.result) as AccessibleElement);
+    }
+    return found;
+  }
+
+  async screenshot(path: string): Promise<void> {
+    const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', {
+      context: this.context,
+      origin: 'viewport',
+      format: { type: 'image/png' },
+    });
+    await mkdir(dirname(resolve(path)), { recursive: true });
+    await writeFile(path, Buffer.from(data, 'base64'));
+  }
+
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      try {
+        await this.bidi.send('browser.close', {}, CLOSE_GRACE_MS);
+      } catch {
+        // Already gone or unresponsive: the process is killed below.
+      }
+      this.bidi.dispose();
+      await stopProcess(this.child, CLOSE_GRACE_MS);
+      this.onClosed();
+      await rm(this.profileDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    })();
+    return this.closed;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// BiDi transport
+
+interface BidiErrorMessage {
+  type: 'error';
+  id: number | null;
+  error: string;
+  message: string;
+}
+
+class BidiConnection {
+  private nextId = 1;
+  private readonly pending = new Map<
+    number,
+    { method: string; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
+  private closedError?: Error;
+
+  private constructor(private readonly ws: WebSocket) {
+    ws.on('message', (data) => this.onMessage(String(data)));
+    ws.on('close', () => this.failAll(new Error('WebDriver BiDi connection closed')));
+    ws.on('error', (error) => this.failAll(new Error(`WebDriver BiDi connection error: ${error.message}`)));
+  }
+
+  static open(url: string): Promise<BidiConnection> {
+    return new Promise((resolvePromise, reject) => {
+      const ws = new WebSocket(url, { perMessageDeflate: false });
+      const timer = setTimeout(() => {
+        ws.terminate();
+        reject(new Error(`Timed out connecting to WebDriver BiDi at ${url}`));
+      }, COMMAND_TIMEOUT_MS);
+      ws.once('open', () => {
+        clearTimeout(timer);
+        resolvePromise(new BidiConnection(ws));
+      });
+      ws.once('error', (error) => {
+        clearTimeout(timer);
+        reject(new Error(`Could not connect to WebDriver BiDi at ${url}: ${error.message}`));
+      });
+    });
+  }
+
+  send<T = unknown>(method: string, params: object, timeoutMs = COMMAND_TIMEOUT_MS): Promise<T> {
+    if (this.closedError) return Promise.reject(new Error(`${method}: ${this.closedError.message}`));
+    const id = this.nextId++;
+    return new Promise<T>((resolvePromise, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        reject(new Error(`WebDriver BiDi command ${method} timed out after ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.pending.set(id, { method, resolve: resolvePromise as (value: unknown) => void, reject, timer });
+      this.ws.send(JSON.stringify({ id, method, params }), (error) => {
+        if (error) this.settle(id, undefined, new Error(`${method}: send failed: ${error.message}`));
+      });
+    });
+  }
+
+  dispose(): void {
+    this.failAll(new Error('WebDriver BiDi connection disposed'));
+    this.ws.removeAllListeners();
+    this.ws.on('error', () => {});
+    this.ws.terminate();
+  }
+
+  private onMessage(text: string): void {
+    let message: { type?: string; id?: number | null; result?: unknown } & Partial<BidiErrorMessage>;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof message.id !== 'number') return; // events, and errors not tied to a command
+    const entry = this.pending.get(message.id);
+    if (!entry) return;
+    if (message.type === 'error') {
+      this.settle(message.id, undefined, new Error(`${entry.method} failed: ${message.error}: ${message.message}`));
+    } else {
+      this.settle(message.id, message.result);
+    }
+  }
+
+  private settle(id: number, result: unknown, error?: Error): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    clearTimeout(entry.timer);
+    if (error) entry.reject(error);
+    else entry.resolve(result);
+  }
+
+  private failAll(error: Error): void {
+    this.closedError ??= error;
+    for (const [id, entry] of this.pending) {
+      this.settle(id, undefined, new Error(`${entry.method}: ${error.message}`));
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// RemoteValue → plain JSON-like value
+
+interface RemoteValue {
+  type: string;
+  value?: unknown;
+  internalId?: string;
+}
+
+type EvaluateResult =
+  | { type: 'success'; result: RemoteValue }
+  | {
+      type: 'exception';
+      exceptionDetails: { text: string; lineNumber: number; columnNumber: number; exception: RemoteValue };
+    };
+
+/** Converts a BiDi RemoteValue to what `JSON.parse(JSON.stringify(value))` would roughly give, keeping
+ * undefined, NaN, ±Infinity and -0. Non-JSON things (nodes, functions, errors, ...) become descriptive strings. */
+export function fromRemoteValue(remote: RemoteValue): unknown {
+  switch (remote.type) {
+    case 'undefined':
+      return undefined;
+    case 'null':
+      return null;
+    case 'string':
+    case 'boolean':
+      return remote.value;
+    case 'number':
+      switch (remote.value) {
+        case 'NaN':
+          return NaN;
+        case 'Infinity':
+          return Infinity;
+        case '-Infinity':
+          return -Infinity;
+        case '-0':
+          return -0;
+        default:
+          return remote.value;
+      }
+    case 'bigint':
+      return BigInt(remote.value as string);
+    case 'array':
+    case 'set':
+      return remote.value === undefined ? '[Circular]' : (remote.value as RemoteValue[]).map(fromRemoteValue);
+    case 'object':
+    case 'map': {
+      if (remote.value === undefined) return '[Circular]';
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of remote.value as [string | RemoteValue, RemoteValue][]) {
+        out[typeof key === 'string' ? key : String(fromRemoteValue(key))] = fromRemoteValue(value);
+      }
+      return out;
+    }
+    case 'date':
+      return remote.value;
+    case 'regexp': {
+      const { pattern, flags } = remote.value as { pattern: string; flags?: string };
+      return `/${pattern}/${flags ?? ''}`;
+    }
+    case 'node': {
+      const node = remote.value as { localName?: string; nodeType?: number } | undefined;
+      return `[node ${node?.localName ?? node?.nodeType ?? '?'}]`;
+    }
+    default:
+      return `[${remote.type}]`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys
+
+const KEYS: Record<string, string> = {
+  Cancel: '\uE001',
+  Help: '\uE002',
+  Backspace: '\uE003',
+  Tab: '\uE004',
+  Clear: '\uE005',
+  Return: '\uE006',
+  Enter: '\uE007',
+  Shift: '\uE008',
+  Control: '\uE009',
+  Alt: '\uE00A',
+  Pause: '\uE00B',
+  Escape: '\uE00C',
+  Space: ' ',
+  ' ': ' ',
+  PageUp: '\uE00E',
+  PageDown: '\uE00F',
+  End: '\uE010',
+  Home: '\uE011',
+  ArrowLeft: '\uE012',
+  ArrowUp: '\uE013',
+  ArrowRight: '\uE014',
+  ArrowDown: '\uE015',
+  Insert: '\uE016',
+  Delete: '\uE017',
+  Meta: '\uE03D',
+  ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`F${i + 1}`, String.fromCharCode(0xe031 + i)])),
+};
+
+function keyValue(key: string): string {
+  const mapped = KEYS[key];
+  if (mapped) return mapped;
+  if ([...key].length === 1) return key;
+  throw new Error(`press: unknown key name ${JSON.stringify(key)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Process and profile
+
+function uuidFromId(addonId: string): string {
+  const h = createHash('sha256').update(`watchwords-e2e:${addonId}`).digest('hex');
+  // Shape it as a version-4-looking UUID so Firefox accepts it.
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function userJs(addonId: string, uuid: string): string {
+  const prefs: Record<string, string | number | boolean> = {
+    'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }),
+    // Updates
+    'app.update.auto': false,
+    'app.update.enabled': false,
+    'app.update.checkInstallTime': false,
+    'app.update.disabledForTesting': true,
+    'extensions.update.enabled': false,
+    'extensions.update.autoUpdateDefault': false,
+    'extensions.getAddons.cache.enabled': false,
+    'extensions.blocklist.enabled': false,
+    'browser.search.update': false,
+    'media.gmp-manager.updateEnabled': false,
+    // Telemetry and data reporting
+    'toolkit.telemetry.enabled': false,
+    'toolkit.telemetry.unified': false,
+    'toolkit.telemetry.archive.enabled': false,
+    'toolkit.telemetry.server': 'data:,',
+    'toolkit.telemetry.newProfilePing.enabled': false,
+    'toolkit.telemetry.shutdownPingSender.enabled': false,
+    'toolkit.telemetry.firstShutdownPing.enabled': false,
+    'toolkit.telemetry.updatePing.enabled': false,
+    'toolkit.telemetry.bhrPing.enabled': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'datareporting.policy.dataSubmissionPolicyBypassNotification': true,
+    'datareporting.healthreport.uploadEnabled': false,
+    'browser.ping-centre.telemetry': false,
+    'app.shield.optoutstudies.enabled': false,
+    'app.normandy.enabled': false,
+    'app.normandy.api_url': '',
+    'messaging-system.rsexperimentloader.enabled': false,
+    'datareporting.usage.uploadEnabled': false,
+    // Network chatter
+    'network.captive-portal-service.enabled': false,
+    'captivedetect.canonicalURL': '',
+    'network.connectivity-service.enabled': false,
+    'network.dns.disablePrefetch': true,
+    'network.prefetch-next': false,
+    'network.http.speculative-parallel-limit': 0,
+    'services.settings.server': 'data:,#remote-settings-dummy/v1',
+    'browser.region.update.enabled': false,
+    'browser.region.network.url': '',
+    'browser.safebrowsing.downloads.enabled': false,
+    'browser.safebrowsing.downloads.remote.enabled': false,
+    'browser.safebrowsing.malware.enabled': false,
+    'browser.safebrowsing.phishing.enabled': false,
+    'browser.safebrowsing.blockedURIs.enabled': false,
+    'browser.newtabpage.enabled': false,
+    'browser.newtabpage.activity-stream.feeds.system.topstories': false,
+    'browser.newtabpage.activity-stream.feeds.section.topstories': false,
+    // First run and prompts
+    'browser.shell.checkDefaultBrowser': false,
+    'browser.startup.page': 0,
+    'browser.startup.homepage': 'about:blank',
+    'browser.startup.homepage_override.mstone': 'ignore',
+    'startup.homepage_welcome_url': 'about:blank',
+    'startup.homepage_welcome_url.additional': '',
+    'browser.aboutwelcome.enabled': false,
+    'trailhead.firstrun.didSeeAboutWelcome': true,
+    'browser.tabs.warnOnClose': false,
+    'browser.warnOnQuit': false,
+    'datareporting.policy.firstRunURL': '',
+    // Stable rendering
+    'ui.prefersReducedMotion': 1,
+    'layout.css.devPixelsPerPx': '1.0',
+  };
+  return Object.entries(prefs)
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
+    .join('');
+}
+
+class OutputTail {
+  private lines: string[] = [];
+  push(chunk: string): void {
+    this.lines.push(...chunk.split('\n').filter((line) => line.trim() !== ''));
+    if (this.lines.length > 40) this.lines = this.lines.slice(-40);
+  }
+  text(): string {
+    return this.lines.join('\n');
+  }
+}
+
+function waitForBidiUrl(child: ChildProcess, output: OutputTail): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    let buffered = '';
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(
+        new Error(
+          `Firefox did not report a WebDriver BiDi URL within ${LAUNCH_TIMEOUT_MS} ms.\n--- Firefox output (tail) ---\n${output.text()}`,
+        ),
+      );
+    }, LAUNCH_TIMEOUT_MS);
+    const onExit = (code: number | null, signal: string | null) => {
+      cleanup();
+      reject(
+        new Error(
+          `Firefox exited (code ${code}, signal ${signal}) before WebDriver BiDi was ready.\n--- Firefox output (tail) ---\n${output.text()}`,
+        ),
+      );
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(new Error(`Could not start ${FIREFOX_BINARY}: ${error.message}`));
+    };
+    child.on('exit', onExit);
+    child.on('error', onError);
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+      output.push(chunk);
+      buffered += chunk;
+      const match = /WebDriver BiDi listening on (ws:\/\/\S+)/.exec(buffered);
+      if (match) {
+        cleanup();
+        buffered = '';
+        resolvePromise(match[1]!.replace(/\/+$/, ''));
+      } else {
+        buffered = buffered.slice(-4096);
+      }
+    });
+  });
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
+/** Whether the process group still has live (non-zombie) members. Zombies left to PID 1 are ignored. */
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      // pid (comm) state ppid pgrp ...; comm may contain spaces and parentheses.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z' && state !== 'X') return true;
+    }
+    return false;
+  } catch {
+    return true; // no /proc: assume alive, the caller will SIGKILL after its grace period
+  }
+}
+
+function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signals): void {
+  if (!child?.pid) return;
+  try {
+    process.kill(-child.pid, signal); // the whole process group (parent and content processes)
+  } catch {
+    try {
+      child.kill(signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Waits up to graceMs for Firefox to exit, then kills its process group. */
+async function stopProcess(child: ChildProcess | undefined, graceMs: number): Promise<void> {
+  if (!child?.pid) return;
+  const exited = new Promise<void>((resolvePromise) => {
+    if (hasExited(child)) resolvePromise();
+    else child.once('exit', () => resolvePromise());
+  });
+  if (!hasExited(child)) {
+    await Promise.race([exited, new Promise((r) => setTimeout(r, graceMs).unref())]);
+  }
+  // After a clean exit, give content processes a moment to follow, then kill whatever lingers in the group.
+  for (let i = 0; hasExited(child) && groupAlive(child.pid) && i < 20; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  killGroup(child, 'SIGKILL');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000).unref())]);
+  child.stdout?.destroy();
+  child.stderr?.destroy();
+}
