@@ -9,11 +9,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
-    permissions: ['storage', 'tabs'],
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
     action: { default_title: 'Watchwords' },
     commands: {
       'next-mention': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Go to the next mention on the page and open its card' },
       'announce-mentions': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Say how many mentions Watchwords found on the page' },
+      'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' },
     },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

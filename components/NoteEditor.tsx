@@ -7,20 +7,22 @@ import { useId, useState } from 'react';
 export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
   quote?: string;
   subject?: string;
-  onSave: (body: string) => void;
+  onSave: (body: string, tags: string[]) => void;
   onCancel: () => void;
   error?: string;
 }) {
   const [body, setBody] = useState('');
+  const [tagText, setTagText] = useState('');
+  const save = () => onSave(body, parseTags(tagText));
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const id = useId();
-  const cancel = () => (body.trim() ? setConfirmingDiscard(true) : onCancel());
+  const cancel = () => (body.trim() || tagText.trim() ? setConfirmingDiscard(true) : onCancel());
   return (
     <form
       className="note-editor"
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(body);
+        save();
       }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -50,7 +52,22 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            onSave(body);
+            save();
+          }
+        }}
+      />
+      <label htmlFor={`${id}-tags`} className="note-label">
+        Tags <span className="note-hint">(separated by commas)</span>
+      </label>
+      <input
+        id={`${id}-tags`}
+        className="note-tags"
+        value={tagText}
+        onChange={(event) => setTagText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            save();
           }
         }}
       />
@@ -81,4 +98,9 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
       )}
     </form>
   );
+}
+
+/** "border, ICE ,, follow-up" → ["border", "ICE", "follow-up"]: trimmed, no empties, no repeats. */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))].slice(0, 50).map((tag) => tag.slice(0, 100));
 }

@@ -8,7 +8,9 @@ import { createRequestHandler } from '../lib/request-handler';
 const commandRequests: Record<string, TabRequest> = {
   'next-mention': { type: 'page.next' },
   'announce-mentions': { type: 'page.announce' },
+  'add-note': { type: 'notes.fromSelection' },
 };
+const addNoteMenuItem = 'watchwords-add-note';
 
 export default defineBackground(() => {
   const handle = createRequestHandler({ db: new NotesDatabase(), entries });
@@ -18,10 +20,16 @@ export default defineBackground(() => {
     return true;
   });
 
-  // Keyboard commands act on the page: the content script moves through its mentions.
-  browser.commands.onCommand.addListener(async (command, tab) => {
-    const request = commandRequests[command];
+  const sendToTab = async (request: TabRequest | undefined, tab?: { id?: number }) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (request && tabId !== undefined) await browser.tabs.sendMessage(tabId, request).catch(() => undefined);
+  };
+  // Keyboard commands and the context menu act on the page, through its content script.
+  browser.commands.onCommand.addListener((command, tab) => sendToTab(commandRequests[command], tab));
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({ id: addNoteMenuItem, title: 'Add a Watchwords note', contexts: ['selection'] });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === addNoteMenuItem) void sendToTab({ type: 'notes.fromSelection' }, tab);
   });
 });

@@ -12,6 +12,16 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('notes.add'), draft: noteDraftSchema }).strict(),
   z.object({ type: z.literal('notes.addForEntity'), draft: entityNoteDraftSchema }).strict(),
   z.object({ type: z.literal('notes.forEntity'), entityId: z.string().min(1).max(200) }).strict(),
+  /** This tab's page notes, to anchor them again; `canonicalUrl` counts only on the tab's own site. */
+  z.object({ type: z.literal('notes.forPage'), canonicalUrl: z.url().max(4000).optional() }).strict(),
+  /** Which of this page's notes were found again. */
+  z
+    .object({
+      type: z.literal('notes.anchored'),
+      canonicalUrl: z.url().max(4000).optional(),
+      results: z.array(z.object({ noteId: z.uuid(), anchored: z.boolean() }).strict()).max(10000),
+    })
+    .strict(),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -20,6 +30,8 @@ export interface Responses {
   'notes.add': { note: Note };
   'notes.addForEntity': { note: Note };
   'notes.forEntity': { notes: Note[] };
+  'notes.forPage': { notes: Note[] };
+  'notes.anchored': { recorded: number };
 }
 
 export type RequestOf<T extends Request['type']> = Extract<Request, { type: T }>;
@@ -37,7 +49,9 @@ export type TabRequest =
   /** Go to the next mention in document order: scroll, open its card, focus it (the keyboard command). */
   | { type: 'page.next' }
   /** Say through the live region how many mentions were found. */
-  | { type: 'page.announce' };
+  | { type: 'page.announce' }
+  /** Open the note editor on the current selection (context menu, keyboard shortcut). */
+  | { type: 'notes.fromSelection' };
 
 export interface PageSummary {
   /** False when Watchwords is paused (or not allowed) on this site. */
@@ -53,4 +67,5 @@ export interface TabResponses {
   'page.reveal': { found: boolean };
   'page.next': { found: boolean };
   'page.announce': { total: number };
+  'notes.fromSelection': { opened: boolean };
 }

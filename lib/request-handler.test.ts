@@ -86,6 +86,7 @@ describe('notes.add', () => {
     expect(note.target).toEqual({
       kind: 'page',
       url: 'https://news.example/story?id=7',
+      alternateUrls: [],
       title: 'The story',
       quote: draft.quote,
       position: draft.position,
@@ -184,5 +185,28 @@ describe('entries.get', () => {
     const { handle } = setup();
     const reply = await handle({ type: 'entries.get', ids: ['alpha-tool'] }, {});
     expect(reply.ok && 'entries' in reply.value && reply.value.entries.map((entry) => entry.id)).toEqual(['alpha-tool']);
+  });
+});
+
+describe('notes from several tabs at once', () => {
+  test('concurrent saves from several tabs all land', async () => {
+    const db = new NotesDatabase(`concurrent-${crypto.randomUUID()}`);
+    const concurrent = createRequestHandler({ db, entries: [] });
+    const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
+    const replies = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, { tab: { url: `https://news.example/${i % 4}`, title: 't' } })),
+    );
+    expect(replies.every((reply) => reply.ok)).toBe(true);
+    expect(await db.notes.count()).toBe(40);
+    expect(new Set((await db.notes.toArray()).map((note) => note.body)).size).toBe(40);
+    expect(new Set((await db.notes.toArray()).map((note) => note.deviceId)).size).toBe(1);
+  });
+
+  test("a canonical address on the page's own site keys the note; the tab address is kept as an alternate", async () => {
+    const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
+    const handler = createRequestHandler({ db, entries: [] });
+    const draft = { canonicalUrl: 'https://news.example/2026/story', quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
+    const reply = await handler({ type: 'notes.add', draft }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
+    expect(reply.ok && 'note' in reply.value && reply.value.note.target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
   });
 });

@@ -1,7 +1,7 @@
 import type { Entry } from '../core/dataset/schema';
 import { citationCard } from '../core/matcher/official-numbers';
 import { createEntityNote, createPageNote } from '../core/notes/note';
-import { normalisePageUrl } from '../core/notes/page-url';
+import { notePageAddress } from '../core/notes/page-url';
 import { requestSchema, type Responses } from './messages';
 import type { NotesDatabase } from './notes-db';
 
@@ -20,6 +20,14 @@ export function createRequestHandler(deps: { db: NotesDatabase; entries: readonl
   const now = deps.now ?? (() => new Date());
   const made = async () => ({ deviceId: await deps.db.deviceId(), now: now(), id: crypto.randomUUID() });
 
+  /** The notes of the page in the sending tab, under its address or its canonical one. */
+  const notesOfTab = async (sender: Sender, canonicalUrl?: string) => {
+    const address = sender.tab?.url ? notePageAddress(sender.tab.url, canonicalUrl) : undefined;
+    if (!address) return [];
+    const found = await Promise.all([address.url, ...address.alternateUrls].map((url) => deps.db.pageNotes(url)));
+    return [...new Map(found.flat().map((note) => [note.id, note])).values()];
+  };
+
   return async function handle(message: unknown, sender: Sender): Promise<Reply> {
     const parsed = requestSchema.safeParse(message);
     if (!parsed.success) return { ok: false, error: 'Watchwords ignored a malformed request.' };
@@ -29,9 +37,10 @@ export function createRequestHandler(deps: { db: NotesDatabase; entries: readonl
         case 'entries.get':
           return { ok: true, value: { entries: request.ids.flatMap((id) => byId.get(id) ?? citationCard(id, now().toISOString().slice(0, 10)) ?? []) } };
         case 'notes.add': {
-          const url = sender.tab?.url && normalisePageUrl(sender.tab.url);
-          if (!url) return { ok: false, error: 'Notes can only be added on web pages.' };
-          const note = createPageNote(request.draft, { url, title: sender.tab?.title ?? '' }, await made());
+          const address = sender.tab?.url ? notePageAddress(sender.tab.url, request.draft.canonicalUrl) : undefined;
+          if (!address) return { ok: false, error: 'Notes can only be added on web pages.' };
+          const { canonicalUrl: _, ...draft } = request.draft;
+          const note = createPageNote(draft, { ...address, title: sender.tab?.title ?? '' }, await made());
           await deps.db.addNote(note);
           return { ok: true, value: { note } };
         }
@@ -43,6 +52,15 @@ export function createRequestHandler(deps: { db: NotesDatabase; entries: readonl
         }
         case 'notes.forEntity':
           return { ok: true, value: { notes: await deps.db.entityNotes(request.entityId) } };
+        case 'notes.forPage':
+          return { ok: true, value: { notes: await notesOfTab(sender, request.canonicalUrl) } };
+        case 'notes.anchored': {
+          // Only this tab's own notes can be marked.
+          const own = new Set((await notesOfTab(sender, request.canonicalUrl)).map((note) => note.id));
+          const results = request.results.filter((result) => own.has(result.noteId));
+          await deps.db.recordAnchoring(results, now());
+          return { ok: true, value: { recorded: results.length } };
+        }
       }
     } catch (error) {
       return { ok: false, error: describeFailure(error) };

@@ -43,24 +43,26 @@ export interface CollapsedText {
 }
 
 export function collapseText(source: string): CollapsedText {
-  const starts = new Int32Array(source.length);
-  const parts: string[] = [];
-  let length = 0;
-  let segment = 0;
-  let i = 0;
-  while (i < source.length) {
-    if (!isSpace(source.charCodeAt(i))) {
-      starts[length++] = i++;
-      continue;
+  const length = source.length;
+  const starts = new Int32Array(length);
+  const codes = new Uint16Array(length);
+  let kept = 0;
+  for (let i = 0; i < length; ) {
+    const code = source.charCodeAt(i);
+    starts[kept] = i++;
+    if (isSpace(code)) {
+      codes[kept++] = 0x20;
+      while (i < length && isSpace(source.charCodeAt(i))) i++;
+    } else {
+      codes[kept++] = code;
     }
-    if (i > segment) parts.push(source.slice(segment, i));
-    parts.push(' ');
-    starts[length++] = i;
-    while (i < source.length && isSpace(source.charCodeAt(i))) i++;
-    segment = i;
   }
-  if (segment < source.length) parts.push(source.slice(segment));
-  return { source, text: parts.join(''), starts: starts.subarray(0, length) };
+  // Code units back to a string in chunks (one call per chunk keeps within the engine's argument limit).
+  const parts: string[] = [];
+  for (let at = 0; at < kept; at += 8192) {
+    parts.push(String.fromCharCode.apply(null, codes.subarray(at, Math.min(kept, at + 8192)) as unknown as number[]));
+  }
+  return { source, text: parts.join(''), starts: starts.subarray(0, kept) };
 }
 
 let cached: CollapsedText | undefined;

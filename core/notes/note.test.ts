@@ -3,7 +3,7 @@ import { createPageNote, noteDraftSchema, noteSchema, type NoteDraft } from './n
 
 const id = '3f2b8c1e-4a5d-4e6f-9a7b-1c2d3e4f5a6b';
 const now = new Date('2025-03-04T05:06:07.890Z');
-const page = { url: 'https://news.example/story?id=7', title: 'A story' };
+const page = { url: 'https://news.example/story?id=7', alternateUrls: [], title: 'A story' };
 
 function draft(overrides: Partial<NoteDraft> = {}): NoteDraft {
   return noteDraftSchema.parse({
@@ -28,6 +28,7 @@ describe('createPageNote', () => {
       target: {
         kind: 'page',
         url: page.url,
+        alternateUrls: [],
         title: 'A story',
         quote: { exact: 'Mobile Fortify', prefix: 'Agents used ', suffix: ' at the stop' },
         position: { start: 12, end: 26 },
@@ -44,7 +45,7 @@ describe('createPageNote', () => {
 
   test('refuses a note that would not be valid: bad id, bad url, empty device', () => {
     expect(() => createPageNote(draft(), page, { deviceId: 'device-1', now, id: 'not-a-uuid' })).toThrow();
-    expect(() => createPageNote(draft(), { url: 'not a url', title: '' }, { deviceId: 'device-1', now, id })).toThrow();
+    expect(() => createPageNote(draft(), { url: 'not a url', alternateUrls: [], title: '' }, { deviceId: 'device-1', now, id })).toThrow();
     expect(() => createPageNote(draft(), page, { deviceId: '', now, id })).toThrow();
   });
 });

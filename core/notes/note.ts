@@ -13,7 +13,10 @@ export const textPositionSchema = z
 export const pageTargetSchema = z
   .object({
     kind: z.literal('page'),
+    /** The page's key: its canonical address when the page names one on its own site, else the tab's address. */
     url: z.url(),
+    /** Other addresses of the same page (the tab's address when the canonical one differs). */
+    alternateUrls: z.array(z.url()).max(20),
     title: z.string().max(1000),
     quote: textQuoteSchema,
     position: textPositionSchema,
@@ -43,6 +46,8 @@ export type TextQuote = z.infer<typeof textQuoteSchema>;
 /** What a reader writes; the background adds id, times, device and page. */
 export const noteDraftSchema = z
   .object({
+    /** The page's `link[rel=canonical]`, if any: used only when it is on the tab's own site. */
+    canonicalUrl: z.url().max(4000).optional(),
     quote: textQuoteSchema,
     position: textPositionSchema,
     body: z.string().max(20000),
@@ -72,8 +77,9 @@ function newNote(target: Note['target'], body: string, tags: string[], { deviceI
   return noteSchema.parse({ id, createdAt: time, updatedAt: time, deletedAt: null, deviceId, target, body, tags });
 }
 
-export function createPageNote(draft: NoteDraft, page: { url: string; title: string }, made: NewNote): Note {
-  return newNote({ kind: 'page', url: page.url, title: page.title, quote: draft.quote, position: draft.position }, draft.body, draft.tags, made);
+export function createPageNote(draft: NoteDraft, page: { url: string; alternateUrls: string[]; title: string }, made: NewNote): Note {
+  const target = { kind: 'page' as const, url: page.url, alternateUrls: page.alternateUrls, title: page.title, quote: draft.quote, position: draft.position };
+  return newNote(target, draft.body, draft.tags, made);
 }
 
 export function createEntityNote(draft: EntityNoteDraft, made: NewNote): Note {

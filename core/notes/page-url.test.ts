@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { normalisePageUrl } from './page-url';
+import { normalisePageUrl, notePageAddress } from './page-url';
 
 describe('normalisePageUrl', () => {
   test('keeps a plain page address as it is', () => {
@@ -50,5 +50,26 @@ describe('normalisePageUrl', () => {
 
   test.each(['', 'not a url', '/relative/path', 'https://'])('rejects the malformed address %j', (address) => {
     expect(normalisePageUrl(address)).toBeUndefined();
+  });
+});
+
+describe('notePageAddress', () => {
+  test('prefers a canonical address on the same site, keeping the tab address as an alternate', () => {
+    expect(notePageAddress('https://news.example/story?id=7&utm_source=x', 'https://news.example/2026/story')).toEqual({
+      url: 'https://news.example/2026/story',
+      alternateUrls: ['https://news.example/story?id=7'],
+    });
+  });
+
+  test('ignores a canonical address on another site: a page cannot file notes under someone else', () => {
+    expect(notePageAddress('https://news.example/story', 'https://other.example/story')).toEqual({ url: 'https://news.example/story', alternateUrls: [] });
+  });
+
+  test('no alternate when the canonical address is the tab address', () => {
+    expect(notePageAddress('https://news.example/story#top', 'https://news.example/story')).toEqual({ url: 'https://news.example/story', alternateUrls: [] });
+  });
+
+  test('not a web page: no address', () => {
+    expect(notePageAddress('chrome://settings', undefined)).toBeUndefined();
   });
 });

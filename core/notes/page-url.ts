@@ -18,3 +18,15 @@ export function normalisePageUrl(address: string): string | undefined {
   url.search = new URLSearchParams(kept).toString();
   return url.toString();
 }
+
+/**
+ * Where a page's notes are kept: its canonical address when the page gives one on the same site as the tab (a
+ * page cannot file notes under another site), with the tab's own address as an alternate.
+ */
+export function notePageAddress(tabUrl: string, canonicalUrl?: string): { url: string; alternateUrls: string[] } | undefined {
+  const tab = normalisePageUrl(tabUrl);
+  if (!tab) return undefined;
+  const canonical = canonicalUrl ? normalisePageUrl(canonicalUrl) : undefined;
+  if (!canonical || new URL(canonical).hostname !== new URL(tab).hostname || canonical === tab) return { url: tab, alternateUrls: [] };
+  return { url: canonical, alternateUrls: [tab] };
+}

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { ContextCard } from '../../components/ContextCard';
 import { FloatingNearRange } from '../../components/Floating';
 import { NoteEditor } from '../../components/NoteEditor';
+import { NotePopover } from '../../components/NotePopover';
 import type { OverlayStore } from './overlay-store';
 
 export interface OverlayActions {
@@ -13,13 +14,15 @@ export interface OverlayActions {
   notThis(): void;
   pauseSite(): void;
   openSelectionEditor(): void;
-  saveNote(body: string): void;
+  saveNote(body: string, tags: string[]): void;
   cancelEditor(): void;
+  closeNote(): void;
+  pointerOnNote(on: boolean): void;
 }
 
 /** Everything Watchwords draws over the page: the card, the "Add note" button, the note editor, a live region. */
 export function Overlay({ store, actions }: { store: OverlayStore; actions: OverlayActions }) {
-  const { card, addNote, editor, toast, announcement, focusCard } = useSyncExternalStore(store.subscribe, store.get);
+  const { card, addNote, editor, toast, note, announcement, focusCard } = useSyncExternalStore(store.subscribe, store.get);
   return (
     <>
       {card && (
@@ -47,6 +50,23 @@ export function Overlay({ store, actions }: { store: OverlayStore; actions: Over
             onPauseSite={actions.pauseSite}
             onClose={actions.closeCard}
           />
+        </FloatingNearRange>
+      )}
+      {note && !card && (
+        <FloatingNearRange
+          range={note.range}
+          label="Your note"
+          focusKey={note.pinned ? 0 : undefined}
+          onPointerEnter={() => actions.pointerOnNote(true)}
+          onPointerLeave={() => actions.pointerOnNote(false)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') {
+              event.stopPropagation();
+              actions.closeNote();
+            }
+          }}
+        >
+          <NotePopover note={note.note} onClose={actions.closeNote} />
         </FloatingNearRange>
       )}
       {addNote && !editor && (

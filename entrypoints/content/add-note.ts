@@ -1,6 +1,8 @@
 import { ask } from '../../lib/ask';
 import { collectPageText } from '../../lib/page-text';
+import type { Note } from '../../core/notes/note';
 import type { EditorTarget, OverlayStore } from './overlay-store';
+import { canonicalUrl } from './page-notes';
 import { offsetOf } from './page-offsets';
 import type { UiHost } from './ui-host';
 
@@ -11,7 +13,13 @@ const contextLength = 32;
  * Selecting text shows an "Add note" button next to it; the button opens the note editor; saving sends the note
  * to the background, which stores it for this tab's page. Notes on an entity start from its card.
  */
-export function setupNotes(options: { store: OverlayStore; ui: UiHost; onEntityNoteSaved(): void; signal: AbortSignal }) {
+export function setupNotes(options: {
+  store: OverlayStore;
+  ui: UiHost;
+  onEntityNoteSaved(): void;
+  onPageNoteSaved(note: Note, range: Range): void;
+  signal: AbortSignal;
+}) {
   const { store, ui, signal } = options;
 
   const offerForSelection = () => {
@@ -49,6 +57,11 @@ export function setupNotes(options: { store: OverlayStore; ui: UiHost; onEntityN
   const open = (range: Range, target: EditorTarget) => store.update({ addNote: undefined, editor: { range, target } });
 
   return {
+    /** The context-menu item and the keyboard shortcut: a note on whatever is selected now. */
+    fromSelection() {
+      offerForSelection();
+      this.openSelectionEditor();
+    },
     openSelectionEditor() {
       const offer = store.get().addNote;
       if (offer) open(offer.range, { kind: 'page', draft: offer.draft });
@@ -60,12 +73,14 @@ export function setupNotes(options: { store: OverlayStore; ui: UiHost; onEntityN
     cancel() {
       store.update({ editor: undefined });
     },
-    async save(body: string) {
+    async save(body: string, tags: string[]) {
       const editor = store.get().editor;
       if (!editor) return;
       try {
-        if (editor.target.kind === 'page') await ask({ type: 'notes.add', draft: { ...editor.target.draft, body, tags: [] } });
-        else await ask({ type: 'notes.addForEntity', draft: { entityId: editor.target.entityId, body, tags: [] } });
+        if (editor.target.kind === 'page') {
+          const { note } = await ask({ type: 'notes.add', draft: { ...editor.target.draft, canonicalUrl: canonicalUrl(), body, tags } });
+          options.onPageNoteSaved(note, editor.range);
+        } else await ask({ type: 'notes.addForEntity', draft: { entityId: editor.target.entityId, body, tags } });
         store.update({ editor: undefined, toast: { range: editor.range, text: 'Note saved' } });
         if (editor.target.kind === 'entity') options.onEntityNoteSaved();
         clearTimeout(toastTimer);

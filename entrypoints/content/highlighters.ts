@@ -27,7 +27,10 @@ export function mentionCss(style: Settings['highlightStyle'], pageIsDark: boolea
     return `${selector(kind)} { ${decoration(style, light)} }
 @media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;
   });
+  const note = pageIsDark ? '#a16207' : '#fde047';
   return `${rules.join('\n')}
+::highlight(watchwords-note) { background-color: ${note}66; }
+@media (prefers-color-scheme: dark) { ::highlight(watchwords-note) { background-color: #a1620766; } }
 ${markElementName} { display: inline; font: inherit; color: inherit; }
 @media (forced-colors: active) { ${kinds.map((kind) => `${selector(kind)} { text-decoration: underline 2px Highlight; background-color: transparent; }`).join(' ')} }`;
 }

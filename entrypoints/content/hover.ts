@@ -1,4 +1,5 @@
 import type { Cards } from './cards';
+import type { AnchoredNote } from './page-notes';
 import type { OverlayStore } from './overlay-store';
 import type { MentionRecord, PageScanner } from './page-scanner';
 import type { UiHost } from './ui-host';
@@ -22,14 +23,28 @@ export function trackHover(options: {
   ui: UiHost;
   cards: Cards;
   hoverDelay: () => number;
+  /** The reader's note under a point: shown like a card when no mention is there. */
+  noteAt: (x: number, y: number) => AnchoredNote | undefined;
   signal: AbortSignal;
-}): { pointerOnCard(on: boolean): void } {
+}): { pointerOnCard(on: boolean): void; pointerOnNote(on: boolean): void } {
   const { store, ui, cards, signal } = options;
   let pending: MentionRecord | undefined;
   let openTimer: ReturnType<typeof setTimeout> | undefined;
   let closeTimer: ReturnType<typeof setTimeout> | undefined;
   let onCard = false;
+  let onNote = false;
+  let noteTimer: ReturnType<typeof setTimeout> | undefined;
   let frame = 0;
+
+  /** Notes follow the same rules as cards: open after the delay, stay while pointed at, close once left. */
+  const trackNote = (x: number, y: number) => {
+    const found = options.noteAt(x, y);
+    const shown = store.get().note;
+    if (found && found.note.id === shown?.note.id) return clearTimeout(noteTimer);
+    clearTimeout(noteTimer);
+    if (found) noteTimer = setTimeout(() => store.update({ note: { ...found, pinned: false } }), options.hoverDelay());
+    else if (shown && !shown.pinned && !onNote) noteTimer = setTimeout(() => { if (!onNote) store.update({ note: undefined }); }, leaveGrace);
+  };
 
   const scheduleClose = () => {
     clearTimeout(closeTimer);
@@ -41,6 +56,7 @@ export function trackHover(options: {
 
   const track = (x: number, y: number) => {
     const record = recordAt(options.scanner(), x, y);
+    trackNote(record ? -1 : x, record ? -1 : y);
     const shown = store.get().card?.record;
     if (record && record === shown) {
       clearTimeout(openTimer);
@@ -68,6 +84,7 @@ export function trackHover(options: {
   signal.addEventListener('abort', () => {
     clearTimeout(openTimer);
     clearTimeout(closeTimer);
+    clearTimeout(noteTimer);
     cancelAnimationFrame(frame);
   });
 
@@ -76,6 +93,11 @@ export function trackHover(options: {
       onCard = on;
       if (on) clearTimeout(closeTimer);
       else scheduleClose();
+    },
+    pointerOnNote(on) {
+      onNote = on;
+      if (on) clearTimeout(noteTimer);
+      else trackNote(-1, -1);
     },
   };
 }

@@ -10,6 +10,7 @@ import { addPageStyle, customHighlights, mentionCss, pageIsDark, supportsCustomH
 import { trackHover } from './hover';
 import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
+import { showPageNotes } from './page-notes';
 import { PageScanner } from './page-scanner';
 import { answerTabRequests } from './tab-messages';
 import { createUiHost } from './ui-host';
@@ -45,13 +46,30 @@ export default defineContentScript({
         notThis: () => void notThis(),
         pauseSite: () => void pauseSite(),
         openSelectionEditor: () => notes.openSelectionEditor(),
-        saveNote: (body) => void notes.save(body),
+        saveNote: (body, tags) => void notes.save(body, tags),
         cancelEditor: () => notes.cancel(),
+        closeNote: () => store.update({ note: undefined }),
+        pointerOnNote: (on) => hover?.pointerOnNote(on),
       },
       signal,
     );
-    const notes = setupNotes({ store, ui, onEntityNoteSaved: () => void cards.refreshNotes(), signal });
-    hover = trackHover({ scanner: () => scanner, store, ui, cards, hoverDelay: () => settings?.hoverDelayMs ?? 300, signal });
+    const pageNotes = showPageNotes({ store, signal });
+    const notes = setupNotes({
+      store,
+      ui,
+      onEntityNoteSaved: () => void cards.refreshNotes(),
+      onPageNoteSaved: (note, range) => pageNotes.added(note, range),
+      signal,
+    });
+    hover = trackHover({
+      scanner: () => scanner,
+      store,
+      ui,
+      cards,
+      hoverDelay: () => settings?.hoverDelayMs ?? 300,
+      noteAt: (x, y) => pageNotes.noteAt(x, y),
+      signal,
+    });
     const keyboard = keyboardNavigation({ scanner: () => scanner, store, cards, signal });
 
     const stop = () => {
@@ -124,6 +142,10 @@ export default defineContentScript({
         reveal: (entityId) => keyboard.reveal(entityId),
         next: () => keyboard.next(),
         announce: () => keyboard.announce(),
+        noteFromSelection: () => {
+          notes.fromSelection();
+          return store.get().editor !== undefined;
+        },
       },
       signal,
     );
@@ -148,7 +170,12 @@ export default defineContentScript({
     // Single-page apps: a new address means a new article.
     ctx.addEventListener(window, 'wxt:locationchange', () => restart());
 
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', restart, { once: true, signal });
-    else restart();
+    // The reader's notes are shown again even where mentions are paused: they are the reader's own.
+    const ready = () => {
+      restart();
+      void pageNotes.load();
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready, { once: true, signal });
+    else ready();
   },
 });

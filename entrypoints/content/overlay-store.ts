@@ -1,6 +1,6 @@
 import type { RelatedEntity, EntityNoteSummary } from '../../components/ContextCard';
 import type { Entry } from '../../core/dataset/schema';
-import type { NoteDraft } from '../../core/notes/note';
+import type { Note, NoteDraft } from '../../core/notes/note';
 import type { MentionRecord } from './page-scanner';
 
 export interface CardState {
@@ -24,6 +24,8 @@ export interface OverlayState {
   addNote?: { range: Range; draft: Omit<NoteDraft, 'body' | 'tags'> };
   editor?: { range: Range; target: EditorTarget; error?: string };
   toast?: { range: Range; text: string };
+  /** One of the reader's notes, shown over its quote. */
+  note?: { note: Note; range: Range; pinned: boolean };
   /** Said by the live region. */
   announcement?: string;
   /** Bumped to move keyboard focus into the card. */

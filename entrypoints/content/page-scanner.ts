@@ -246,7 +246,8 @@ function outermost(nodes: Node[]): Node[] {
   return nodes.filter((node) => !nodes.some((other) => other !== node && other.contains(node)));
 }
 
-function rangeIn(unit: PageText, start: number, end: number): Range {
+/** The DOM range of [start, end) in a unit (or in the whole page text). */
+export function rangeIn(unit: PageText, start: number, end: number): Range {
   const range = document.createRange();
   const [startNode, startOffset] = pointIn(unit, start, false);
   const [endNode, endOffset] = pointIn(unit, end, true);

@@ -6,6 +6,7 @@ export interface TabHandlers {
   reveal(entityId: string): Promise<boolean>;
   next(): Promise<boolean>;
   announce(): number;
+  noteFromSelection(): boolean;
 }
 
 /** Answers the popup and the background (keyboard commands). Only the extension can message a content script. */
@@ -30,6 +31,8 @@ function respond(request: TabRequest, handlers: TabHandlers): Promise<TabRespons
       return handlers.next().then((found) => ({ found }));
     case 'page.announce':
       return Promise.resolve({ total: handlers.announce() });
+    case 'notes.fromSelection':
+      return Promise.resolve({ opened: handlers.noteFromSelection() });
     default:
       return undefined;
   }
