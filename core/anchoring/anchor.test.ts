@@ -98,6 +98,25 @@ describe('anchorQuote', () => {
     expect(anchorQuote(page, note.quote, note.position)).toMatchObject({ start, end: start + changed.length, method: 'fuzzy' });
   });
 
+  test('a changed quote without a stored position: the whole page is searched', () => {
+    const exact = 'a decision made without public hearings';
+    const note = noteOnPhrase(article, exact);
+    const page = `${editorsNote.repeat(10)}\n\n${article.replace(exact, 'a decision taken without public hearings')}`;
+    const start = indexOf(page, 'a decision taken without public hearings');
+    expect(anchorQuote(page, note.quote)).toMatchObject({ start, end: start + 40, method: 'fuzzy' });
+  });
+
+  test('a long quote still anchors when the text either side of it was rewritten', () => {
+    const exact = paragraphs[6]!.slice(0, paragraphs[6]!.indexOf(', said Idris'));
+    const note = noteOnPhrase(article, exact);
+    const changed = exact.replace('can show', 'could show');
+    const page = article.replace(`${paragraphs[5]}\n\n${exact}, said Idris Okafor`, `Advocates were not consulted.\n\n${changed}, according to a statement from`);
+    expect(page).not.toBe(article);
+    const start = indexOf(page, changed);
+    const anchor = anchorQuote(page, note.quote, note.position);
+    expect(anchor).toMatchObject({ start, end: start + changed.length, method: 'fuzzy' });
+  });
+
   test('a word next to the quote changed: still exact', () => {
     const note = noteOnPhrase(article, 'goes to Northgate Vision Systems');
     const page = article.replace('over three years, goes to', 'over four years, goes to');
