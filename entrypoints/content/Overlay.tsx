@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ContextCard } from '../../components/ContextCard';
 import { FloatingNearRange } from '../../components/Floating';
 import { NoteEditor } from '../../components/NoteEditor';
@@ -92,9 +92,24 @@ export function Overlay({ store, actions }: { store: OverlayStore; actions: Over
           <p className="toast">{toast.text}</p>
         </FloatingNearRange>
       )}
-      <div className="visually-hidden" role="status" aria-live="polite">
-        {announcement}
-      </div>
+      <LiveRegion text={announcement} />
     </>
+  );
+}
+
+/**
+ * A polite live region. Screen readers speak a change of its text, not what it already held when it appeared, so
+ * the text follows one task later: the first announcement (which may be what adds our UI to the page) is spoken too.
+ */
+function LiveRegion({ text }: { text?: string }) {
+  const [shown, setShown] = useState<string>();
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(text), 0);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <div className="visually-hidden" role="status" aria-live="polite">
+      {shown}
+    </div>
   );
 }

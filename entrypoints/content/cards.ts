@@ -33,7 +33,9 @@ export function createCards(store: OverlayStore, entries: EntryCache): Cards {
       const entry = await entries.get(record.mention.entity.id);
       if (!entry) return;
       if (pinned) {
-        returnFocusTo = document.activeElement;
+        // From one card to the next (focus is then in our UI), focus still goes back to where it was before the first.
+        const active = document.activeElement;
+        if (active?.localName !== 'watchwords-ui') returnFocusTo = active;
         store.update({ focusCard: (store.get().focusCard ?? 0) + 1 });
       }
       await show(record, entry, [], pinned);

@@ -29,21 +29,28 @@ export function createUiHost(store: OverlayStore, actions: OverlayActions, signa
   // A window capture listener added before the page's scripts run fires first: it stops typing events bound for our
   // UI there (the default action, the typing itself, still happens) and hands React an uncomposed copy that
   // cannot leave the shadow root.
+  // Firefox makes every keyboard event composed, whatever its init says: there a copy would cross the shadow
+  // boundary (and come back through this guard). Copies are let through, go no further up than our shadow root,
+  // and, where they are composed, are made only of the keys our UI acts on, never of what is typed.
+  const copies = new WeakSet<Event>();
   for (const [type, EventType] of Object.entries(privateEvents)) {
     const guard = (event: Event) => {
       const target = shadow.activeElement;
-      if (!target || !contains(event)) return;
+      if (!target || copies.has(event) || !contains(event)) return;
       event.stopImmediatePropagation();
       const copy = new EventType(type, { ...copyInit(event), bubbles: true, cancelable: event.cancelable, composed: false });
+      if (copy.composed && !isUiKey(event)) return;
+      copies.add(copy);
       if (!target.dispatchEvent(copy)) event.preventDefault();
     };
     window.addEventListener(type, guard, { capture: true, signal });
+    shadow.addEventListener(type, (event) => { if (copies.has(event)) event.stopPropagation(); }, { signal });
   }
   let started = false;
   const start = () => {
     if (started) return;
     const state = store.get();
-    if (!state.card && !state.addNote && !state.editor && !state.toast) return;
+    if (!state.card && !state.addNote && !state.editor && !state.toast && !state.announcement) return;
     started = true;
     const style = document.createElement('style');
     style.textContent = overlayCss;
@@ -60,6 +67,12 @@ export function createUiHost(store: OverlayStore, actions: OverlayActions, signa
   const unsubscribe = store.subscribe(start);
   signal.addEventListener('abort', unsubscribe);
   return { contains };
+}
+
+/** Keys the UI acts on: Escape closes, Ctrl/Cmd+Enter saves. */
+function isUiKey(event: Event): boolean {
+  const { key, ctrlKey, metaKey } = event as KeyboardEvent;
+  return key === 'Escape' || (key === 'Enter' && (ctrlKey || metaKey));
 }
 
 /** The init dictionary that recreates an event's own data (key, modifiers, input data). */

@@ -2,15 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AccessibleElement, BrowserSession } from './session';
+import type { AccessibleElement, BrowserSession, LogEntry } from './session';
 
 export const chromiumBinary = process.env.WATCHWORDS_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface ChromiumSession extends BrowserSession {
+  readonly browser: 'chromium';
   readonly context: BrowserContext;
   readonly page: Page;
   /** chrome-extension://ID */
   readonly extensionOrigin: string;
+  logEntries(): LogEntry[];
 }
 
 /** Debian's Chromium with the unpacked extension loaded, in a fresh profile, driven by playwright-core. */
@@ -33,6 +35,12 @@ export async function launchChromium(options: { extensionDir: string; headless?:
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
     const page = context.pages()[0] ?? (await context.newPage());
+    const logs: LogEntry[] = [];
+    page.on('console', (message) => {
+      const { url, lineNumber } = message.location();
+      logs.push({ type: 'console', level: message.type(), text: message.text(), source: url ? `${url}:${lineNumber + 1}` : '' });
+    });
+    page.on('pageerror', (error) => logs.push({ type: 'error', level: 'error', text: String(error.message), source: error.stack ?? '' }));
     return {
       browser: 'chromium',
       context,
@@ -43,10 +51,13 @@ export async function launchChromium(options: { extensionDir: string; headless?:
       },
       evaluate: <T>(expression: string) => page.evaluate(`(async () => (${expression}))()`) as Promise<T>,
       moveMouse: (x, y) => page.mouse.move(x, y),
+      click: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
       accessible: (role, name) => accessibleElements(page, role, name),
+      logEntries: () => [...logs],
       async screenshot(path) {
-        await page.screenshot({ path });
+        // caret: 'initial', or Playwright would set a style attribute on every input, textarea and contenteditable.
+        await page.screenshot({ path, caret: 'initial' });
       },
       async close() {
         await context.close();

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import WebSocket from 'ws';
-import type { AccessibleElement, BrowserSession } from './session';
+import type { AccessibleElement, BrowserSession, LogEntry } from './session';
 
 export const FIREFOX_BINARY = process.env.WATCHWORDS_FIREFOX ?? '/usr/bin/firefox-esr';
 const COMMAND_TIMEOUT_MS = 30_000;
@@ -26,11 +26,34 @@ export interface LaunchFirefoxOptions {
   extensionUuid?: string;
   /** Show a window (needs a display); headless by default. */
   headless?: boolean;
+  /**
+   * Starts Firefox with `-remote-allow-system-access`, which lets the session reach the browser's own (chrome)
+   * window: needed by `evaluateInExtension` and `command`. Off by default.
+   */
+  systemAccess?: boolean;
 }
 
-export async function launchFirefox(
-  options: LaunchFirefoxOptions,
-): Promise<BrowserSession & { extensionOrigin: string }> {
+export interface FirefoxSession extends BrowserSession {
+  readonly browser: 'firefox';
+  /** moz-extension://UUID */
+  readonly extensionOrigin: string;
+  logEntries(): LogEntry[];
+  /**
+   * Evaluates an expression (may be a promise) in one of the extension's own pages, with its `browser.*` APIs, as
+   * Chromium tests do in the service worker; returns its JSON value. The page (the manifest's options page) is opened
+   * once, in a background tab, through the browser window, since BiDi refuses to navigate to moz-extension:.
+   * Needs `systemAccess`.
+   */
+  evaluateInExtension<T>(expression: string): Promise<T>;
+  /**
+   * Runs one of the manifest's `commands` the way its keyboard shortcut does: the browser window's key element for
+   * it fires, and the background gets `commands.onCommand`. (Synthesised key presses never reach the browser
+   * window's shortcuts.) Needs `systemAccess`.
+   */
+  command(name: string): Promise<void>;
+}
+
+export async function launchFirefox(options: LaunchFirefoxOptions): Promise<FirefoxSession> {
   const extensionDir = resolve(options.extensionDir);
   const uuid = (options.extensionUuid ?? uuidFromId(options.addonId)).toLowerCase();
   const profileDir = await mkdtemp(join(tmpdir(), 'watchwords-firefox-'));
@@ -43,7 +66,7 @@ export async function launchFirefox(
     await writeFile(join(profileDir, 'user.js'), userJs(options.addonId, uuid));
     child = spawn(
       FIREFOX_BINARY,
-      [...(options.headless === false ? [] : ['-headless']), '-no-remote', '-profile', profileDir, '--remote-debugging-port', '0',
+      [...(options.headless === false ? [] : ['-headless']), ...(options.systemAccess ? ['-remote-allow-system-access'] : []), '-no-remote', '-profile', profileDir, '--remote-debugging-port', '0',
         '--width', String(VIEWPORT.width), '--height', String(VIEWPORT.height)],
       {
         // Own process group, so content processes can be killed together with the parent.
@@ -66,9 +89,11 @@ export async function launchFirefox(
     const context = tree.contexts[0]?.context;
     if (!context) throw new Error('browsingContext.getTree returned no top-level browsing context');
     await bidi.send('browsingContext.setViewport', { context, viewport: VIEWPORT, devicePixelRatio: 1 });
-    return new FirefoxSession(bidi, child, context, profileDir, `moz-extension://${uuid}`, () =>
+    const session = new BidiFirefoxSession(bidi, child, context, profileDir, `moz-extension://${uuid}`, options, () =>
       process.removeListener('exit', killOnExit),
     );
+    await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
+    return session;
   } catch (error) {
     // Prefer a clean shutdown (Firefox reaps its own content processes), then kill whatever is left.
     await bidi?.send('browser.close', {}, CLOSE_GRACE_MS).catch(() => {});
@@ -83,9 +108,19 @@ export async function launchFirefox(
   }
 }
 
-class FirefoxSession implements BrowserSession {
+interface BidiLogEntry {
+  type: string;
+  level: string;
+  text: string | null;
+  source: { realm: string; context?: string };
+  stackTrace?: { callFrames: { url: string; functionName: string; lineNumber: number; columnNumber: number }[] };
+}
+
+class BidiFirefoxSession implements FirefoxSession {
   readonly browser = 'firefox' as const;
   private closed?: Promise<void>;
+  private readonly logs: LogEntry[] = [];
+  private extensionPage?: Promise<string>;
 
   constructor(
     private readonly bidi: BidiConnection,
@@ -93,8 +128,26 @@ class FirefoxSession implements BrowserSession {
     private readonly context: string,
     private readonly profileDir: string,
     readonly extensionOrigin: string,
+    private readonly options: LaunchFirefoxOptions,
     private readonly onClosed: () => void,
-  ) {}
+  ) {
+    bidi.on('log.entryAdded', (params) => {
+      const entry = params as BidiLogEntry;
+      // The test tab only (the page and the content scripts in it), not the extension page `evaluateInExtension` opens.
+      if (entry.source.context !== undefined && entry.source.context !== this.context) return;
+      const frames = entry.stackTrace?.callFrames ?? [];
+      this.logs.push({
+        type: entry.type === 'javascript' ? 'error' : 'console',
+        level: entry.level,
+        text: entry.text ?? '',
+        source: frames.map((frame) => `${frame.functionName || '?'} (${frame.url}:${frame.lineNumber + 1}:${frame.columnNumber + 1})`).join('\n'),
+      });
+    });
+  }
+
+  logEntries(): LogEntry[] {
+    return [...this.logs];
+  }
 
   async goto(url: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
@@ -132,11 +185,107 @@ class FirefoxSession implements BrowserSession {
     });
   }
 
-  async press(key: string): Promise<void> {
-    const value = keyValue(key);
+  async click(x: number, y: number): Promise<void> {
     await this.bidi.send('input.performActions', {
       context: this.context,
-      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+  }
+
+  async evaluateInExtension<T>(expression: string): Promise<T> {
+    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression,
+      target: { context: await this.openExtensionPage() },
+      awaitPromise: true,
+      resultOwnership: 'none',
+      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+    });
+    if (result.type === 'exception') throw new Error(`evaluateInExtension threw: ${result.exceptionDetails.text}`);
+    return fromRemoteValue(result.result) as T;
+  }
+
+  async command(name: string): Promise<void> {
+    const fired = await this.evaluateInChrome<string>(`(async () => {
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const { ShortcutUtils } = ChromeUtils.importESModule('resource://gre/modules/ShortcutUtils.sys.mjs');
+      const extension = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(this.options.addonId)});
+      const command = (await extension.shortcuts.allCommands()).find((c) => c.name === ${JSON.stringify(name)});
+      if (!command?.shortcut) return 'no shortcut for this command';
+      const parts = command.shortcut.split('+');
+      const [attribute, value] = ShortcutUtils.getKeyAttribute(parts.pop());
+      const modifiers = ShortcutUtils.getModifiersAttribute(parts);
+      const key = [...document.querySelectorAll('keyset[id^="ext-keyset-id-"] key')].find(
+        (k) => k.getAttribute(attribute) === value && k.getAttribute('modifiers') === modifiers);
+      if (!key) return 'no key element for ' + command.shortcut;
+      key.dispatchEvent(new Event('command'));
+      return '';
+    })()`);
+    if (fired) throw new Error(`command(${name}): ${fired}`);
+  }
+
+  /** The extension's options page, in a background tab opened by the browser window; its BiDi context id. */
+  private openExtensionPage(): Promise<string> {
+    this.extensionPage ??= (async () => {
+      const url = `${this.extensionOrigin}/options.html`;
+      const id = await this.evaluateInChrome<string>(`(() => {
+        const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+        const tab = gBrowser.addTab(${JSON.stringify(url)}, { inBackground: true, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        return NavigableManager.getIdForBrowser(tab.linkedBrowser);
+      })()`);
+      const deadline = Date.now() + COMMAND_TIMEOUT_MS;
+      for (;;) {
+        const ready = await this.bidi
+          .send<EvaluateResult>('script.evaluate', {
+            expression: `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' && typeof browser === 'object'`,
+            target: { context: id },
+            awaitPromise: false,
+          })
+          .catch(() => undefined);
+        if (ready?.type === 'success' && ready.result.value === true) return id;
+        if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    })();
+    return this.extensionPage;
+  }
+
+  /** Evaluates privileged JavaScript in the browser window (needs `systemAccess`). */
+  private async evaluateInChrome<T>(expression: string): Promise<T> {
+    if (!this.options.systemAccess) throw new Error('launch Firefox with systemAccess: true to reach the browser window');
+    const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
+    const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+    if (!window) throw new Error('no browser window among the chrome contexts');
+    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') throw new Error(`chrome evaluate threw: ${result.exceptionDetails.text}`);
+    return fromRemoteValue(result.result) as T;
+  }
+
+  /** One key, or a chord such as 'Control+Enter' (pressed in order, released in reverse), as Playwright names them. */
+  async press(key: string): Promise<void> {
+    const values = (key.length > 1 && key.includes('+') ? key.split('+') : [key]).map(keyValue);
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{
+        type: 'key',
+        id: 'keyboard',
+        actions: [...values.map((value) => ({ type: 'keyDown', value })), ...values.reverse().map((value) => ({ type: 'keyUp', value }))],
+      }],
     });
   }
 
@@ -218,6 +367,7 @@ class BidiConnection {
     { method: string; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
   >();
   private closedError?: Error;
+  private readonly listeners = new Map<string, ((params: unknown) => void)[]>();
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => this.onMessage(String(data)));
@@ -258,7 +408,13 @@ class BidiConnection {
     });
   }
 
+  /** Calls `listener` with the params of every event `method` (once subscribed with `session.subscribe`). */
+  on(method: string, listener: (params: unknown) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
+  }
+
   dispose(): void {
+    this.listeners.clear();
     this.failAll(new Error('WebDriver BiDi connection disposed'));
     this.ws.removeAllListeners();
     this.ws.on('error', () => {});
@@ -266,13 +422,17 @@ class BidiConnection {
   }
 
   private onMessage(text: string): void {
-    let message: { type?: string; id?: number | null; result?: unknown } & Partial<BidiErrorMessage>;
+    let message: { type?: string; id?: number | null; result?: unknown; method?: string; params?: unknown } & Partial<Omit<BidiErrorMessage, 'type'>>;
     try {
       message = JSON.parse(text);
     } catch {
       return;
     }
-    if (typeof message.id !== 'number') return; // events, and errors not tied to a command
+    if (message.type === 'event') {
+      for (const listener of this.listeners.get(message.method ?? '') ?? []) listener(message.params);
+      return;
+    }
+    if (typeof message.id !== 'number') return; // errors not tied to a command
     const entry = this.pending.get(message.id);
     if (!entry) return;
     if (message.type === 'error') {

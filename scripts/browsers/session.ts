@@ -7,13 +7,20 @@ export interface BrowserSession {
   evaluate<T>(expression: string): Promise<T>;
   /** Moves the mouse pointer to viewport coordinates (CSS pixels). */
   moveMouse(x: number, y: number): Promise<void>;
-  /** Presses and releases one key, e.g. 'Escape', 'Tab', 'a'. */
+  /** Clicks (primary button) at viewport coordinates (CSS pixels). */
+  click(x: number, y: number): Promise<void>;
+  /** Presses and releases one key, e.g. 'Escape', 'Tab', 'a', or a chord, e.g. 'Control+Enter'. */
   press(key: string): Promise<void>;
   /**
    * Elements with this ARIA role (and accessible name, when given) as assistive technology sees them, including
    * inside closed shadow roots: their name, text and viewport box.
    */
   accessible(role: string, name?: string): Promise<AccessibleElement[]>;
+  /**
+   * What the test tab's pages logged since launch: console messages and uncaught errors, of every world that
+   * reports them (the page's, and content scripts' where the browser tells). Optional: a driver may not collect logs.
+   */
+  logEntries?(): LogEntry[];
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
   close(): Promise<void>;
@@ -23,4 +30,14 @@ export interface AccessibleElement {
   name: string;
   text: string;
   box: { x: number; y: number; width: number; height: number };
+}
+
+export interface LogEntry {
+  /** `console` for console API calls, `error` for uncaught exceptions and unhandled rejections. */
+  type: 'console' | 'error';
+  /** debug, info, warn (Chromium: warning), error... as the browser reports it. */
+  level: string;
+  text: string;
+  /** The script or page address the entry came from, and the stack, where known. */
+  source: string;
 }

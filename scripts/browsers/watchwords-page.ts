@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import type { BrowserSession } from './session';
 
 export const root = resolve(import.meta.dirname, '..', '..');
-export const chromeBuild = resolve(root, '.output/chrome-mv3');
-export const firefoxBuild = resolve(root, '.output/firefox-mv2');
+/** The builds under test (override with WATCHWORDS_CHROME_BUILD / WATCHWORDS_FIREFOX_BUILD, e.g. a copy that no
+ * concurrent `npm run build` rewrites while a browser loads it). */
+export const chromeBuild = resolve(root, process.env.WATCHWORDS_CHROME_BUILD ?? '.output/chrome-mv3');
+export const firefoxBuild = resolve(root, process.env.WATCHWORDS_FIREFOX_BUILD ?? '.output/firefox-mv2');
 /** The gecko id of the Firefox build (read from its manifest, so build first). */
 export const firefoxAddonId = () =>
   (JSON.parse(readFileSync(resolve(firefoxBuild, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })

@@ -1,0 +1,29 @@
+import { createRoot } from 'react-dom/client';
+import type { NotesDatabase } from '../lib/notes-db';
+import type { NotesStore } from '../lib/notes-query-live';
+import { addKindColours } from './kind-colours';
+import { NotesManager, type EntityInfo } from './NotesManager';
+
+/** Renders the notes manager into `#root` (see start-notes-manager.ts). */
+export function mountNotesManager({ mode, db, notes }: { mode: 'page' | 'panel'; db: NotesDatabase; notes: NotesStore }): void {
+  addKindColours();
+  const root = createRoot(document.getElementById('root')!);
+  const render = (entities: ReadonlyMap<string, EntityInfo>) => root.render(<NotesManager db={db} notes={notes} entities={entities} mode={mode} />);
+  render(new Map());
+  // The dataset is the largest part of the page's code: loaded once the first rows are shown (or after a while,
+  // when there are none).
+  let loading = false;
+  const loadEntities = () => {
+    if (loading) return;
+    loading = true;
+    observer.disconnect();
+    void import('virtual:watchwords/entries').then(({ default: entries }) =>
+      render(new Map(entries.map((entry) => [entry.id, { name: entry.name, kind: entry.kind }]))),
+    );
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('notes-first-render').length) loadEntities();
+  });
+  observer.observe({ type: 'mark', buffered: true });
+  setTimeout(loadEntities, 1500);
+}

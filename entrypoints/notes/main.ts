@@ -1,0 +1,3 @@
+import { startNotesManager } from '../../components/start-notes-manager';
+
+startNotesManager('page');

@@ -1,0 +1,208 @@
+import 'fake-indexeddb/auto';
+import { RangeSet } from 'dexie';
+import { afterEach, describe, expect, test } from 'vitest';
+import { noteSchema, type Note } from '../core/notes/note';
+import { NotesDatabase } from './notes-db';
+import { changedKeys, createNotesStore, watchNotes, type NotesSnapshot } from './notes-query-live';
+
+let counter = 0;
+function note(overrides: Partial<Note> = {}): Note {
+  const n = ++counter;
+  const time = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  return noteSchema.parse({
+    id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    createdAt: time,
+    updatedAt: time,
+    deletedAt: null,
+    deviceId: 'device-1',
+    target: { kind: 'entity', entityId: 'clearview-ai' },
+    body: `Note ${n}`,
+    tags: [],
+    ...overrides,
+  });
+}
+
+describe('changedKeys', () => {
+  const part = 'idb://watchwords/notes/';
+  test('the primary keys a change names, deleted ones included', () => {
+    const parts = { [part]: new RangeSet().addKeys(['b', 'a']), [`${part}:dels`]: new RangeSet().addKey('c'), [`${part}updatedAt`]: new RangeSet().addKey('2026') };
+    expect(changedKeys(parts, 'watchwords', 'notes')).toEqual(expect.arrayContaining(['a', 'b', 'c']));
+    expect(changedKeys(parts, 'watchwords', 'notes')).toHaveLength(3);
+  });
+
+  test('works on plain trees, as they come from other pages through a BroadcastChannel', () => {
+    const parts = structuredClone({ [part]: new RangeSet().addKeys(['x', 'y', 'z', 'w']) });
+    expect(changedKeys(parts, 'watchwords', 'notes')).toEqual(expect.arrayContaining(['w', 'x', 'y', 'z']));
+  });
+
+  test('undefined for changes to other tables or databases, or empty ones', () => {
+    expect(changedKeys({ 'idb://watchwords/anchoring/': new RangeSet().addKey('a') }, 'watchwords', 'notes')).toBeUndefined();
+    expect(changedKeys({ 'idb://other/notes/': new RangeSet().addKey('a') }, 'watchwords', 'notes')).toBeUndefined();
+    expect(changedKeys({ [part]: new RangeSet() }, 'watchwords', 'notes')).toBeUndefined();
+    expect(changedKeys({}, 'watchwords', 'notes')).toBeUndefined();
+  });
+
+  test("'all' for ranges, and for everything", () => {
+    expect(changedKeys({ [part]: new RangeSet('a', 'c') }, 'watchwords', 'notes')).toBe('all');
+    expect(changedKeys({ [part]: new RangeSet().addKey('a').add({ from: 'm', to: 'p' }) }, 'watchwords', 'notes')).toBe('all');
+    expect(changedKeys({ all: new RangeSet(-Infinity, [[]]) }, 'watchwords', 'notes')).toBe('all');
+    expect(changedKeys({ [`${part}updatedAt`]: new RangeSet().addKey('x') }, 'watchwords', 'notes')).toBe('all');
+  });
+});
+
+describe('watchNotes', () => {
+  const stops: (() => void)[] = [];
+  afterEach(() => stops.splice(0).forEach((stop) => stop()));
+
+  /** Snapshots as they come, and a way to wait for the next one satisfying a check. */
+  function watch(db: NotesDatabase, previewSize?: number) {
+    const snapshots: NotesSnapshot[] = [];
+    const waiters: { check: (s: NotesSnapshot) => boolean; resolve: (s: NotesSnapshot) => void }[] = [];
+    stops.push(
+      watchNotes(
+        db,
+        (snapshot) => {
+          snapshots.push(snapshot);
+          for (const waiter of [...waiters]) {
+            if (waiter.check(snapshot)) {
+              waiters.splice(waiters.indexOf(waiter), 1);
+              waiter.resolve(snapshot);
+            }
+          }
+        },
+        { previewSize },
+      ),
+    );
+    /** The first snapshot from the `since`-th on that passes `check`. */
+    const next = (check: (s: NotesSnapshot) => boolean, since = 0) =>
+      new Promise<NotesSnapshot>((resolve, reject) => {
+        const found = snapshots.slice(since).find(check);
+        if (found) return resolve(found);
+        waiters.push({ check, resolve });
+        setTimeout(() => reject(new Error('no such snapshot')), 2000);
+      });
+    return { snapshots, next, since: () => snapshots.length };
+  }
+  const body = (snapshot: NotesSnapshot, id: string) => snapshot.notes.find((n) => n.id === id)?.body;
+
+  test('first the most recently edited live notes, then all of them', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    const notes = Array.from({ length: 6 }, () => note());
+    const deleted = note({ deletedAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
+    await db.notes.bulkAdd([...notes, deleted]);
+    const { snapshots, next } = watch(db, 3);
+    const complete = await next((s) => s.complete);
+    expect(snapshots[0]).toEqual({ complete: false, notes: [notes[5], notes[4], notes[3]] });
+    expect(complete.notes).toHaveLength(7);
+    db.close();
+  });
+
+  test('an edit, a tombstone, an undo, a tag and a new note show without reading everything again', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    const [a, b, c] = [note(), note(), note()];
+    await db.notes.bulkAdd([a!, b!, c!]);
+    const { next } = watch(db, 0);
+    const first = await next((s) => s.complete);
+
+    await db.editNote(a!.id, { body: 'Edited', tags: ['x'] }, new Date());
+    const edited = await next((s) => body(s, a!.id) === 'Edited');
+    // Notes that did not change are the same objects.
+    expect(edited.notes.find((n) => n.id === b!.id)).toBe(first.notes.find((n) => n.id === b!.id));
+
+    await db.deleteNotes([b!.id, c!.id], new Date());
+    await next((s) => s.notes.filter((n) => n.deletedAt !== null).length === 2);
+    await db.restoreNotes([b!.id], new Date());
+    await next((s) => s.notes.find((n) => n.id === b!.id)?.deletedAt === null);
+    await db.tagNotes([b!.id, c!.id], 'follow up', new Date());
+    await next((s) => s.notes.filter((n) => n.tags.includes('follow up')).length === 2);
+
+    const d = note();
+    await db.addNote(d);
+    const added = await next((s) => s.notes.some((n) => n.id === d.id));
+    expect(added.notes).toHaveLength(4);
+    db.close();
+  });
+
+  test('a change by another connection (the background) shows too, and a hard delete removes the note', async () => {
+    const name = `live-${crypto.randomUUID()}`;
+    const db = new NotesDatabase(name);
+    const other = new NotesDatabase(name);
+    const a = note();
+    await db.notes.add(a);
+    const { next, since } = watch(db, 0);
+    await next((s) => s.complete && s.notes.length === 1);
+    const b = note();
+    await other.addNote(b);
+    await next((s) => s.notes.length === 2);
+    const before = since();
+    await other.notes.delete(a.id);
+    const after = await next((s) => s.notes.length === 1, before);
+    expect(after.notes[0]!.id).toBe(b.id);
+    db.close();
+    other.close();
+  });
+
+  test('a bulk change of many notes reads everything again', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    const notes = Array.from({ length: 80 }, () => note());
+    await db.notes.bulkAdd(notes.slice(0, 10));
+    const { next } = watch(db, 0);
+    await next((s) => s.complete && s.notes.length === 10);
+    await db.notes.bulkPut(notes);
+    await next((s) => s.notes.length === 80);
+    await db.tagNotes(notes.map((n) => n.id), 'all', new Date());
+    await next((s) => s.notes.every((n) => n.tags.includes('all')));
+    db.close();
+  });
+
+  test('a change made while the notes are first read is not lost', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    const a = note();
+    await db.notes.add(a);
+    const { next } = watch(db, 0);
+    await db.editNote(a.id, { body: 'Early edit', tags: [] }, new Date());
+    await next((s) => s.complete && body(s, a.id) === 'Early edit');
+    db.close();
+  });
+
+  test('stops calling back once stopped', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    const a = note();
+    await db.notes.add(a);
+    const { snapshots, next } = watch(db, 0);
+    await next((s) => s.complete);
+    stops.pop()!();
+    const count = snapshots.length;
+    await db.editNote(a.id, { body: 'Later', tags: [] }, new Date());
+    await new Promise((done) => setTimeout(done, 100));
+    expect(snapshots).toHaveLength(count);
+    db.close();
+  });
+});
+
+describe('createNotesStore', () => {
+  test('reads at once, keeps the latest snapshot and tells its subscribers', async () => {
+    const db = new NotesDatabase(`store-${crypto.randomUUID()}`);
+    const a = note();
+    await db.notes.add(a);
+    const store = createNotesStore(db, { previewSize: 0 });
+    expect(store.getSnapshot()).toBeUndefined();
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => calls++);
+    await new Promise<void>((done) => {
+      const poll = () => (store.getSnapshot()?.complete ? done() : setTimeout(poll, 5));
+      poll();
+    });
+    expect(store.getSnapshot()!.notes).toEqual([a]);
+    expect(calls).toBe(1);
+    unsubscribe();
+    await db.editNote(a.id, { body: 'Changed', tags: [] }, new Date());
+    await new Promise<void>((done) => {
+      const poll = () => (store.getSnapshot()?.notes[0]?.body === 'Changed' ? done() : setTimeout(poll, 5));
+      poll();
+    });
+    expect(calls).toBe(1);
+    store.stop();
+    db.close();
+  });
+});

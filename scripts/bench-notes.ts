@@ -1,0 +1,205 @@
+// `npm run bench:notes`: the notes manager (notes.html) with 10,000 notes in Chromium. Figures, not pass/fail:
+// compare runs on the same machine.
+// 1. time from navigation start to the first rows on screen (the page's `notes-first-render` mark), and to every
+//    note read and shown (`notes-all-read`), over reloads; for comparison, the options page's first paint;
+// 2. each search keystroke, from the input event to React's commit of the filtered list (the page's
+//    `notes-search` measures), typing 10 characters and then deleting them; and the browser's own Event Timing
+//    for those keystrokes (input delay + handlers + the next paint), for events of 16 ms or more.
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import type { Note } from '../core/notes/note';
+import { launchChromium } from './browsers/chromium';
+import { chromeBuild, waitFor } from './browsers/watchwords-page';
+import { readDataset } from './dataset-files';
+
+const noteCount = 10_000;
+const reloads = 5;
+const typed = 'surveillan';
+
+/** Seeded, so that every run measures the same notes. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const words = `the officer held phone face scan ferry dock travelers photos database commercial product federal immigration
+authorities border protection airport crossing privacy advocates warrant subpoena police department contract vendor
+license plate reader camera network drone cell site simulator geofence location data broker court ruling appeal judge
+senator bill amendment surveillance program oversight inspector general report audit records request retention policy
+biometric consent lawsuit settlement café résumé naïve Zürich São Paulo Montréal Ñuñez Krüger façade`.split(/\s+/);
+
+export function generateNotes(count: number, entityIds: string[], seed = 20_260_611): Note[] {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const sentence = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min)) }, () => pick(words)).join(' ');
+  const sites = Array.from({ length: 60 }, (_, i) => `https://${i % 3 ? 'www.' : ''}news${i}.example`);
+  const tags = ['face recognition', 'cbp', 'ice', 'fisa', 'follow up', 'lawsuit', 'vendor', 'drones', 'alpr', 'data brokers', 'to read', 'Zürich'];
+  const start = Date.UTC(2023, 0, 1);
+  const span = Date.UTC(2026, 0, 1) - start;
+  return Array.from({ length: count }, () => {
+    const created = start + Math.floor(next() * span);
+    const updated = next() < 0.2 ? created + Math.floor(next() * 30 * 86_400_000) : created;
+    const noteTags = [...new Set(Array.from({ length: Math.floor(next() * 3) }, () => pick(tags)))];
+    const base = { id: randomUUID(), createdAt: new Date(created).toISOString(), updatedAt: new Date(updated).toISOString(), deletedAt: null, deviceId: 'bench-device', body: sentence(5, 60), tags: noteTags };
+    if (next() < 0.1) return { ...base, target: { kind: 'entity', entityId: pick(entityIds) } } satisfies Note;
+    const url = `${pick(sites)}/${new Date(created).getUTCFullYear()}/story-${Math.floor(next() * 400)}`;
+    const startOffset = Math.floor(next() * 20_000);
+    const quote = sentence(4, 30);
+    return {
+      ...base,
+      target: {
+        kind: 'page',
+        url,
+        alternateUrls: [],
+        title: sentence(4, 12).replace(/^./, (c) => c.toUpperCase()),
+        quote: { exact: quote, prefix: sentence(2, 4).slice(0, 32), suffix: sentence(2, 4).slice(0, 32) },
+        position: { start: startOffset, end: startOffset + quote.length },
+      },
+    } satisfies Note;
+  });
+}
+
+/**
+ * Writes notes (and orphaned anchoring states) into the extension's database from one of its pages, with
+ * IndexedDB itself: the page is in the extension's origin, so this is the database the extension uses. The
+ * page must have opened it once (Dexie makes the schema). Reload afterwards: the page's live queries do not see
+ * writes from another connection.
+ */
+export async function seedNotes(page: Page, notes: Note[], orphanedIds: string[] = []): Promise<void> {
+  await page.evaluate(
+    async ({ notes, orphanedIds }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('watchwords');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(['notes', 'anchoring'], 'readwrite');
+        const store = tx.objectStore('notes');
+        for (const note of notes) store.put(note);
+        const anchoring = tx.objectStore('anchoring');
+        const checkedAt = new Date().toISOString();
+        for (const noteId of orphanedIds) anchoring.put({ noteId, state: 'orphaned', checkedAt });
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { notes, orphanedIds },
+  );
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+const summary = (values: number[]) => `median ${ms(median(values))}, max ${ms(Math.max(...values))} (${values.map((v) => v.toFixed(1)).join(', ')})`;
+
+interface Load {
+  firstRender: number;
+  allRead: number;
+  domContentLoaded: number;
+}
+
+/** The page's marks of a load, in ms since navigation started. */
+async function load(page: Page): Promise<Load> {
+  return waitFor(
+    'every note read',
+    () =>
+      page.evaluate(() => {
+        // No inner functions: tsx would name them with a helper the page does not have.
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        const firstRender = performance.getEntriesByName('notes-first-render')[0]?.startTime;
+        const allRead = performance.getEntriesByName('notes-all-read')[0]?.startTime;
+        return firstRender !== undefined && allRead !== undefined ? { firstRender, allRead, domContentLoaded: navigation?.domContentLoadedEventEnd ?? NaN } : undefined;
+      }),
+    60_000,
+  );
+}
+
+/** For comparison: the options page (React, the same machine, no notes) until its first contentful paint. */
+async function optionsPaint(page: Page, origin: string): Promise<number> {
+  await page.goto(`${origin}/options.html`);
+  return waitFor('the options page', () => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime));
+}
+
+/** Presses keys one at a time, each after the previous search committed; the page's measure of each. */
+async function keystrokes(page: Page, keys: string[]): Promise<number[]> {
+  const durations: number[] = [];
+  for (const key of keys) {
+    const before = await page.evaluate(() => performance.getEntriesByName('notes-search').length);
+    await page.keyboard.press(key);
+    const duration = await waitFor(`the search after "${key}"`, () =>
+      page.evaluate((n) => performance.getEntriesByName('notes-search')[n]?.duration, before),
+    );
+    durations.push(duration);
+    await page.waitForTimeout(60);
+  }
+  return durations;
+}
+
+async function main(): Promise<void> {
+  const entityIds = readDataset().map((entry) => entry.id);
+  const notes = generateNotes(noteCount, entityIds);
+  const orphaned = notes.filter((note, i) => note.target.kind === 'page' && i % 23 === 0).map((note) => note.id);
+  const session = await launchChromium({ extensionDir: chromeBuild });
+  const { page } = session;
+  try {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${session.extensionOrigin}/notes.html`);
+    await page.getByText('No notes yet').waitFor({ timeout: 15_000 });
+    const seeded = Date.now();
+    await seedNotes(page, notes, orphaned);
+    console.log(`notes: ${noteCount.toLocaleString('en')} notes (${orphaned.length} orphaned) written in ${Date.now() - seeded} ms`);
+
+    const loads: Load[] = [];
+    for (let run = 0; run < reloads; run++) {
+      await page.reload();
+      loads.push(await load(page));
+    }
+    const rows = await page.locator('.note-row').count();
+    console.log(`notes: first rows on screen after navigation start: ${summary(loads.map((l) => l.firstRender))} over ${reloads} loads`);
+    console.log(`notes: all ${noteCount.toLocaleString('en')} notes read, indexed and shown: ${summary(loads.map((l) => l.allRead))}`);
+    console.log(`notes: DOMContentLoaded (the page's scripts have run): ${summary(loads.map((l) => l.domContentLoaded))}; ${rows} rows rendered`);
+
+    // Event Timing: keystrokes whose handling until the next paint took 16 ms or more (the API's lowest threshold).
+    await page.evaluate(() => {
+      const slow: Record<number, number> = {};
+      (window as unknown as { __slowKeys: typeof slow }).__slowKeys = slow;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
+          if (entry.interactionId) slow[entry.interactionId] = Math.max(slow[entry.interactionId] ?? 0, entry.duration);
+        }
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    });
+    await page.waitForTimeout(1000); // the search text is folded in idle time once every note is read
+    await page.getByRole('searchbox', { name: 'Search notes' }).focus();
+    const typing = await keystrokes(page, [...typed]);
+    const matching = await page.getByRole('status').first().textContent();
+    const deleting = await keystrokes(page, Array.from({ length: typed.length }, () => 'Backspace'));
+    console.log(`notes: typing "${typed}" (${matching}): per keystroke ${summary(typing)}`);
+    console.log(`notes: deleting it again: per keystroke ${summary(deleting)}`);
+    await page.waitForTimeout(300);
+    const slow = Object.values(await page.evaluate(() => (window as unknown as { __slowKeys: Record<number, number> }).__slowKeys));
+    console.log(
+      `notes: Event Timing (keydown to the next paint): ${slow.length} of ${typed.length * 2} keystrokes took 16 ms or more` +
+        (slow.length ? ` (${slow.sort((a, b) => b - a).map((d) => d.toFixed(0)).join(', ')} ms)` : ''),
+    );
+
+    const reference: number[] = [];
+    for (let run = 0; run < reloads; run++) reference.push(await optionsPaint(page, session.extensionOrigin));
+    console.log(`reference: the options page (React, no notes) first contentful paint: ${summary(reference)}`);
+  } finally {
+    await session.close();
+  }
+}
+
+// Run as a script (the e2e tests import `seedNotes`).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveFolder } from '../../scripts/browsers/static-server';
+import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+import { browserNames, cardNamed, clickButton, inExtension, launchers, type Session } from './harness';
+
+/** A story whose wording the test changes between visits, as an edited article would. */
+function story(paragraphs: string[]): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Harbor cameras</title>
+<link rel="canonical" href="/story.html"><style>body{font:18px/1.6 Georgia,serif;max-width:640px;margin:40px auto}</style></head>
+<body><article><h1>Harbor cameras</h1>${paragraphs.map((text) => `<p>${text}</p>`).join('')}</article></body></html>`;
+}
+const opening = 'The harbor board met on Tuesday to review the new camera contracts.';
+const quoted = 'The cameras record every car that enters the ferry lot and keep the images for a year';
+const closing = 'Clearview AI was not part of the contract, the board said.';
+const version = (middle: string, before = 'Residents said') => story([opening, `${before} the plan came as a surprise. ${middle}, according to the contract.`, closing]);
+
+/** Types text one key at a time (both drivers press single characters). */
+async function type(session: Session, text: string): Promise<void> {
+  for (const char of text) await session.press(char === ' ' ? 'Space' : char);
+}
+
+function noteHighlight(session: Session): Promise<string[]> {
+  return session.evaluate(`[...(CSS.highlights.get('watchwords-note') ?? [])].map((range) => range.toString())`);
+}
+
+function anchoringStates(session: Session): Promise<{ noteId: string; state: string }[]> {
+  return inExtension(session, `new Promise((resolve, reject) => {
+    const open = indexedDB.open('watchwords');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction('anchoring').objectStore('anchoring').getAll();
+      read.onsuccess = () => { resolve(read.result); open.result.close(); };
+    };
+  })`);
+}
+
+describe.each(browserNames)('notes stay put in %s', (browserName) => {
+  let session: Session;
+  let server: Awaited<ReturnType<typeof serveFolder>>;
+  const folder = mkdtempSync(join(tmpdir(), 'watchwords-story-'));
+  const publish = (html: string) => writeFileSync(join(folder, 'story.html'), html);
+  const visit = async () => {
+    await session.goto(`${server.origin}/story.html?utm_campaign=${Date.now()}`);
+    await waitFor('the page to be scanned', () => session.evaluate<boolean>(`CSS.highlights.size > 0`));
+  };
+
+  beforeAll(async () => {
+    publish(version(quoted));
+    writeFileSync(join(folder, 'other.html'), story(['Another story that names Clearview AI in passing.']));
+    server = await serveFolder(folder);
+    session = await launchers[browserName]();
+    await visit();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('a note written on a selection is highlighted again after a reload', async () => {
+    await session.evaluate(`(() => {
+      const node = [...document.querySelectorAll('p')].map((p) => p.firstChild).find((n) => n.data.includes(${JSON.stringify(quoted)}));
+      const start = node.data.indexOf(${JSON.stringify(quoted)});
+      getSelection().setBaseAndExtent(node, start, node, start + ${quoted.length});
+    })()`);
+    await session.press('Shift');
+    await clickButton(session, 'Add note');
+    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await type(session, 'Ask for the retention policy');
+    await session.press('Control+Enter');
+    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await visit();
+    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
+  });
+
+  test('hovering the highlighted quote shows the note', async () => {
+    const centre = await session.evaluate<{ x: number; y: number }>(`(() => {
+      const box = [...CSS.highlights.get('watchwords-note')][0].getClientRects()[0];
+      return { x: box.left + 20, y: box.top + box.height / 2 };
+    })()`);
+    await session.moveMouse(centre.x, centre.y);
+    const [popover] = await waitFor('the note popover', async () => {
+      const found = await session.accessible('dialog', 'Your note');
+      return found.length ? found : undefined;
+    });
+    expect(popover!.text).toContain('Ask for the retention policy');
+    await session.screenshot(join(screenshots, `note-anchored-${browserName}.png`));
+    await session.moveMouse(5, 5);
+  });
+
+  test('a word next to the quote changed: the note is still found', async () => {
+    publish(version(quoted, 'Neighbours said'));
+    await visit();
+    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
+  });
+
+  test('a word inside the quote changed: the note is found by a close match', async () => {
+    const edited = quoted.replace('every car', 'each vehicle');
+    publish(version(edited));
+    await visit();
+    const found = await waitFor('the fuzzy note highlight', async () => (await noteHighlight(session))[0]);
+    expect(found).toContain('each vehicle');
+    expect(found.startsWith('The cameras record')).toBe(true);
+    expect((await anchoringStates(session)).map((s) => s.state)).toEqual(['anchored']);
+  });
+
+  test('the quote removed: no highlight, and the note is kept as an orphan', async () => {
+    publish(story([opening, closing]));
+    await visit();
+    await waitFor('the orphan to be recorded', async () => (await anchoringStates(session)).some((s) => s.state === 'orphaned'));
+    expect(await noteHighlight(session)).toEqual([]);
+  });
+
+  test("a note on an entity appears in that entity's card on another page", async () => {
+    await hoverCard(session, 'Clearview AI', 'Clearview AI');
+    await clickButton(session, 'Add note');
+    await waitFor('the entity note editor', async () => (await session.accessible('dialog', 'Add a note on Clearview AI')).length > 0);
+    await type(session, 'Check the board minutes');
+    await session.press('Control+Enter');
+    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await session.goto(`${server.origin}/other.html`);
+    await hoverCard(session, 'Clearview AI', 'Clearview AI');
+    const card = await cardNamed(session, 'Clearview AI');
+    await waitFor('the note in the card', async () => (await cardNamed(session, 'Clearview AI')).text.includes('Check the board minutes'));
+    expect(card.name).toBe('Clearview AI');
+  });
+});

@@ -1,0 +1,224 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { serveFolder } from '../../scripts/browsers/static-server';
+import { hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+import {
+  browserNames, cardNamed, changeSettings, clickButton, command, highlightList, inExtension, launchers, servedInnerHtml,
+  settledHighlights, staysTrue, storedSettings, type Session,
+} from './harness';
+
+const textOf = (label: string) => label.slice(label.indexOf(':') + 1);
+const marks = (session: Session) =>
+  session.evaluate<{ kind: string; text: string; nested: boolean; children: number }[]>(`[...document.querySelectorAll('watchwords-mark')].map((m) => ({
+    kind: m.dataset.kind, text: m.textContent, nested: !!m.parentElement.closest('watchwords-mark'),
+    children: [...m.childNodes].filter((n) => n.nodeType !== 3).length }))`);
+const activeElement = (session: Session) => session.evaluate<string>(`(() => { const e = document.activeElement; return e ? e.localName + (e.id ? '#' + e.id : '') + (e.getAttribute('rel') ? '[rel=' + e.getAttribute('rel') + ']' : '') : 'none'; })()`);
+
+describe.each(browserNames)('the card\'s actions and the keyboard in %s', (browserName) => {
+  let session: Session;
+  /** Pause and "Not this" are per site (host and port): each test that changes them gets a server of its own. */
+  const servers: Awaited<ReturnType<typeof serveFolder>>[] = [];
+  const newSite = async () => {
+    const server = await serveFolder(join(root, 'tests/pages'));
+    servers.push(server);
+    return server.origin;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    session = await launchers[browserName]();
+  });
+  afterEach(async () => {
+    // No test leaves a card open, or the fallback on, for the next one.
+    await changeSettings(session, (settings) => ({ ...settings, highlightMethod: 'auto' }));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await Promise.all(servers.map((server) => server.close()));
+  });
+
+  test('keyboard: "next mention" opens the first mention\'s card with focus in it, then the next; Escape gives focus back', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/dark.html`);
+    const list = await settledHighlights(session, (l) => l.length === 3);
+    expect(list.map(textOf)).toEqual(['Flock Safety', 'ShotSpotter', 'Clearview AI']);
+    // The reader was on the byline's link.
+    await session.evaluate(`(document.querySelector('a[rel=author]').focus(), true)`);
+    expect(await activeElement(session)).toBe('a[rel=author]');
+
+    await command(session, 'next-mention');
+    const card = await cardNamed(session, 'Flock Safety');
+    expect(await activeElement(session)).toBe('watchwords-ui');
+    // Next to the first mention (below it, or above when there is no room), inside the viewport.
+    const mention = await session.evaluate<{ top: number; bottom: number; left: number; right: number }>(`(() => {
+      const range = [...CSS.highlights.get('watchwords-vendor')].find((r) => r.toString() === 'Flock Safety');
+      const r = range.getClientRects()[0]; return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    })()`);
+    expect(mention.top).toBeGreaterThanOrEqual(0);
+    expect(mention.bottom).toBeLessThanOrEqual(900);
+    const gapBelow = card.box.y - mention.bottom;
+    const gapAbove = mention.top - (card.box.y + card.box.height);
+    expect(Math.min(Math.abs(gapBelow - 6), Math.abs(gapAbove - 6))).toBeLessThan(3);
+    expect(card.box.y).toBeGreaterThanOrEqual(0);
+    expect(card.box.y + card.box.height).toBeLessThanOrEqual(900);
+    await session.screenshot(join(screenshots, `keyboard-card-${browserName}.png`));
+
+    await command(session, 'next-mention');
+    await cardNamed(session, 'ShotSpotter');
+    expect(await session.accessible('dialog', 'Flock Safety')).toEqual([]);
+    expect(await activeElement(session)).toBe('watchwords-ui');
+
+    await session.press('Escape');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'ShotSpotter')).length === 0);
+    expect(await activeElement(session)).toBe('a[rel=author]');
+
+    await command(session, 'announce-mentions');
+    const status = await waitFor('the announcement', async () => (await session.accessible('status')).find((s) => s.text.includes('mentions on this page')));
+    expect(status.text).toMatch(/^Watchwords found 3 mentions on this page\.\u200B?$/);
+  });
+
+  test('keyboard: "announce" works on a page where no card was opened yet', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/news-layout.html`);
+    const list = await settledHighlights(session, (l) => l.length === 12);
+    await command(session, 'announce-mentions');
+    const status = await waitFor('the announcement', async () => (await session.accessible('status')).find((s) => s.text.includes('mentions on this page')));
+    expect(status.text).toContain(`Watchwords found ${list.length} mentions on this page.`);
+  });
+
+  test('"Not this" removes that entity\'s highlights for the phrase on the site, and they stay gone after a reload', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/news-layout.html`);
+    const before = (await settledHighlights(session, (l) => l.length === 12)).map(textOf);
+    expect(before.filter((t) => t === 'Flock Safety')).toHaveLength(4);
+    await hoverCard(session, 'Flock Safety', 'Flock Safety');
+    await clickButton(session, 'Not this');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'Flock Safety')).length === 0);
+    const after = (await settledHighlights(session, (l) => !l.map(textOf).includes('Flock Safety'))).map(textOf);
+    expect(after).toEqual(before.filter((t) => t !== 'Flock Safety'));
+
+    const { dismissals } = await inExtension<{ dismissals: { site: string; phrase: string; entityId: string }[] }>(session, `api.storage.local.get('dismissals')`);
+    expect(dismissals.map(({ site: s, phrase, entityId }) => ({ site: s, phrase, entityId }))).toEqual([{ site: new URL(site).host, phrase: 'flock safety', entityId: 'flock-safety' }]);
+
+    await session.goto(`${site}/news-layout.html`);
+    const reloaded = (await settledHighlights(session, (l) => l.length === after.length)).map(textOf);
+    expect(reloaded).toEqual(after);
+    // On another site the phrase is still highlighted.
+    await session.goto(`${await newSite()}/news-layout.html`);
+    expect((await settledHighlights(session, (l) => l.length === 12)).map(textOf)).toEqual(before);
+  });
+
+  test('"Pause on this site" removes every highlight, also after a reload; resuming brings them back', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/dark.html`);
+    await settledHighlights(session, (l) => l.length === 3);
+    await hoverCard(session, 'ShotSpotter', 'ShotSpotter');
+    await clickButton(session, 'Pause on this site');
+    await settledHighlights(session, (l) => l.length === 0);
+    expect(await session.accessible('dialog', 'ShotSpotter')).toEqual([]);
+    expect((await storedSettings(session)).sites.paused).toEqual([new URL(site).host]);
+
+    await session.goto(`${site}/dark.html`);
+    // Unpaused, this page is highlighted within about 500 ms of its load event; watch for twice that.
+    await staysTrue('no highlights on the paused site', async () => (await highlightList(session)).length === 0, 1000);
+
+    await changeSettings(session, (settings) => ({ ...settings, sites: { ...settings.sites, paused: [] } }));
+    expect((await settledHighlights(session, (l) => l.length === 3)).map(textOf)).toEqual(['Flock Safety', 'ShotSpotter', 'Clearview AI']);
+  });
+
+  test('compatibility mode wraps exactly the mentions in <watchwords-mark>; back to automatic leaves the HTML as served', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/news-layout.html`);
+    const highlighted = await settledHighlights(session, (l) => l.length === 12);
+    const served = await servedInnerHtml(session, 'article');
+
+    await changeSettings(session, (settings) => ({ ...settings, highlightMethod: 'wrap' }));
+    const wrapped = await waitFor('the marks', async () => {
+      const found = await marks(session);
+      return found.length === highlighted.length ? found : undefined;
+    });
+    expect(wrapped.map(({ kind, text }) => `${kind}:${text}`)).toEqual(highlighted);
+    expect(wrapped.every(({ nested, children }) => !nested && children === 0)).toBe(true);
+    expect(await highlightList(session)).toEqual([]);
+    // Text outside the marks is untouched: the article reads the same.
+    expect(await session.evaluate<string>(`document.querySelector('article').textContent`)).toBe(
+      await session.evaluate<string>(`new DOMParser().parseFromString('<article>' + ${JSON.stringify(served)} + '</article>', 'text/html').querySelector('article').textContent`),
+    );
+
+    const centre = await session.evaluate<{ x: number; y: number }>(`(() => {
+      const mark = [...document.querySelectorAll('watchwords-mark')].find((m) => m.textContent === 'ShotSpotter');
+      mark.scrollIntoView({ block: 'center' });
+      const r = mark.getBoundingClientRect(); return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    })()`);
+    await session.screenshot(join(screenshots, `fallback-marks-${browserName}.png`));
+    await session.moveMouse(centre.x - 3, centre.y);
+    await session.moveMouse(centre.x, centre.y);
+    await cardNamed(session, 'ShotSpotter');
+    await session.press('Escape');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'ShotSpotter')).length === 0);
+
+    await changeSettings(session, (settings) => ({ ...settings, highlightMethod: 'auto' }));
+    await waitFor('the marks to go', async () => (await marks(session)).length === 0);
+    expect(await settledHighlights(session, (l) => l.length === 12)).toEqual(highlighted);
+    expect(await session.evaluate<string>(`document.querySelector('article').innerHTML`)).toBe(served);
+    expect(await session.evaluate<number>(`document.querySelectorAll('watchwords-mark').length`)).toBe(0);
+  });
+
+  test('"Add note" in the card: Ctrl+Enter saves the note, and the page sees none of what was typed', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/dark.html`);
+    await settledHighlights(session, (l) => l.length === 3);
+    // A page script listening for every keystroke, as a key logger would.
+    await session.evaluate(`(window.__typed = [], ['keydown', 'keyup', 'keypress', 'beforeinput', 'input'].forEach((type) => {
+      for (const target of [window, document]) for (const capture of [true, false])
+        target.addEventListener(type, (e) => window.__typed.push(type + ':' + (e.key ?? e.data) + ':' + e.isTrusted), capture);
+    }), true)`);
+    await hoverCard(session, 'Clearview AI', 'Clearview AI');
+    await clickButton(session, 'Add note');
+    await cardNamed(session, 'Add a note on Clearview AI');
+    for (const key of 'Asked the county') await session.press(key === ' ' ? 'Space' : key);
+    // Nothing typed reached the page.
+    expect(await session.evaluate<string[]>(`window.__typed`)).toEqual([]);
+    await session.press('Control+Enter');
+    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    // Saving closes the editor, so the chord's key-ups may go to the page. And Firefox makes every keyboard event
+    // composed: there the page may see the untrusted copy of Ctrl+Enter our UI acts on, retargeted to our element.
+    const afterSave = await session.evaluate<string[]>(`window.__typed`);
+    expect(afterSave.filter((event) => !/^keyup:(Enter|Control):true$|^key(down|up):Enter:false$/.test(event))).toEqual([]);
+    if (browserName === 'chromium') expect(afterSave.filter((event) => event.startsWith('keydown'))).toEqual([]);
+
+    // The pointer leaves for the page's margin, then comes back to the mention: its card now lists the note.
+    await session.moveMouse(5, 450);
+    const card = await hoverCard(session, 'Clearview AI', 'Clearview AI');
+    expect(card.text).toContain('Asked the county');
+    await session.press('Escape');
+  });
+
+  test('a related entity opens its own card, with a Back button to the first', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/dark.html`);
+    await settledHighlights(session, (l) => l.length === 3);
+    const card = await hoverCard(session, 'ShotSpotter', 'ShotSpotter');
+    expect(card.text).toContain('Made by');
+    expect(await session.accessible('button', 'Back')).toEqual([]);
+    await clickButton(session, 'SoundThinking');
+    const related = await cardNamed(session, 'SoundThinking');
+    expect(related.text).toContain('SoundThinking');
+    expect(await session.accessible('dialog', 'ShotSpotter')).toEqual([]);
+    expect(await session.accessible('button', 'Back')).toHaveLength(1);
+    await session.screenshot(join(screenshots, `related-card-${browserName}.png`));
+
+    await clickButton(session, 'Back');
+    await cardNamed(session, 'ShotSpotter');
+    expect(await session.accessible('dialog', 'SoundThinking')).toEqual([]);
+    expect(await session.accessible('button', 'Back')).toEqual([]);
+    await clickButton(session, 'Close');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'ShotSpotter')).length === 0);
+  });
+
+  test('none of the above made the extension log an error', () => {
+    const ours = session.logEntries().filter((entry) => entry.type === 'error' || /watchwords|chrome-extension:|moz-extension:/i.test(`${entry.text}\n${entry.source}`));
+    expect(ours.map((entry) => `${entry.level}: ${entry.text} ${entry.source.split('\n')[0]}`)).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/** Shared by the live-pages and card-actions end-to-end tests: both browsers, the extension's storage and commands. */
+import { defaultSettings, type Settings } from '../../core/settings';
+import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
+import { launchFirefox, type FirefoxSession } from '../../scripts/browsers/firefox';
+import { chromeBuild, firefoxAddonId, firefoxBuild, waitFor } from '../../scripts/browsers/watchwords-page';
+
+export type Session = ChromiumSession | FirefoxSession;
+
+export const launchers: Record<'chromium' | 'firefox', () => Promise<Session>> = {
+  chromium: () => launchChromium({ extensionDir: chromeBuild }),
+  // System access: to run the manifest's commands and to reach the extension's storage (see firefox.ts).
+  firefox: () => launchFirefox({ extensionDir: firefoxBuild, addonId: firefoxAddonId(), systemAccess: true }),
+};
+export const browserNames = Object.keys(launchers) as (keyof typeof launchers)[];
+
+/**
+ * Evaluates an expression in the extension (Chromium: its service worker; Firefox: one of its pages), where `api`
+ * is its `browser`/`chrome` namespace.
+ */
+export async function inExtension<T>(session: Session, expression: string): Promise<T> {
+  const wrapped = `(async () => { const api = globalThis.browser ?? globalThis.chrome; return (${expression}); })()`;
+  if (session.browser === 'firefox') return session.evaluateInExtension<T>(wrapped);
+  const worker = session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
+  return (await worker.evaluate(wrapped)) as T;
+}
+
+/** The stored settings, completed with the defaults. */
+export async function storedSettings(session: Session): Promise<Settings> {
+  const { settings } = await inExtension<{ settings?: Partial<Settings> }>(session, `api.storage.local.get('settings')`);
+  return { ...defaultSettings, ...settings, sites: { ...defaultSettings.sites, ...settings?.sites } };
+}
+
+export async function changeSettings(session: Session, change: (settings: Settings) => Settings): Promise<void> {
+  const next = change(await storedSettings(session));
+  await inExtension(session, `api.storage.local.set({ settings: ${JSON.stringify(next)} })`);
+}
+
+const commandMessages: Record<string, string> = { 'next-mention': 'page.next', 'announce-mentions': 'page.announce' };
+
+/**
+ * A keyboard command. Firefox: the real one, through the browser window's shortcut key. Chromium (whose command
+ * shortcuts cannot be pressed headless): the tab message the background sends for it, sent from the service worker.
+ */
+export async function command(session: Session, name: 'next-mention' | 'announce-mentions'): Promise<void> {
+  if (session.browser === 'firefox') return session.command(name);
+  await inExtension(
+    session,
+    `api.tabs.query({ active: true }).then(([tab]) => api.tabs.sendMessage(tab.id, { type: ${JSON.stringify(commandMessages[name])} }))`,
+  );
+}
+
+/** Every range of every Watchwords highlight, as `kind:text`, in document order. */
+export function highlightList(session: Session): Promise<string[]> {
+  return session.evaluate(`[...CSS.highlights].filter(([name]) => name.startsWith('watchwords-'))
+    .flatMap(([name, h]) => [...h].map((range) => ({ range, label: name.slice('watchwords-'.length) + ':' + range.toString() })))
+    .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range)).map((r) => r.label)`);
+}
+
+/** Whether every Watchwords highlight range is in the document and not collapsed (no leftovers of removed text). */
+export function rangesAreLive(session: Session): Promise<boolean> {
+  return session.evaluate(`[...CSS.highlights].filter(([name]) => name.startsWith('watchwords-'))
+    .every(([, h]) => [...h].every((r) => r.startContainer.isConnected && r.endContainer.isConnected && !r.collapsed))`);
+}
+
+/** The highlights once they stop changing (three equal reads 100 ms apart), satisfying `ready`. */
+export async function settledHighlights(session: Session, ready: (list: string[]) => boolean = (list) => list.length > 0, timeout = 5000): Promise<string[]> {
+  let previous = '';
+  let same = 0;
+  return waitFor('the highlights to settle', async () => {
+    const list = await highlightList(session);
+    const key = JSON.stringify(list);
+    same = key === previous ? same + 1 : 0;
+    previous = key;
+    return same >= 2 && ready(list) ? list : undefined;
+  }, timeout);
+}
+
+/** Polls `check` every 100 ms for `duration` ms and fails as soon as it is false. */
+export async function staysTrue(what: string, check: () => Promise<boolean>, duration: number): Promise<void> {
+  const end = Date.now() + duration;
+  while (Date.now() < end) {
+    if (!(await check())) throw new Error(`no longer true: ${what}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** The card (role dialog) named `name`, once it is shown. */
+export async function cardNamed(session: Session, name: string) {
+  const [card] = await waitFor(`the card for ${name}`, async () => {
+    const found = await session.accessible('dialog', name);
+    return found.length ? found : undefined;
+  });
+  return card!;
+}
+
+/** Clicks the button whose accessible name is `name`, or a related entity's button ("NAME, Kind"). */
+export async function clickButton(session: Session, name: string): Promise<void> {
+  const button = await waitFor(`the "${name}" button`, async () =>
+    (await session.accessible('button', name))[0] ??
+    (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`)),
+  );
+  await session.click(button.box.x + button.box.width / 2, button.box.y + button.box.height / 2);
+}
+
+/** The innerHTML of `selector` in the page as the server sends it (fetched again and parsed, no script run). */
+export function servedInnerHtml(session: Session, selector: string): Promise<string> {
+  return session.evaluate(`fetch(location.href, { cache: 'no-store' }).then((r) => r.text())
+    .then((html) => new DOMParser().parseFromString(html, 'text/html').querySelector(${JSON.stringify(selector)}).innerHTML)`);
+}
