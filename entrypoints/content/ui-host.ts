@@ -50,7 +50,7 @@ export function createUiHost(store: OverlayStore, actions: OverlayActions, signa
   const start = () => {
     if (started) return;
     const state = store.get();
-    if (!state.card && !state.addNote && !state.editor && !state.toast && !state.announcement) return;
+    if (!state.card && !state.note && !state.addNote && !state.editor && !state.toast && !state.announcement) return;
     started = true;
     const style = document.createElement('style');
     style.textContent = overlayCss;
