@@ -67,9 +67,15 @@ async function main(): Promise<void> {
       : await launchFirefox({ extensionDir: firefoxBuild, addonId: firefoxAddonId(), headless });
   try {
     await session.goto(article);
+    // Scanning runs in slices: wait until the highlights stop changing.
+    let previous = '';
+    let steady = 0;
     const byKind = await waitFor('Watchwords to highlight the article', async () => {
       const found = await highlightedTexts(session);
-      return Object.keys(found).length ? found : undefined;
+      const key = JSON.stringify(found);
+      steady = key === previous && Object.keys(found).length ? steady + 1 : 0;
+      previous = key;
+      return steady >= 3 ? found : undefined;
     }, 15_000);
     printMentions(byKind);
     if (!headless) {
