@@ -5,21 +5,13 @@ import { anchorQuote, type Anchor } from '../core/anchoring/anchor';
 import { collapseText } from '../core/anchoring/whitespace';
 import { paragraphs } from '../core/anchoring/article.fixture';
 import type { TextQuote } from '../core/notes/note';
+import { seededRandom } from './bench-tools';
 
 const quoteCount = 100;
 const quoteLength = 300;
 const targetLength = 1_000_000;
 
-/** Seeded, so that every run measures the same texts. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const next = random(20_240_611);
+const next = seededRandom(20_240_611);
 const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
 
 // Sentences of words from the test article, shuffled: news-like text in which long quotes do not repeat.

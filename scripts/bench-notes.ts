@@ -13,20 +13,12 @@ import type { Note } from '../core/notes/note';
 import { launchChromium } from './browsers/chromium';
 import { chromeBuild, waitFor } from './browsers/watchwords-page';
 import { readDataset } from './dataset-files';
+import { median, seededRandom } from './bench-tools';
 
 const noteCount = 10_000;
 const reloads = 5;
 const typed = 'surveillan';
 
-/** Seeded, so that every run measures the same notes. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = `the officer held phone face scan ferry dock travelers photos database commercial product federal immigration
 authorities border protection airport crossing privacy advocates warrant subpoena police department contract vendor
@@ -35,7 +27,7 @@ senator bill amendment surveillance program oversight inspector general report a
 biometric consent lawsuit settlement café résumé naïve Zürich São Paulo Montréal Ñuñez Krüger façade`.split(/\s+/);
 
 export function generateNotes(count: number, entityIds: string[], seed = 20_260_611): Note[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const sentence = (min: number, max: number) => Array.from({ length: min + Math.floor(next() * (max - min)) }, () => pick(words)).join(' ');
   const sites = Array.from({ length: 60 }, (_, i) => `https://${i % 3 ? 'www.' : ''}news${i}.example`);
@@ -95,10 +87,6 @@ export async function seedNotes(page: Page, notes: Note[], orphanedIds: string[]
   );
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const summary = (values: number[]) => `median ${ms(median(values))}, max ${ms(Math.max(...values))} (${values.map((v) => v.toFixed(1)).join(', ')})`;
 

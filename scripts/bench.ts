@@ -9,11 +9,8 @@ import { serveFolder } from './browsers/static-server';
 import { chromeBuild, root, waitFor } from './browsers/watchwords-page';
 import { readDataset } from './dataset-files';
 import { documentText } from './document-text';
+import { median } from './bench-tools';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 function benchMatcher(): void {
   const entries = readDataset();
