@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, inExtension, launchers, type Session } from './harness';
+import { browserNames, cardNamed, clickButton, command, inExtension, launchers, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -74,6 +74,18 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
     await visit();
     await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
+  });
+
+  test('the "add note" shortcut opens the editor on the selection; Escape with nothing written closes it', async () => {
+    await session.evaluate(`(() => {
+      const node = document.querySelector('h1').firstChild;
+      getSelection().setBaseAndExtent(node, 0, node, node.data.length);
+    })()`);
+    await command(session, 'add-note');
+    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await session.press('Escape');
+    await waitFor('the editor to close', async () => (await session.accessible('dialog', 'Add a note')).length === 0);
+    await session.evaluate(`getSelection().removeAllRanges()`);
   });
 
   test('hovering the highlighted quote shows the note', async () => {

@@ -35,13 +35,13 @@ export async function changeSettings(session: Session, change: (settings: Settin
   await inExtension(session, `api.storage.local.set({ settings: ${JSON.stringify(next)} })`);
 }
 
-const commandMessages: Record<string, string> = { 'next-mention': 'page.next', 'announce-mentions': 'page.announce' };
+const commandMessages: Record<string, string> = { 'next-mention': 'page.next', 'announce-mentions': 'page.announce', 'add-note': 'notes.fromSelection' };
 
 /**
  * A keyboard command. Firefox: the real one, through the browser window's shortcut key. Chromium (whose command
  * shortcuts cannot be pressed headless): the tab message the background sends for it, sent from the service worker.
  */
-export async function command(session: Session, name: 'next-mention' | 'announce-mentions'): Promise<void> {
+export async function command(session: Session, name: 'next-mention' | 'announce-mentions' | 'add-note'): Promise<void> {
   if (session.browser === 'firefox') return session.command(name);
   await inExtension(
     session,
