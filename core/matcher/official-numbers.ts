@@ -134,10 +134,6 @@ export function citationEntity(citation: UnknownCitation): EntityRef {
   return { id, name: citation.label, kind: citation.kind === 'bill' ? 'bill' : 'law' };
 }
 
-export function isCitationId(id: string): boolean {
-  return id.startsWith(citationPrefix);
-}
-
 function parseCitationId(id: string): UnknownCitation | undefined {
   const [kind, type, number, congress] = id.slice(citationPrefix.length).split(':');
   if ((kind !== 'bill' && kind !== 'public-law') || !number || !/^\d+$/.test(number)) return undefined;

@@ -96,7 +96,7 @@ export default defineContentScript({
         matcher,
         (mention) => current.enabledKinds[mention.entity.kind] && !isDismissed(dismissals, site() ?? '', mention.text, mention.entity.id),
         display,
-        () => entries.prefetch(scanner?.mentions().map((record) => record.mention.entity.id) ?? []),
+        () => entries.prefetch(scanner?.entityIds() ?? []),
         signal,
       );
       scanner.start();

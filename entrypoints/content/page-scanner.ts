@@ -71,6 +71,11 @@ export class PageScanner {
     return this.settled;
   }
 
+  /** The entities mentioned on the page (unordered: cheap enough to ask after every slice). */
+  entityIds(): string[] {
+    return [...new Set([...this.records].map((record) => record.mention.entity.id))];
+  }
+
   /** Every current mention, in document order. */
   mentions(): MentionRecord[] {
     return [...this.records].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
