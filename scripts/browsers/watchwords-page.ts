@@ -52,12 +52,22 @@ export function centreOfHighlight(session: BrowserSession, text: string): Promis
 }
 
 export async function hoverCard(session: BrowserSession, text: string, name: string) {
-  const centre = await waitFor(`a highlight on "${text}"`, () => centreOfHighlight(session, text));
-  await session.moveMouse(centre.x - 3, centre.y);
-  await session.moveMouse(centre.x, centre.y);
-  const [card] = await waitFor(`the card for ${name}`, async () => {
+  const open = async () => {
     const found = await session.accessible('dialog', name);
     return found.length ? found : undefined;
-  });
-  return card!;
+  };
+  // A pointer that was already resting there (a scroll moved the page under it) sends no new move: come from
+  // outside the text, as a reader does, and try again once if the first rest was not seen.
+  for (let attempt = 1; ; attempt++) {
+    const centre = await waitFor(`a highlight on "${text}"`, () => centreOfHighlight(session, text));
+    await session.moveMouse(1, 1);
+    await session.moveMouse(centre.x - 3, centre.y);
+    await session.moveMouse(centre.x, centre.y);
+    try {
+      const [card] = await waitFor(`the card for ${name}`, open, attempt === 1 ? 2500 : 5000);
+      return card!;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
 }
