@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
 import { datasetModules } from './scripts/dataset-modules';
+import { preloadPageModules } from './scripts/preload-page-modules';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
-  vite: () => ({ plugins: [datasetModules()] }),
+  vite: () => ({ plugins: [datasetModules(), preloadPageModules()] }),
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',

@@ -1,11 +1,14 @@
 import { createRoot } from 'react-dom/client';
-import type { NotesDatabase } from '../lib/notes-db';
-import type { NotesStore } from '../lib/notes-query-live';
+import type { Note } from '../core/notes/note';
+import { NotesDatabase } from '../lib/notes-db';
+import { createNotesStore } from '../lib/notes-query-live';
 import { addKindColours } from './kind-colours';
 import { NotesManager, type EntityInfo } from './NotesManager';
 
 /** Renders the notes manager into `#root` (see start-notes-manager.ts). */
-export function mountNotesManager({ mode, db, notes }: { mode: 'page' | 'panel'; db: NotesDatabase; notes: NotesStore }): void {
+export function mountNotesManager({ mode, recent }: { mode: 'page' | 'panel'; recent: Promise<Note[]> }): void {
+  const db = new NotesDatabase();
+  const notes = createNotesStore(db, { preview: recent });
   addKindColours();
   const root = createRoot(document.getElementById('root')!);
   const render = (entities: ReadonlyMap<string, EntityInfo>) => root.render(<NotesManager db={db} notes={notes} entities={entities} mode={mode} />);

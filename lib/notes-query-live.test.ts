@@ -4,6 +4,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
 import { changedKeys, createNotesStore, watchNotes, type NotesSnapshot } from './notes-query-live';
+import { readRecentNotes } from './recent-notes';
 
 let counter = 0;
 function note(overrides: Partial<Note> = {}): Note {
@@ -55,7 +56,7 @@ describe('watchNotes', () => {
   afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
   /** Snapshots as they come, and a way to wait for the next one satisfying a check. */
-  function watch(db: NotesDatabase, previewSize?: number) {
+  function watch(db: NotesDatabase, preview?: Promise<Note[]>) {
     const snapshots: NotesSnapshot[] = [];
     const waiters: { check: (s: NotesSnapshot) => boolean; resolve: (s: NotesSnapshot) => void }[] = [];
     stops.push(
@@ -70,7 +71,7 @@ describe('watchNotes', () => {
             }
           }
         },
-        { previewSize },
+        { preview },
       ),
     );
     /** The first snapshot from the `since`-th on that passes `check`. */
@@ -85,15 +86,34 @@ describe('watchNotes', () => {
   }
   const body = (snapshot: NotesSnapshot, id: string) => snapshot.notes.find((n) => n.id === id)?.body;
 
-  test('first the most recently edited live notes, then all of them', async () => {
-    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+  test('first the preview (the most recently edited live notes), then all of them', async () => {
+    const name = `live-${crypto.randomUUID()}`;
+    const db = new NotesDatabase(name);
     const notes = Array.from({ length: 6 }, () => note());
     const deleted = note({ deletedAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
     await db.notes.bulkAdd([...notes, deleted]);
-    const { snapshots, next } = watch(db, 3);
+    // Read before watching: in a test the full read could otherwise overtake it.
+    const recent = await readRecentNotes(3, name);
+    const { snapshots, next } = watch(db, Promise.resolve(recent));
     const complete = await next((s) => s.complete);
     expect(snapshots[0]).toEqual({ complete: false, notes: [notes[5], notes[4], notes[3]] });
     expect(complete.notes).toHaveLength(7);
+    db.close();
+  });
+
+  test('a preview that comes after the full read, or is empty, or fails, is not shown', async () => {
+    const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
+    await db.notes.bulkAdd([note(), note()]);
+    let late!: (notes: Note[]) => void;
+    const preview = new Promise<Note[]>((resolve) => (late = resolve));
+    const { snapshots, next } = watch(db, preview);
+    await next((s) => s.complete);
+    late([note()]);
+    await preview;
+    const empty = watch(db, Promise.resolve([]));
+    const failed = watch(db, Promise.reject(new Error('no database')));
+    await Promise.all([empty.next((s) => s.complete), failed.next((s) => s.complete)]);
+    for (const watched of [snapshots, empty.snapshots, failed.snapshots]) expect(watched.map((s) => s.complete)).toEqual([true]);
     db.close();
   });
 
@@ -101,7 +121,7 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const [a, b, c] = [note(), note(), note()];
     await db.notes.bulkAdd([a!, b!, c!]);
-    const { next } = watch(db, 0);
+    const { next } = watch(db);
     const first = await next((s) => s.complete);
 
     await db.editNote(a!.id, { body: 'Edited', tags: ['x'] }, new Date());
@@ -129,7 +149,7 @@ describe('watchNotes', () => {
     const other = new NotesDatabase(name);
     const a = note();
     await db.notes.add(a);
-    const { next, since } = watch(db, 0);
+    const { next, since } = watch(db);
     await next((s) => s.complete && s.notes.length === 1);
     const b = note();
     await other.addNote(b);
@@ -146,7 +166,7 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const notes = Array.from({ length: 80 }, () => note());
     await db.notes.bulkAdd(notes.slice(0, 10));
-    const { next } = watch(db, 0);
+    const { next } = watch(db);
     await next((s) => s.complete && s.notes.length === 10);
     await db.notes.bulkPut(notes);
     await next((s) => s.notes.length === 80);
@@ -159,7 +179,7 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const a = note();
     await db.notes.add(a);
-    const { next } = watch(db, 0);
+    const { next } = watch(db);
     await db.editNote(a.id, { body: 'Early edit', tags: [] }, new Date());
     await next((s) => s.complete && body(s, a.id) === 'Early edit');
     db.close();
@@ -169,7 +189,7 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const a = note();
     await db.notes.add(a);
-    const { snapshots, next } = watch(db, 0);
+    const { snapshots, next } = watch(db);
     await next((s) => s.complete);
     stops.pop()!();
     const count = snapshots.length;
@@ -185,7 +205,7 @@ describe('createNotesStore', () => {
     const db = new NotesDatabase(`store-${crypto.randomUUID()}`);
     const a = note();
     await db.notes.add(a);
-    const store = createNotesStore(db, { previewSize: 0 });
+    const store = createNotesStore(db);
     expect(store.getSnapshot()).toBeUndefined();
     let calls = 0;
     const unsubscribe = store.subscribe(() => calls++);

@@ -55,12 +55,17 @@ function collectKeys(tree: IntervalTree, keys: Set<string>): boolean {
   return true;
 }
 
+export interface WatchOptions {
+  /** A few notes to show before every note is read (lib/recent-notes.ts), if they come first. */
+  preview?: Promise<Note[]>;
+}
+
 /**
- * Watches every note of `db`: calls `onChange` first with the `previewSize` most recently edited live notes
- * (unless 0), then with all of them, then after every change with all of them again (unchanged notes are the
- * same objects). Returns a function that stops watching.
+ * Watches every note of `db`: calls `onChange` with the preview's notes (when they come before the full read
+ * and there are some), then with all of them, then after every change with all of them again (unchanged notes
+ * are the same objects). Returns a function that stops watching.
  */
-export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot) => void, { previewSize = 40 } = {}): () => void {
+export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot) => void, { preview }: WatchOptions = {}): () => void {
   let stopped = false;
   let notes = new Map<string, Note>();
   let pending: Set<string> | 'all' = new Set();
@@ -110,11 +115,13 @@ export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot
   Dexie.on('storagemutated', onMutation);
 
   let loaded = false;
+  preview?.then(
+    (recent) => {
+      if (!loaded && recent.length) emit(false, recent);
+    },
+    () => undefined,
+  );
   void (async () => {
-    if (previewSize > 0) {
-      const recent = await db.notes.orderBy('updatedAt').reverse().filter((note) => note.deletedAt === null).limit(previewSize).toArray();
-      if (!loaded) emit(false, recent);
-    }
     const all = await db.notes.toArray();
     notes = new Map(all.map((note) => [note.id, note]));
     loaded = true;
@@ -140,7 +147,7 @@ export interface NotesStore {
   stop(): void;
 }
 
-export function createNotesStore(db: NotesDatabase, options?: { previewSize?: number }): NotesStore {
+export function createNotesStore(db: NotesDatabase, options?: WatchOptions): NotesStore {
   let snapshot: NotesSnapshot | undefined;
   const listeners = new Set<() => void>();
   const stop = watchNotes(
