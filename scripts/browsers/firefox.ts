@@ -51,6 +51,13 @@ export interface FirefoxSession extends BrowserSession {
    * window's shortcuts.) Needs `systemAccess`.
    */
   command(name: string): Promise<void>;
+  /**
+   * Opens one of the extension's pages (e.g. 'notes.html') in a new foreground tab through the browser window, and
+   * makes it the page the session drives from then on. Needs `systemAccess`.
+   */
+  switchToExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<void>;
+  /** Right-clicks at viewport (x, y) and activates the page context menu's item labelled `label`, as a user does; needs `systemAccess`. */
+  contextMenu(x: number, y: number, label: string): Promise<void>;
 }
 
 export async function launchFirefox(options: LaunchFirefoxOptions): Promise<FirefoxSession> {
@@ -125,7 +132,8 @@ class BidiFirefoxSession implements FirefoxSession {
   constructor(
     private readonly bidi: BidiConnection,
     private readonly child: ChildProcess,
-    private readonly context: string,
+    /** The tab the session drives: the first one, until switchToExtensionPage. */
+    private context: string,
     private readonly profileDir: string,
     readonly extensionOrigin: string,
     private readonly options: LaunchFirefoxOptions,
@@ -151,6 +159,9 @@ class BidiFirefoxSession implements FirefoxSession {
 
   async goto(url: string): Promise<void> {
     await this.bidi.send('browsingContext.navigate', { context: this.context, url, wait: 'complete' });
+    // A reader's keyboard focus is in the page they read; BiDi leaves it in the address bar, where the page never
+    // matches :focus. (Without system access the browser window is out of reach.)
+    if (this.options.systemAccess) await this.evaluateInChrome(`(gBrowser.selectedBrowser.focus(), true)`);
   }
 
   async evaluate<T>(expression: string): Promise<T> {
@@ -234,30 +245,39 @@ class BidiFirefoxSession implements FirefoxSession {
     if (fired) throw new Error(`command(${name}): ${fired}`);
   }
 
+  async switchToExtensionPage(path: string, viewport = VIEWPORT): Promise<void> {
+    const context = await this.addExtensionTab(`${this.extensionOrigin}/${path.replace(/^\//, '')}`, false);
+    await this.bidi.send('browsingContext.setViewport', { context, viewport, devicePixelRatio: 1 });
+    this.context = context;
+  }
+
   /** The extension's options page, in a background tab opened by the browser window; its BiDi context id. */
   private openExtensionPage(): Promise<string> {
-    this.extensionPage ??= (async () => {
-      const url = `${this.extensionOrigin}/options.html`;
-      const id = await this.evaluateInChrome<string>(`(() => {
-        const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
-        const tab = gBrowser.addTab(${JSON.stringify(url)}, { inBackground: true, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-        return NavigableManager.getIdForBrowser(tab.linkedBrowser);
-      })()`);
-      const deadline = Date.now() + COMMAND_TIMEOUT_MS;
-      for (;;) {
-        const ready = await this.bidi
-          .send<EvaluateResult>('script.evaluate', {
-            expression: `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' && typeof browser === 'object'`,
-            target: { context: id },
-            awaitPromise: false,
-          })
-          .catch(() => undefined);
-        if (ready?.type === 'success' && ready.result.value === true) return id;
-        if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    })();
+    this.extensionPage ??= this.addExtensionTab(`${this.extensionOrigin}/options.html`, true);
     return this.extensionPage;
+  }
+
+  /** Opens `url` (an extension page) in a new tab through the browser window; its BiDi context id once loaded. */
+  private async addExtensionTab(url: string, inBackground: boolean): Promise<string> {
+    const id = await this.evaluateInChrome<string>(`(() => {
+      const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+      const tab = gBrowser.addTab(${JSON.stringify(url)}, { inBackground: ${inBackground}, triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      ${inBackground ? '' : 'gBrowser.selectedTab = tab;'}
+      return NavigableManager.getIdForBrowser(tab.linkedBrowser);
+    })()`);
+    const deadline = Date.now() + COMMAND_TIMEOUT_MS;
+    for (;;) {
+      const ready = await this.bidi
+        .send<EvaluateResult>('script.evaluate', {
+          expression: `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' && typeof browser === 'object'`,
+          target: { context: id },
+          awaitPromise: false,
+        })
+        .catch(() => undefined);
+      if (ready?.type === 'success' && ready.result.value === true) return id;
+      if (Date.now() > deadline) throw new Error(`the extension page ${url} did not load`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
   }
 
   /** Evaluates privileged JavaScript in the browser window (needs `systemAccess`). */
@@ -274,6 +294,45 @@ class BidiFirefoxSession implements FirefoxSession {
     });
     if (result.type === 'exception') throw new Error(`chrome evaluate threw: ${result.exceptionDetails.text}`);
     return fromRemoteValue(result.result) as T;
+  }
+
+  async contextMenu(x: number, y: number, label: string): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' },
+            { type: 'pointerDown', button: 2 },
+            { type: 'pointerUp', button: 2 },
+          ],
+        },
+      ],
+    });
+    // The page's context menu is the browser window's popup; extension items sit at its top level when an
+    // extension has one item.
+    const failure = await this.evaluateInChrome<string>(`(async () => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      if (menu.state !== 'open') {
+        const shown = new Promise((resolve) => menu.addEventListener('popupshown', resolve, { once: true }));
+        await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        if (menu.state !== 'open') return 'the context menu did not open';
+      }
+      const item = [...menu.querySelectorAll(':scope > menuitem')].find((i) => i.label === ${JSON.stringify(label)} && !i.hidden);
+      if (!item) {
+        const shown = [...menu.querySelectorAll(':scope > menuitem')].filter((i) => !i.hidden).map((i) => i.label);
+        menu.hidePopup();
+        return 'no such item among ' + JSON.stringify(shown);
+      }
+      const hidden = new Promise((resolve) => menu.addEventListener('popuphidden', resolve, { once: true }));
+      menu.activateItem(item);
+      await hidden;
+      return '';
+    })()`);
+    if (failure) throw new Error(`contextMenu(${label}): ${failure}`);
   }
 
   /** One key, or a chord such as 'Control+Enter' (pressed in order, released in reverse), as Playwright names them. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, command, inExtension, launchers, type Session } from './harness';
+import { browserNames, cardNamed, clickButton, command, launchers, noteHighlight, selectText, storedRecords, typeText, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -16,26 +16,6 @@ const opening = 'The harbor board met on Tuesday to review the new camera contra
 const quoted = 'The cameras record every car that enters the ferry lot and keep the images for a year';
 const closing = 'Clearview AI was not part of the contract, the board said.';
 const version = (middle: string, before = 'Residents said') => story([opening, `${before} the plan came as a surprise. ${middle}, according to the contract.`, closing]);
-
-/** Types text one key at a time (both drivers press single characters). */
-async function type(session: Session, text: string): Promise<void> {
-  for (const char of text) await session.press(char === ' ' ? 'Space' : char);
-}
-
-function noteHighlight(session: Session): Promise<string[]> {
-  return session.evaluate(`[...(CSS.highlights.get('watchwords-note') ?? [])].map((range) => range.toString())`);
-}
-
-function anchoringStates(session: Session): Promise<{ noteId: string; state: string }[]> {
-  return inExtension(session, `new Promise((resolve, reject) => {
-    const open = indexedDB.open('watchwords');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const read = open.result.transaction('anchoring').objectStore('anchoring').getAll();
-      read.onsuccess = () => { resolve(read.result); open.result.close(); };
-    };
-  })`);
-}
 
 describe.each(browserNames)('notes stay put in %s', (browserName) => {
   let session: Session;
@@ -61,15 +41,11 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   });
 
   test('a note written on a selection is highlighted again after a reload', async () => {
-    await session.evaluate(`(() => {
-      const node = [...document.querySelectorAll('p')].map((p) => p.firstChild).find((n) => n.data.includes(${JSON.stringify(quoted)}));
-      const start = node.data.indexOf(${JSON.stringify(quoted)});
-      getSelection().setBaseAndExtent(node, start, node, start + ${quoted.length});
-    })()`);
+    await selectText(session, quoted);
     await session.press('Shift');
     await clickButton(session, 'Add note');
     await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
-    await type(session, 'Ask for the retention policy');
+    await typeText(session, 'Ask for the retention policy');
     await session.press('Control+Enter');
     await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
     await visit();
@@ -77,10 +53,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   });
 
   test('the "add note" shortcut opens the editor on the selection; Escape with nothing written closes it', async () => {
-    await session.evaluate(`(() => {
-      const node = document.querySelector('h1').firstChild;
-      getSelection().setBaseAndExtent(node, 0, node, node.data.length);
-    })()`);
+    await selectText(session, 'Harbor cameras');
     await command(session, 'add-note');
     await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
     await session.press('Escape');
@@ -116,13 +89,13 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     const found = await waitFor('the fuzzy note highlight', async () => (await noteHighlight(session))[0]);
     expect(found).toContain('each vehicle');
     expect(found.startsWith('The cameras record')).toBe(true);
-    expect((await anchoringStates(session)).map((s) => s.state)).toEqual(['anchored']);
+    expect((await storedRecords<{ state: string }>(session, 'anchoring')).map((s) => s.state)).toEqual(['anchored']);
   });
 
   test('the quote removed: no highlight, and the note is kept as an orphan', async () => {
     publish(story([opening, closing]));
     await visit();
-    await waitFor('the orphan to be recorded', async () => (await anchoringStates(session)).some((s) => s.state === 'orphaned'));
+    await waitFor('the orphan to be recorded', async () => (await storedRecords<{ state: string }>(session, 'anchoring')).some((s) => s.state === 'orphaned'));
     expect(await noteHighlight(session)).toEqual([]);
   });
 
@@ -130,7 +103,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await hoverCard(session, 'Clearview AI', 'Clearview AI');
     await clickButton(session, 'Add note');
     await waitFor('the entity note editor', async () => (await session.accessible('dialog', 'Add a note on Clearview AI')).length > 0);
-    await type(session, 'Check the board minutes');
+    await typeText(session, 'Check the board minutes');
     await session.press('Control+Enter');
     await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
     await session.goto(`${server.origin}/other.html`);

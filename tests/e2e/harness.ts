@@ -1,4 +1,5 @@
-/** Shared by the live-pages and card-actions end-to-end tests: both browsers, the extension's storage and commands. */
+/** Shared by the end-to-end tests: both browsers, the extension's storage and commands, selections and notes. */
+import { readFileSync } from 'node:fs';
 import { defaultSettings, type Settings } from '../../core/settings';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { launchFirefox, type FirefoxSession } from '../../scripts/browsers/firefox';
@@ -49,6 +50,46 @@ export async function command(session: Session, name: 'next-mention' | 'announce
   );
 }
 
+/**
+ * Selects the first occurrence of `text` in the page (it must lie in one text node), scrolled into view; the viewport
+ * centre of the selection's first line.
+ */
+export function selectText(session: Session, text: string): Promise<{ x: number; y: number }> {
+  return session.evaluate(`(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let node;
+    while ((node = walker.nextNode()) && !node.data.includes(${JSON.stringify(text)}));
+    if (!node) throw new Error('no text node holds ' + ${JSON.stringify(text)});
+    node.parentElement.scrollIntoView({ block: 'center' });
+    const start = node.data.indexOf(${JSON.stringify(text)});
+    getSelection().setBaseAndExtent(node, start, node, start + ${text.length});
+    const box = getSelection().getRangeAt(0).getClientRects()[0];
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  })()`);
+}
+
+/** Types text one key at a time (both drivers press single characters). */
+export async function typeText(session: Session, text: string): Promise<void> {
+  for (const char of text) await session.press(char === ' ' ? 'Space' : char);
+}
+
+/** The texts of the ranges in the notes' highlight. */
+export function noteHighlight(session: Session): Promise<string[]> {
+  return session.evaluate(`[...(CSS.highlights.get('watchwords-note') ?? [])].map((range) => range.toString())`);
+}
+
+/** Every record of one object store of the extension's notes database (read with IndexedDB itself, not Dexie). */
+export function storedRecords<T>(session: Session, store: 'notes' | 'anchoring'): Promise<T[]> {
+  return inExtension(session, `new Promise((resolve, reject) => {
+    const open = indexedDB.open('watchwords');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const read = open.result.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
+      read.onsuccess = () => { resolve(read.result); open.result.close(); };
+    };
+  })`);
+}
+
 /** Every range of every Watchwords highlight, as `kind:text`, in document order. */
 export function highlightList(session: Session): Promise<string[]> {
   return session.evaluate(`[...CSS.highlights].filter(([name]) => name.startsWith('watchwords-'))
@@ -82,6 +123,21 @@ export async function staysTrue(what: string, check: () => Promise<boolean>, dur
     if (!(await check())) throw new Error(`no longer true: ${what}`);
     await new Promise((done) => setTimeout(done, 100));
   }
+}
+
+/**
+ * The colours (r, g, b) of a screenshot's pixels at viewport points, decoded by the browser itself: how a test
+ * sees what lies inside the closed shadow root, such as a focus ring.
+ */
+export async function screenshotColours(session: Session, path: string, points: { x: number; y: number }[]): Promise<[number, number, number][]> {
+  const png = readFileSync(path).toString('base64');
+  return session.evaluate(`(async () => {
+    const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,${png}')).blob());
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    return ${JSON.stringify(points)}.map(({ x, y }) => [...context.getImageData(Math.round(x), Math.round(y), 1, 1).data.slice(0, 3)]);
+  })()`);
 }
 
 /** The card (role dialog) named `name`, once it is shown. */
