@@ -2,6 +2,12 @@ import { autoUpdate, flip, inline, offset, shift, size, useFloating } from '@flo
 import { useEffect, useLayoutEffect, type KeyboardEvent, type ReactNode } from 'react';
 
 /**
+ * Focus that shows: Firefox otherwise shows none when a shortcut handled by the browser window moved it; Chromium
+ * shows it anyway. `focusVisible` is not in TypeScript's DOM types yet.
+ */
+const keyboardFocus: FocusOptions & { focusVisible: boolean } = { preventScroll: true, focusVisible: true };
+
+/**
  * Places its children next to a range of page text (a mention, a selection): below it when there is room, else
  * above, always inside the viewport, next to the right line of a multi-line range. A change of `focusKey` moves
  * keyboard focus into it.
@@ -41,7 +47,7 @@ export function FloatingNearRange({ range, children, label, onPointerEnter, onPo
     });
   }, [range, refs]);
   useEffect(() => {
-    if (focusKey !== undefined) elements.floating?.focus({ preventScroll: true });
+    if (focusKey !== undefined) elements.floating?.focus(keyboardFocus);
   }, [focusKey, elements.floating]);
   return (
     <div

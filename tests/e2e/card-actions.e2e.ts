@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 import {
-  browserNames, cardNamed, changeSettings, clickButton, command, highlightList, inExtension, launchers, servedInnerHtml,
+  browserNames, cardNamed, changeSettings, screenshotColours, clickButton, command, highlightList, inExtension, launchers, servedInnerHtml,
   settledHighlights, staysTrue, storedSettings, type Session,
 } from './harness';
 
@@ -62,7 +62,11 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     expect(Math.min(Math.abs(gapBelow - 6), Math.abs(gapAbove - 6))).toBeLessThan(3);
     expect(card.box.y).toBeGreaterThanOrEqual(0);
     expect(card.box.y + card.box.height).toBeLessThanOrEqual(900);
-    await session.screenshot(join(screenshots, `keyboard-card-${browserName}.png`));
+    const shot = join(screenshots, `keyboard-card-${browserName}.png`);
+    await session.screenshot(shot);
+    // Focus shows: the accent-coloured ring just outside the card's left edge (outline-offset 2px, 2px wide).
+    const leftOfCard = await screenshotColours(session, shot, [1, 2, 3, 4, 5].map((dx) => ({ x: card.box.x - dx, y: card.box.y + card.box.height / 2 })));
+    expect(leftOfCard.some(([r, g, b]) => Math.abs(r - 0x1d) + Math.abs(g - 0x4e) + Math.abs(b - 0xd8) < 30), JSON.stringify(leftOfCard)).toBe(true);
 
     await command(session, 'next-mention');
     await cardNamed(session, 'ShotSpotter');
