@@ -3,7 +3,7 @@ import { RangeSet } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
-import { changedKeys, createNotesStore, watchNotes, type NotesSnapshot } from './notes-query-live';
+import { changedKeys, createNotesStore, readAllNotes, watchNotes, type NotesSnapshot } from './notes-query-live';
 import { readRecentNotes } from './recent-notes';
 
 let counter = 0;
@@ -223,6 +223,20 @@ describe('createNotesStore', () => {
     });
     expect(calls).toBe(1);
     store.stop();
+    db.close();
+  });
+});
+
+describe('readAllNotes', () => {
+  test('every note, tombstones included, in pages, whatever the count against the page size', async () => {
+    const db = new NotesDatabase(`pages-${crypto.randomUUID()}`);
+    const notes = Array.from({ length: 7 }, () => note());
+    notes[2] = { ...notes[2]!, deletedAt: notes[2]!.updatedAt };
+    await db.notes.bulkAdd(notes);
+    const byId = (list: Note[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    for (const pageSize of [1, 2, 3, 7, 8, 1000]) expect(await readAllNotes(db, pageSize)).toEqual(byId(notes));
+    await db.notes.clear();
+    expect(await readAllNotes(db, 3)).toEqual([]);
     db.close();
   });
 });
