@@ -12,7 +12,6 @@ import {
   dayStart,
   filterNotes,
   hasFilters,
-  indexNote,
   maxTags,
   narrowsSearch,
   noteFacets,
@@ -80,16 +79,15 @@ const count = (n: number, one: string, many: string) => `${numbers.format(n)} ${
  */
 export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
   // The notes, read once and then kept up to date change by change (lib/notes-query-live.ts explains why not
-  // a live query of the whole table); the most recently edited few come first, for the first screen.
+  // a live query of the whole table). While they are read they come as they arrive, the most recently edited
+  // few first, for the first screen: each arrival is indexed on its own, not all of them at the end at once.
   const snapshot = useSyncExternalStore(notes.subscribe, notes.getSnapshot);
-  const data = snapshot?.complete ? snapshot : undefined;
-  const preview = snapshot && !snapshot.complete ? snapshot : undefined;
+  const complete = snapshot?.complete === true;
   // Which page notes were not found again on their page: a few keys, a live query.
   const orphaned = useLiveQuery(async () => new Set(await db.anchoring.where('state').equals('orphaned').primaryKeys()) as ReadonlySet<string>, [db]) ?? noIds;
   const entityName = useCallback((id: string) => entities.get(id)?.name, [entities]);
   const indexer = useMemo(() => createNoteIndexer(entityName), [entityName]);
-  const entries = useMemo(() => (data ? indexer(data.notes) : undefined), [data, indexer]);
-  const previewEntries = useMemo(() => (preview && !data ? preview.notes.map((note) => indexNote(note, entityName)) : undefined), [preview, data, entityName]);
+  const entries = useMemo(() => (snapshot ? indexer(snapshot.notes) : undefined), [snapshot, indexer]);
 
   const [text, setText] = useState('');
   const [fields, setFields] = useState<FilterFields>(noFilters);
@@ -102,11 +100,9 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
   const searchBox = useRef<HTMLInputElement>(null);
   const searchStarted = useRef<number | undefined>(undefined);
 
-  const sorted = useMemo(() => {
-    if (entries) return sortNotes(entries, sort);
-    return previewEntries && sort === defaultSort ? sortNotes(previewEntries, sort) : [];
-  }, [entries, previewEntries, sort]);
-  const facets = useMemo(() => noteFacets(entries ?? []), [entries]);
+  // Until every note is read, only the most recently edited are sure to come first.
+  const sorted = useMemo(() => (entries && (complete || sort === defaultSort) ? sortNotes(entries, sort) : []), [entries, complete, sort]);
+  const facets = useMemo(() => noteFacets(complete ? entries! : []), [entries, complete]);
   const query = useMemo<NoteFilters>(
     () => ({
       text,
@@ -168,7 +164,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
       marked.current.firstRender = true;
       performance.mark('notes-first-render');
     }
-    if (!marked.current.allRead && data) {
+    if (!marked.current.allRead && complete) {
       marked.current.allRead = true;
       performance.mark('notes-all-read');
     }
@@ -329,7 +325,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
               Open in a tab
             </button>
           )}
-          <button type="button" className="button" onClick={() => void exportAllNotes(db)} disabled={!data}>
+          <button type="button" className="button" onClick={() => void exportAllNotes(db)} disabled={!complete}>
             Export all (JSON)
           </button>
         </div>
@@ -403,7 +399,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
             <span className="visually-hidden">Select all shown notes</span>
           </label>
           <p className="result-count" role="status">
-            {!data ? (preview ? 'Reading all notes…' : 'Loading notes…') : shown.length === total ? count(total, 'note', 'notes') : `${numbers.format(shown.length)} of ${count(total, 'note', 'notes')}`}
+            {!complete ? (snapshot ? 'Reading all notes…' : 'Loading notes…') : shown.length === total ? count(total, 'note', 'notes') : `${numbers.format(shown.length)} of ${count(total, 'note', 'notes')}`}
           </p>
           <label className="field sort-field">
             <span className="field-label">Sort</span>
@@ -437,9 +433,9 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
           />
         )}
         <div className="notes-scroller" ref={list.scrollerRef}>
-          {!data && !shown.length ? null : data && !total ? (
+          {!complete && !shown.length ? null : complete && !total ? (
             <p className="empty">No notes yet. Select text on a page and choose “Add note”, or write one on an entry’s card.</p>
-          ) : data && !shown.length ? (
+          ) : complete && !shown.length ? (
             <div className="empty">
               <p>No notes match{hasFilters(query) ? ' the search and filters' : ' the search'}.</p>
               <button type="button" className="button" onClick={clearAll}>

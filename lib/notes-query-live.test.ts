@@ -56,7 +56,7 @@ describe('watchNotes', () => {
   afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
   /** Snapshots as they come, and a way to wait for the next one satisfying a check. */
-  function watch(db: NotesDatabase, preview?: Promise<Note[]>) {
+  function watch(db: NotesDatabase, preview?: Promise<Note[]>, pageSize?: number) {
     const snapshots: NotesSnapshot[] = [];
     const waiters: { check: (s: NotesSnapshot) => boolean; resolve: (s: NotesSnapshot) => void }[] = [];
     stops.push(
@@ -71,7 +71,7 @@ describe('watchNotes', () => {
             }
           }
         },
-        { preview },
+        { preview, pageSize },
       ),
     );
     /** The first snapshot from the `since`-th on that passes `check`. */
@@ -98,6 +98,27 @@ describe('watchNotes', () => {
     const complete = await next((s) => s.complete);
     expect(snapshots[0]).toEqual({ complete: false, notes: [notes[5], notes[4], notes[3]] });
     expect(complete.notes).toHaveLength(7);
+    db.close();
+  });
+
+  test("while reading, the notes so far: the preview, then page by page; a page's copy wins over the preview's", async () => {
+    const name = `live-${crypto.randomUUID()}`;
+    const db = new NotesDatabase(name);
+    const notes = Array.from({ length: 5 }, () => note());
+    await db.notes.bulkAdd(notes);
+    const stale = { ...notes[0]!, body: 'Preview copy' };
+    const { snapshots, next } = watch(db, Promise.resolve([notes[4]!, stale]), 2);
+    await next((s) => s.complete);
+    const ids = (s: NotesSnapshot) => s.notes.map((n) => n.id).sort();
+    expect(snapshots.map((s) => [s.complete, s.notes.length])).toEqual([
+      [false, 2],
+      [false, 3],
+      [false, 5],
+      [true, 5],
+    ]);
+    expect(ids(snapshots[1]!)).toEqual(ids({ complete: false, notes: [notes[0]!, notes[1]!, notes[4]!] }));
+    expect(body(snapshots[1]!, notes[0]!.id)).toBe(notes[0]!.body);
+    expect(snapshots[3]!.notes).toEqual(notes);
     db.close();
   });
 

@@ -13,8 +13,8 @@ export interface NotesSnapshot {
   /** The notes, tombstones included. */
   notes: Note[];
   /**
-   * false: only the most recently edited live notes, read first so that the first screen shows at once;
-   * true: every note.
+   * false: the notes read so far (first the most recently edited live ones, so that the first screen shows at
+   * once); true: every note.
    */
   complete: boolean;
 }
@@ -58,29 +58,32 @@ function collectKeys(tree: IntervalTree, keys: Set<string>): boolean {
 export interface WatchOptions {
   /** A few notes to show before every note is read (lib/recent-notes.ts), if they come first. */
   preview?: Promise<Note[]>;
+  /** How many notes a read brings at a time (see readAllNotes). */
+  pageSize?: number;
 }
 
 /**
- * Every note, tombstones included, in pages of `pageSize` by id: each page is a task of its own, where reading
- * 10,000 notes at once held the page for 80 ms (the browser copies the whole result in one go). Pages are
- * separate transactions; watchNotes reads again whatever changes meanwhile.
+ * Every note, tombstones included, in pages of `pageSize` by id (`onPage` gets each but the last, as it comes):
+ * each page is a task of its own, where reading 10,000 notes at once held the page for 80 ms (the browser copies the whole result in one
+ * go). Pages are separate transactions; watchNotes reads again whatever changes meanwhile.
  */
-export async function readAllNotes(db: NotesDatabase, pageSize = 1000): Promise<Note[]> {
+export async function readAllNotes(db: NotesDatabase, pageSize = 1000, onPage?: (page: Note[]) => void): Promise<Note[]> {
   const all: Note[] = [];
   for (;;) {
     const last = all.at(-1)?.id;
     const page = await (last === undefined ? db.notes.limit(pageSize) : db.notes.where(':id').above(last).limit(pageSize)).toArray();
     all.push(...page);
     if (page.length < pageSize) return all;
+    onPage?.(page);
   }
 }
 
 /**
- * Watches every note of `db`: calls `onChange` with the preview's notes (when they come before the full read
- * and there are some), then with all of them, then after every change with all of them again (unchanged notes
- * are the same objects). Returns a function that stops watching.
+ * Watches every note of `db`: until all are read, calls `onChange` with those read so far (the preview's, then
+ * page by page: `complete` false); then with all of them, and after every change with all of them again
+ * (unchanged notes are the same objects). Returns a function that stops watching.
  */
-export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot) => void, { preview }: WatchOptions = {}): () => void {
+export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot) => void, { preview, pageSize }: WatchOptions = {}): () => void {
   let stopped = false;
   let notes = new Map<string, Note>();
   let pending: Set<string> | 'all' = new Set();
@@ -95,7 +98,7 @@ export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot
       const work = pending;
       pending = new Set();
       if (work === 'all') {
-        notes = new Map((await readAllNotes(db)).map((note) => [note.id, note]));
+        notes = new Map((await readAllNotes(db, pageSize)).map((note) => [note.id, note]));
       } else {
         const ids = [...work];
         const fresh = await db.notes.bulkGet(ids);
@@ -128,15 +131,27 @@ export function watchNotes(db: NotesDatabase, onChange: (snapshot: NotesSnapshot
   // Listening before the first read: a change while it runs is read again after it.
   Dexie.on('storagemutated', onMutation);
 
+  // Until every note is read: what has come so far, the preview's notes and then each page, shown as it comes.
   let loaded = false;
+  let soFar = new Map<string, Note>();
+  const showSoFar = () => {
+    if (!loaded && soFar.size) emit(false, [...soFar.values()]);
+  };
   preview?.then(
     (recent) => {
-      if (!loaded && recent.length) emit(false, recent);
+      // A note a page already brought is newer than the preview's copy.
+      for (const note of recent) if (!soFar.has(note.id)) soFar.set(note.id, note);
+      showSoFar();
     },
     () => undefined,
   );
   void (async () => {
-    notes = new Map((await readAllNotes(db)).map((note) => [note.id, note]));
+    const all = await readAllNotes(db, pageSize, (page) => {
+      for (const note of page) soFar.set(note.id, note);
+      showSoFar();
+    });
+    notes = new Map(all.map((note) => [note.id, note]));
+    soFar = new Map();
     loaded = true;
     emit(true);
     schedule();
