@@ -183,20 +183,16 @@ class BidiFirefoxSession implements FirefoxSession {
   }
 
   async moveMouse(x: number, y: number): Promise<void> {
-    await this.bidi.send('input.performActions', {
-      context: this.context,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' }],
-        },
-      ],
-    });
+    await this.pointer(x, y);
   }
 
   async click(x: number, y: number): Promise<void> {
+    await this.pointer(x, y, 0);
+  }
+
+  /** Moves the mouse to viewport (x, y) and, given a button (0 primary, 2 secondary), presses and releases it there. */
+  private async pointer(x: number, y: number, button?: number): Promise<void> {
+    const press = button === undefined ? [] : [{ type: 'pointerDown', button }, { type: 'pointerUp', button }];
     await this.bidi.send('input.performActions', {
       context: this.context,
       actions: [
@@ -204,11 +200,7 @@ class BidiFirefoxSession implements FirefoxSession {
           type: 'pointer',
           id: 'mouse',
           parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
-          ],
+          actions: [{ type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' }, ...press],
         },
       ],
     });
@@ -297,21 +289,7 @@ class BidiFirefoxSession implements FirefoxSession {
   }
 
   async contextMenu(x: number, y: number, label: string): Promise<void> {
-    await this.bidi.send('input.performActions', {
-      context: this.context,
-      actions: [
-        {
-          type: 'pointer',
-          id: 'mouse',
-          parameters: { pointerType: 'mouse' },
-          actions: [
-            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0, origin: 'viewport' },
-            { type: 'pointerDown', button: 2 },
-            { type: 'pointerUp', button: 2 },
-          ],
-        },
-      ],
-    });
+    await this.pointer(x, y, 2);
     // The page's context menu is the browser window's popup; extension items sit at its top level when an
     // extension has one item.
     const failure = await this.evaluateInChrome<string>(`(async () => {
