@@ -11,13 +11,17 @@ export const kindColours: Record<Kind, [light: string, dark: string]> = {
   case: ['#4338ca', '#a5b4fc'],
 };
 
-/** `--kind-<kind>` custom properties for an extension page, following its colour scheme. */
+/**
+ * `--kind-<kind>` custom properties for an extension page, following its colour scheme, and `--kind` (that
+ * kind's colour) on any element of class `kind-<kind>`: dots and swatches colour themselves with `var(--kind)`.
+ */
 export function kindColourProperties(): string {
   const properties = (index: 0 | 1) => kinds.map((kind) => `--kind-${kind}: ${kindColours[kind][index]};`).join(' ');
-  return `:root { ${properties(0)} } @media (prefers-color-scheme: dark) { :root { ${properties(1)} } }`;
+  const classes = kinds.map((kind) => `.kind-${kind} { --kind: var(--kind-${kind}); }`).join(' ');
+  return `:root { ${properties(0)} } @media (prefers-color-scheme: dark) { :root { ${properties(1)} } } ${classes}`;
 }
 
-/** Adds the kind colours to an extension page (popup, options). */
+/** Adds the kind colours to an extension page (popup, options, notes manager). */
 export function addKindColours(): void {
   const style = document.createElement('style');
   style.textContent = kindColourProperties();
