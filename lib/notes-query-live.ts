@@ -64,8 +64,8 @@ export interface WatchOptions {
 
 /**
  * Every note, tombstones included, in pages of `pageSize` by id (`onPage` gets each but the last, as it comes):
- * each page is a task of its own, where reading 10,000 notes at once held the page for 80 ms (the browser copies the whole result in one
- * go). Pages are separate transactions; watchNotes reads again whatever changes meanwhile.
+ * each page is a task of its own, where reading 10,000 notes at once held the page for 80 ms (the browser copies
+ * the whole result in one go). Pages are separate transactions; watchNotes reads again whatever changes meanwhile.
  */
 export async function readAllNotes(db: NotesDatabase, pageSize = 1000, onPage?: (page: Note[]) => void): Promise<Note[]> {
   const all: Note[] = [];

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, command, launchers, noteHighlight, selectText, storedRecords, typeText, type Session } from './harness';
+import { browserNames, cardNamed, clickButton, command, launchers, noteEditorOpen, noteHighlight, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -23,8 +23,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   const folder = mkdtempSync(join(tmpdir(), 'watchwords-story-'));
   const publish = (html: string) => writeFileSync(join(folder, 'story.html'), html);
   const visit = async () => {
-    await session.goto(`${server.origin}/story.html?utm_campaign=${Date.now()}`);
-    await waitFor('the page to be scanned', () => session.evaluate<boolean>(`CSS.highlights.size > 0`));
+    await visitScanned(session, `${server.origin}/story.html?utm_campaign=${Date.now()}`);
   };
 
   beforeAll(async () => {
@@ -44,10 +43,10 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await selectText(session, quoted);
     await session.press('Shift');
     await clickButton(session, 'Add note');
-    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await noteEditorOpen(session);
     await typeText(session, 'Ask for the retention policy');
     await session.press('Control+Enter');
-    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await noteSaved(session);
     await visit();
     await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
   });
@@ -55,7 +54,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   test('the "add note" shortcut opens the editor on the selection; Escape with nothing written closes it', async () => {
     await selectText(session, 'Harbor cameras');
     await command(session, 'add-note');
-    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await noteEditorOpen(session);
     await session.press('Escape');
     await waitFor('the editor to close', async () => (await session.accessible('dialog', 'Add a note')).length === 0);
     await session.evaluate(`getSelection().removeAllRanges()`);
@@ -105,7 +104,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await waitFor('the entity note editor', async () => (await session.accessible('dialog', 'Add a note on Clearview AI')).length > 0);
     await typeText(session, 'Check the board minutes');
     await session.press('Control+Enter');
-    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await noteSaved(session);
     await session.goto(`${server.origin}/other.html`);
     await hoverCard(session, 'Clearview AI', 'Clearview AI');
     const card = await cardNamed(session, 'Clearview AI');

@@ -5,7 +5,7 @@ import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 import {
   browserNames, cardNamed, changeSettings, screenshotColours, clickButton, command, highlightList, inExtension, launchers, servedInnerHtml,
-  settledHighlights, staysTrue, storedSettings, type Session,
+  noteSaved, settledHighlights, staysTrue, storedSettings, type Session,
 } from './harness';
 
 const textOf = (label: string) => label.slice(label.indexOf(':') + 1);
@@ -185,7 +185,7 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     // Nothing typed reached the page.
     expect(await session.evaluate<string[]>(`window.__typed`)).toEqual([]);
     await session.press('Control+Enter');
-    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await noteSaved(session);
     // Saving closes the editor, so the chord's key-ups may go to the page. And Firefox makes every keyboard event
     // composed: there the page may see the untrusted copy of Ctrl+Enter our UI acts on, retargeted to our element.
     const afterSave = await session.evaluate<string[]>(`window.__typed`);

@@ -4,7 +4,7 @@ import type { Note } from '../../core/notes/note';
 import type { FirefoxSession } from '../../scripts/browsers/firefox';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { inExtension, launchers, noteHighlight, selectText, storedRecords, typeText, type Session } from './harness';
+import { inExtension, launchers, noteEditorOpen, noteHighlight, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
 
 const sentence = 'Then he waved her through the gate at the Port Haskell ferry terminal.';
 const body = 'Which database does the ferry scan feed';
@@ -13,8 +13,7 @@ describe('the "Add a Watchwords note" context-menu item in firefox', () => {
   let session: FirefoxSession;
   let server: Awaited<ReturnType<typeof serveFolder>>;
   const visit = async () => {
-    await session.goto(`${server.origin}/article.html`);
-    await waitFor('the page to be scanned', () => session.evaluate<boolean>(`CSS.highlights.size > 0`));
+    await visitScanned(session, `${server.origin}/article.html`);
   };
 
   beforeAll(async () => {
@@ -31,11 +30,11 @@ describe('the "Add a Watchwords note" context-menu item in firefox', () => {
   test('chosen on a selection, it opens the note editor there; the saved note is stored and its quote highlighted', async () => {
     const point = await selectText(session, sentence);
     await session.contextMenu(point.x, point.y, 'Add a Watchwords note');
-    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await noteEditorOpen(session);
     await typeText(session, body);
     await session.screenshot(join(screenshots, 'context-menu-note-editor-firefox.png'));
     await session.press('Control+Enter');
-    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await noteSaved(session);
     const notes = await storedRecords<Note>(session, 'notes');
     expect(notes.map((note) => ({ body: note.body, quote: note.target.kind === 'page' && note.target.quote.exact }))).toEqual([{ body, quote: sentence }]);
     await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(sentence));

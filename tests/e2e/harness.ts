@@ -140,6 +140,22 @@ export async function screenshotColours(session: Session, path: string, points: 
   })()`);
 }
 
+/** Opens `url` and waits until Watchwords has highlighted something on it. */
+export async function visitScanned(session: Session, url: string): Promise<void> {
+  await session.goto(url);
+  await waitFor('the page to be scanned', () => session.evaluate<boolean>(`CSS.highlights.size > 0`));
+}
+
+/** Waits for the note editor ("Add a note") to open. */
+export async function noteEditorOpen(session: Session): Promise<void> {
+  await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+}
+
+/** Waits for the "Note saved" announcement. */
+export async function noteSaved(session: Session): Promise<void> {
+  await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+}
+
 /** The card (role dialog) named `name`, once it is shown. */
 export async function cardNamed(session: Session, name: string) {
   const [card] = await waitFor(`the card for ${name}`, async () => {

@@ -5,6 +5,7 @@ import { noteSchema } from '../../core/notes/note';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { chromeBuild, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+import { noteEditorOpen, noteSaved } from './harness';
 
 const quote = 'a government database, or a commercial product';
 const body = 'Ask CBP which database the ferry scans go to.';
@@ -39,13 +40,13 @@ describe('keeping a note on a selection in chromium', () => {
       return found.length ? found : undefined;
     });
     await session.page.mouse.click(button!.box.x + button!.box.width / 2, button!.box.y + button!.box.height / 2);
-    await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+    await noteEditorOpen(session);
     // A page script listening for every keystroke, as a key logger would.
     await session.evaluate(`(window.__typed = [], ['keydown', 'keyup', 'input', 'beforeinput'].forEach((type) => window.addEventListener(type, (e) => window.__typed.push(type), true)))`);
     await session.page.keyboard.type(body);
     await session.screenshot(join(screenshots, 'note-editor-chromium.png'));
     await session.page.keyboard.press('Control+Enter');
-    await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
+    await noteSaved(session);
   });
 
   test('the page cannot see the note: no keystrokes, no page IndexedDB, a closed shadow root', async () => {
