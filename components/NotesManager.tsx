@@ -235,6 +235,17 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [toast, undo]);
 
+  const dropDraft = useCallback(
+    (id: string) =>
+      setDrafts((old) => {
+        if (!old.has(id)) return old;
+        const next = new Map(old);
+        next.delete(id);
+        return next;
+      }),
+    [],
+  );
+
   // The rows' actions; stable, so that rows re-render only when their own note, selection or draft changes.
   const latest = useRef({ shown, drafts });
   latest.current = { shown, drafts };
@@ -252,11 +263,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
         setDrafts((old) => new Map(old).set(entry.note.id, { id: entry.note.id, body: entry.note.body, tags: entry.note.tags.join(', ') })),
       change: (draft) => setDrafts((old) => (old.has(draft.id) ? new Map(old).set(draft.id, draft) : old)),
       cancel: (id) => {
-        setDrafts((old) => {
-          const next = new Map(old);
-          next.delete(id);
-          return next;
-        });
+        dropDraft(id);
         setFocusTarget({ id, control: 'edit' });
       },
       save: (draft) => {
@@ -268,11 +275,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
         setDrafts((old) => new Map(old).set(draft.id, { ...draft, saving: true }));
         void db.editNote(draft.id, { body: draft.body, tags: 'tags' in parsed ? parsed.tags : [] }, new Date()).then(
           (edited) => {
-            setDrafts((old) => {
-              const next = new Map(old);
-              next.delete(draft.id);
-              return next;
-            });
+            dropDraft(draft.id);
             if (edited) setFocusTarget({ id: draft.id, control: 'edit' });
             else showToast('That note was deleted meanwhile; the change was not saved.');
           },
@@ -286,7 +289,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
         void remove([entry.note.id], neighbour ? { id: neighbour.note.id, control: 'select' } : { control: 'search' });
       },
     }),
-    [db, remove, showToast],
+    [db, remove, showToast, dropDraft],
   );
 
   const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
