@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { relationNames, type Entry } from '../core/dataset/schema';
+import { relationNames, type Entry, type Source } from '../core/dataset/schema';
 import { readDataset } from '../scripts/dataset-files';
 import { formatDate, hostnameOf, ordinal } from './card-format';
 import { ContextCard, type ContextCardProps, type EntityNoteSummary, type RelatedEntity } from './ContextCard';
@@ -134,22 +134,85 @@ describe('key facts by kind, from the real dataset', () => {
 });
 
 describe('facts that are absent are not shown (fixtures)', () => {
-  const base = { aliases: [], relations: {}, sources: [{ url: 'https://example.org/a', title: 'Example' }], asOf: '2026-01-02' };
+  const official: Source = { url: 'https://example.gov/a', title: 'Example', type: 'official', supports: ['summary'] };
+  const base = { aliases: [], relations: {}, sources: [official], asOf: '2026-01-02' };
   test('a bill with only what the schema requires', () => {
     const bill: Entry = {
       ...base, id: 'a-bill', kind: 'bill', name: 'A Bill', summary: 'A bill.',
-      facts: { jurisdiction: 'Oregon', status: { text: 'Passed the House.', asOf: '2025-12-31' } },
+      facts: { jurisdiction: 'Oregon', numbers: ['HB 1'], sponsors: ['Rep. Nobody'] },
+      status: { stage: 'passed-one-chamber', date: '2025-12-31', source: official.url },
     };
     const { article } = render(bill);
-    expect(facts(article)).toEqual([['Jurisdiction', 'Oregon']]);
-    expect(text(article.querySelector('.card-status'))).toBe('Status: Passed the House. (as of Dec 31, 2025)');
+    expect(facts(article)).toEqual([['Jurisdiction', 'Oregon'], ['Numbers', 'HB 1'], ['Sponsors', 'Rep. Nobody']]);
+    expect(text(article.querySelector('.card-status'))).toBe('Status: Passed one chamber (Dec 31, 2025) Source: example.gov');
+    expect(article.querySelector('.card-latest')).toBeNull();
   });
 
-  test('a vendor with no facts has no fact list; a law enacted in a bare year shows the year', () => {
-    const vendor: Entry = { ...base, id: 'a-vendor', kind: 'vendor', name: 'A Vendor', summary: 'Sells things.', facts: {} };
-    expect(render(vendor).article.querySelector('dl.card-facts')).toBeNull();
-    const law: Entry = { ...base, id: 'a-law', kind: 'law', name: 'A Law', summary: 'A law.', facts: { jurisdiction: 'EU', enacted: '2016' } };
+  test('a law enacted in a bare year shows the year', () => {
+    const law: Entry = {
+      ...base, id: 'a-law', kind: 'law', name: 'A Law', summary: 'A law.', facts: { jurisdiction: 'EU', enacted: '2016' },
+      status: { stage: 'in-force', date: '2018-05', source: official.url },
+    };
     expect(facts(render(law).article)).toEqual([['Jurisdiction', 'EU'], ['Enacted', '2016']]);
+    expect(text(render(law).article.querySelector('.card-status'))).toBe('Status: In force (May 2018) Source: example.gov');
+  });
+});
+
+describe('status, latest development and primary sources (fixtures)', () => {
+  const gov: Source = { url: 'https://www.govinfo.gov/app/details/PLAW-119publ87', title: 'GovInfo: Public Law 119-87', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status'] };
+  const news: Source = { url: 'https://news.example.org/lapse', title: 'Example News: the lapse', type: 'original-report', supports: ['latest'] };
+  const explainer: Source = { url: 'https://explainers.example.com/702', title: 'An explainer', type: 'secondary', supports: ['summary'] };
+  const law: Entry = {
+    id: 'a-section', kind: 'law', name: 'A Section', aliases: [], relations: {}, asOf: '2026-12-04',
+    summary: 'A made-up surveillance authority.',
+    facts: { jurisdiction: 'United States' },
+    status: { stage: 'lapsed', date: '2026-06-12', text: 'Congress did not extend it again.', source: gov.url },
+    latest: { text: 'A made-up committee held a hearing on reviving it.', date: '2026-07-01', source: news.url },
+    sources: [gov, news, explainer],
+  };
+
+  test('the status in plain words, with its date, its words and a link to its source, right after the summary', () => {
+    const { article } = render(law);
+    const status = article.querySelector('.card-status')!;
+    expect(text(status)).toBe('Status: Lapsed (Jun 12, 2026) Congress did not extend it again. Source: govinfo.gov');
+    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-06-12');
+    const link = status.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe(gov.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(status.parentElement!.previousElementSibling!.className).toBe('card-summary');
+  });
+
+  test('the latest development with its date and source, after the status', () => {
+    const { article } = render(law);
+    const latest = article.querySelector('.card-latest')!;
+    expect(text(latest)).toBe('Latest: A made-up committee held a hearing on reviving it. (Jul 1, 2026) Source: example.org');
+    expect(latest.querySelector('a')!.getAttribute('href')).toBe(news.url);
+    expect(latest.previousElementSibling!.className).toBe('card-status');
+  });
+
+  test('a kind without a status can still show its latest development', () => {
+    const vendor: Entry = {
+      id: 'a-vendor', kind: 'vendor', name: 'A Vendor', aliases: [], relations: {}, asOf: '2026-12-04', summary: 'Sells things.',
+      facts: { headquarters: 'Athens, Greece', products: ['Gizmo'], concern: 'Sanctioned, the Treasury says.' },
+      latest: { text: 'Sanctioned again.', date: '2024-09', source: gov.url },
+      sources: [gov],
+    };
+    const { article } = render(vendor);
+    expect(article.querySelector('.card-status')).toBeNull();
+    expect(text(article.querySelector('.card-latest'))).toBe('Latest: Sanctioned again. (Sep 2024) Source: govinfo.gov');
+  });
+
+  test('primary sources carry a small marker naming their type; secondary ones none', () => {
+    const { article } = render(law);
+    const markers = [...article.querySelectorAll('.card-sources li')].map((item) => text(item.querySelector('.source-primary')));
+    expect(markers).toEqual(['· primary, official record', '· primary, original report', '']);
+    expect(article.querySelector('.source-primary')!.getAttribute('title')).toBe('Primary source: official record');
+  });
+
+  test('an entry with neither status nor latest shows no status block', () => {
+    const { article } = render({ ...law, kind: 'case', facts: { court: 'A court', year: 2020, holding: 'Held.' }, latest: undefined } as unknown as Entry);
+    expect(article.querySelector('.card-standing')).toBeNull();
   });
 });
 

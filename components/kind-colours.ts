@@ -8,6 +8,8 @@ export const kindColours: Record<Kind, [light: string, dark: string]> = {
   agency: ['#047857', '#6ee7b7'],
   bill: ['#be123c', '#fda4af'],
   law: ['#be123c', '#fda4af'],
+  order: ['#a21caf', '#f0abfc'],
+  campaign: ['#4d7c0f', '#a3e635'],
   case: ['#4338ca', '#a5b4fc'],
 };
 

@@ -12,6 +12,8 @@ export const kindPluralLabels: Record<Kind, string> = {
   agency: 'Agencies',
   bill: 'Bills',
   law: 'Laws',
+  order: 'Executive orders',
+  campaign: 'Campaigns',
   case: 'Court cases',
 };
 

@@ -2,17 +2,9 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type K
 import { kinds, type Kind } from '../../core/dataset/kinds';
 import { siteOf, type Dismissal, type Settings } from '../../core/settings';
 import { dismissalSchema, settingsSchema } from '../../core/settings-schema';
+import { kindPluralLabels } from '../../lib/popup-model';
 import { dismissalsItem, loadSettings, settingsItem, watchSettings } from '../../lib/settings-store';
 
-const kindLabels: Record<Kind, string> = {
-  tool: 'Tools',
-  vendor: 'Vendors',
-  program: 'Programs',
-  agency: 'Agencies',
-  bill: 'Bills',
-  law: 'Laws',
-  case: 'Court cases',
-};
 
 type SiteList = 'paused' | 'allowed';
 
@@ -201,7 +193,7 @@ export function OptionsPage() {
                         }}
                       />
                       <span className={`kind-swatch kind-${kind}`} aria-hidden="true" />
-                      <span className="choice-label">{kindLabels[kind]}</span>
+                      <span className="choice-label">{kindPluralLabels[kind]}</span>
                     </label>
                   ))}
                 </div>
