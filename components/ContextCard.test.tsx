@@ -56,36 +56,43 @@ function relatedGroups(article: Element): [string, string[]][] {
 }
 
 describe('key facts by kind, from the real dataset', () => {
-  test('tool: category and vendor; known users left out when absent', () => {
-    const { article } = render(entry('mobile-fortify'));
+  test('tool: category, vendor, known users and the main concern', () => {
+    const e = entry('mobile-fortify');
+    const { article } = render(e);
     expect(facts(article)).toEqual([
       ['Category', 'face recognition'],
       ['Vendor', 'NEC'],
+      ['Known users', 'U.S. Immigration and Customs Enforcement, U.S. Customs and Border Protection'],
+      ['Concern', e.kind === 'tool' ? e.facts.concern : ''],
     ]);
   });
 
-  test('vendor: only the facts the entry has', () => {
+  test('vendor: headquarters first, then the facts the entry has, the concern last', () => {
     const { article } = render(entry('clearview-ai'));
-    expect(facts(article)).toEqual([['Headquarters', 'New York, U.S.']]);
+    expect(facts(article).map(([label]) => label)).toEqual(['Headquarters', 'Products', 'Government customers', 'Concern']);
+    expect(facts(article)[0]).toEqual(['Headquarters', 'New York, U.S.']);
   });
 
-  test('program: agency and legal basis', () => {
+  test('program: agency and legal basis, and its status up front', () => {
     const { article } = render(entry('dhs-ai-use-case-inventory'));
     expect(facts(article)).toEqual([
       ['Agency', 'U.S. Department of Homeland Security'],
       ['Legal basis', 'Executive Order 13960; Advancing American AI Act; OMB Memorandum M-25-21'],
     ]);
+    expect(text(article.querySelector('.card-status'))).toMatch(/^Status: Active \(2025\) .* Source: dhs\.gov$/);
   });
 
-  test('agency: jurisdiction and parent agency', () => {
+  test('agency: jurisdiction, parent agency and what it does that matters for surveillance', () => {
     const { article } = render(entry('ice'));
-    expect(facts(article)).toEqual([
+    expect(facts(article).map(([label]) => label)).toEqual(['Jurisdiction', 'Parent agency', 'Surveillance role']);
+    expect(facts(article).slice(0, 2)).toEqual([
       ['Jurisdiction', 'United States (federal)'],
       ['Parent agency', 'U.S. Department of Homeland Security'],
     ]);
+    expect(article.querySelector('.card-status')).toBeNull();
   });
 
-  test('bill: ordinal congress, numbers, sponsors, formatted date, and the status up front with its date', () => {
+  test('bill: ordinal congress, numbers, sponsors, formatted date, and the status up front with its date and source', () => {
     const { article } = render(entry('ice-out-of-our-faces-act'));
     expect(facts(article)).toEqual([
       ['Jurisdiction', 'United States'],
@@ -96,21 +103,37 @@ describe('key facts by kind, from the real dataset', () => {
     ]);
     const status = article.querySelector('.card-status')!;
     expect(text(status)).toBe(
-      'Status: Introduced in the Senate on Feb. 4, 2026 and referred to committee; no later action found in the sources checked. (as of Nov 26, 2026)',
+      'Status: In committee (Feb 4, 2026) Introduced in the Senate on Feb. 4, 2026 and referred to committee; no later action was found in the sources checked. Source: congress.gov',
     );
     // linkedom keeps the attribute's case as React wrote it; a browser lowercases it.
-    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-11-26');
+    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-02-04');
     // Shown before the other facts, right after the summary.
-    expect(status.previousElementSibling!.className).toBe('card-summary');
+    expect(status.parentElement!.previousElementSibling!.className).toBe('card-summary');
   });
 
-  test('law: enacted date, citation and status with its date', () => {
+  test('law: enacted date and citation as facts; the status (lapsed in 2026) in plain words with its date and source', () => {
     const { article } = render(entry('fisa-section-702'));
     const shown = facts(article);
-    expect(shown.map(([label]) => label)).toEqual(['Jurisdiction', 'Enacted', 'Citation', 'Status']);
+    expect(shown.map(([label]) => label)).toEqual(['Jurisdiction', 'Enacted', 'Citation']);
     expect(shown[1]).toEqual(['Enacted', 'Jul 10, 2008']);
-    expect(shown[3]![1]).toMatch(/^Renewed by RISAA .* \(as of Nov 26, 2026\)$/);
-    expect(article.querySelector('.card-status')).toBeNull();
+    expect(text(article.querySelector('.card-status'))).toMatch(/^Status: Lapsed \(Jun 12, 2026\) .* Source: theverge\.com$/);
+  });
+
+  test('executive order: its own badge, issuer, number and signing date', () => {
+    const { article } = render(entry('executive-order-12333'));
+    expect(text(article.querySelector('.kind-badge'))).toBe('Executive order');
+    expect(facts(article)).toEqual([
+      ['Jurisdiction', 'United States'],
+      ['Issued by', 'President Ronald Reagan'],
+      ['Number', 'Executive Order 12333'],
+      ['Signed', 'Dec 4, 1981'],
+    ]);
+  });
+
+  test('campaign: its own badge and organisers; not shown as a law', () => {
+    const { article } = render(entry('ccops'));
+    expect(text(article.querySelector('.kind-badge'))).toBe('Campaign');
+    expect(facts(article)[0]).toEqual(['Organised by', 'American Civil Liberties Union']);
   });
 
   test('case: court, year, citation, holding', () => {
@@ -124,11 +147,13 @@ describe('key facts by kind, from the real dataset', () => {
     expect(facts(article)[3]![1]).toMatch(/^Obtaining historical cell-site location information/);
   });
 
-  test('every entry in the dataset renders, with no empty fact', () => {
+  test('every entry in the dataset renders, with no empty fact, its status where its kind has one, and a primary source marked', () => {
     for (const e of dataset) {
       const { article } = render(e);
       for (const [label, value] of facts(article)) expect(value, `${e.id}: ${label}`).not.toBe('');
       expect(text(article.querySelector('h2')), e.id).toBe(e.name);
+      expect(article.querySelector('.card-status') !== null, e.id).toBe('status' in e);
+      expect(article.querySelectorAll('.source-primary').length, e.id).toBeGreaterThan(0);
     }
   });
 });
@@ -186,7 +211,7 @@ describe('status, latest development and primary sources (fixtures)', () => {
   test('the latest development with its date and source, after the status', () => {
     const { article } = render(law);
     const latest = article.querySelector('.card-latest')!;
-    expect(text(latest)).toBe('Latest: A made-up committee held a hearing on reviving it. (Jul 1, 2026) Source: example.org');
+    expect(text(latest)).toBe('Latest: A made-up committee held a hearing on reviving it. (Jul 1, 2026) Source: news.example.org');
     expect(latest.querySelector('a')!.getAttribute('href')).toBe(news.url);
     expect(latest.previousElementSibling!.className).toBe('card-status');
   });
@@ -270,9 +295,9 @@ describe('sources', () => {
       expect(link.getAttribute('target')).toBe('_blank');
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(text(link)).toBe(source.title);
-      expect(text(item.querySelector('.source-host'))).toBe(hostnameOf(source.url));
+      expect(text(item.querySelector('.source-host'))).toMatch(new RegExp(`^${hostnameOf(source.url).replace(/\./g, '\\.')}( · primary, .*)?$`));
     });
-    expect(text(items[0]!.querySelector('.source-host'))).toBe('congress.gov');
+    expect(text(items[0]!.querySelector('.source-host'))).toBe('congress.gov · primary, official record');
   });
 });
 
@@ -315,7 +340,7 @@ describe('structure and controls', () => {
     const close = buttons.find((button) => button.getAttribute('aria-label') === 'Close');
     expect(close?.closest('header')).toBeTruthy();
     const footer = article.querySelector('footer')!;
-    expect(text(footer.querySelector('.card-as-of'))).toBe('Facts as of 2026-11-26');
+    expect(text(footer.querySelector('.card-as-of'))).toBe(`Facts as of ${entry('mobile-fortify').asOf}`);
     expect([...footer.querySelectorAll('button')].map((button) => text(button))).toEqual(['Add note', 'Not this', 'Pause on this site']);
   });
 
