@@ -35,7 +35,7 @@ describe('the options page in chromium', () => {
   });
 
   test('shows the defaults: every kind on, underline, automatic, everywhere', async () => {
-    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Court cases']) {
+    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Executive orders', 'Campaigns', 'Court cases']) {
       expect(await page.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
     }
     expect(await page.getByRole('spinbutton', { name: 'Hover delay' }).inputValue()).toBe('300');
