@@ -1,16 +1,4 @@
-import type { Kind, Relations, SourceType, StatusStage } from '../core/dataset/schema';
-
-export const kindLabels: Record<Kind, string> = {
-  tool: 'Tool',
-  vendor: 'Vendor',
-  program: 'Program',
-  agency: 'Agency',
-  bill: 'Bill',
-  law: 'Law',
-  order: 'Executive order',
-  campaign: 'Campaign',
-  case: 'Court case',
-};
+import type { Relations, SourceType, StatusStage } from '../core/dataset/schema';
 
 /** Where a bill, law, program, order or campaign stands, in plain words. */
 export const stageLabels: Record<StatusStage, string> = {
