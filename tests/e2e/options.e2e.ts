@@ -74,7 +74,7 @@ describe('the options page in chromium', () => {
     });
     expect(settings).toEqual({
       version: 2,
-      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, case: false },
+      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, order: true, campaign: true, case: false },
       hoverDelayMs: 500,
       highlightStyle: 'background',
       highlightMethod: 'auto',
