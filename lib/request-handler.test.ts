@@ -14,7 +14,8 @@ const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
     kind: 'vendor',
     name: id,
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 );
