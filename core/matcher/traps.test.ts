@@ -159,6 +159,8 @@ const positives: Positive[] = [
   { trap: 8, text: 'The lawyer\u2019s phone was hacked with Pegasus last spring.', word: 'Pegasus', id: 'pegasus' },
   // 9 Fortify
   { trap: 9, text: 'Agents scanned his face with Mobile Fortify during the stop.', word: 'Mobile Fortify', id: 'mobile-fortify' },
+  // 10 Link: only the bigram "CBP Link" (sourced from FedScoop's reading of the DHS AI use case inventory)
+  { trap: 10, text: 'CBP added CBP Link to speed up facial recognition checks.', word: 'CBP Link', id: 'cbp-link' },
   // 11 DHS / HSI / NSA / TVS / APRA
   { trap: 11, text: 'The Department of Homeland Security said on Monday that DHS would appeal.', word: 'DHS', id: 'dhs' },
   { trap: 11, text: 'DHS sent more officers to the border in March.', word: 'DHS', id: 'dhs' },
@@ -239,9 +241,6 @@ describe('the cases themselves', () => {
     for (const c of [...negatives, ...alsoWatch, ...positives]) expect(c.text, c.text).toContain(c.word);
   });
 
-  test('the unverified "CBP Link" app has no entry (trap 10 has no positive case)', () => {
-    expect(knownIds.has('cbp-link')).toBe(false);
-  });
 });
 
 describe('ordinary meanings stay unmarked', () => {
