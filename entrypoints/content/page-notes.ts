@@ -1,6 +1,6 @@
 import { anchorQuote } from '../../core/anchoring/anchor';
 import type { Note } from '../../core/notes/note';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 import { collectPageText } from '../../lib/page-text';
 import type { OverlayStore } from './overlay-store';
 import { rangeIn } from './page-scanner';
