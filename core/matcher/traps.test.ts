@@ -137,6 +137,7 @@ const alsoWatch: Negative[] = [
  * (trap 0): one ordinary reading that must stay unmarked and one surveillance reading that must be found.
  */
 const productNegatives: Negative[] = [
+  { trap: 0, text: 'Familiar Faces, a new sitcom, premiered on Tuesday night.', word: 'Familiar Faces' },
   { trap: 0, text: 'Poe read The Raven aloud to a packed hall.', word: 'Raven' },
   { trap: 0, text: 'Nova aired a new episode about black holes on Tuesday.', word: 'Nova' },
   { trap: 0, text: 'Draft One of the budget was rejected by the finance committee.', word: 'Draft One' },
@@ -164,6 +165,7 @@ const productNegatives: Negative[] = [
 ];
 
 const productPositives: Positive[] = [
+  { trap: 0, text: "Ring's Familiar Faces feature scans everyone who comes to the door.", word: 'Familiar Faces', id: 'ring-familiar-faces' },
   { trap: 0, text: 'Flock installed Raven sensors that listen for gunshots downtown.', word: 'Raven', id: 'flock-raven' },
   { trap: 0, text: 'Flock sells Nova to connect license plate reads to people.', word: 'Nova', id: 'flock-nova' },
   { trap: 0, text: 'Officers review what Draft One writes from body camera audio.', word: 'Draft One', id: 'axon-draft-one' },
