@@ -18,6 +18,11 @@ export interface TabRoutes {
   'page.announce': { request: Empty; response: { total: number } };
   /** Open the note editor on the current selection (context menu, keyboard shortcut). */
   'notes.fromSelection': { request: Empty; response: { opened: boolean } };
+  /**
+   * Scroll to one of this page's notes and show it ("Open" in the notes manager). `found` is false when the note
+   * is not anchored on the page (yet): the background may ask again once the page has loaded its notes.
+   */
+  'notes.reveal': { request: { noteId: string }; response: { found: boolean } };
 }
 
 export type TabRequest = { [K in keyof TabRoutes]: { type: K } & TabRoutes[K]['request'] }[keyof TabRoutes];

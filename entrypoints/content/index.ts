@@ -141,6 +141,7 @@ export default defineContentScript({
         'page.reveal': async ({ entityId }) => ({ found: typeof entityId === 'string' && (await keyboard.reveal(entityId)) }),
         'page.next': async () => ({ found: await keyboard.next() }),
         'page.announce': () => ({ total: keyboard.announce() }),
+        'notes.reveal': ({ noteId }) => ({ found: typeof noteId === 'string' && pageNotes.reveal(noteId) }),
         'notes.fromSelection': () => {
           notes.fromSelection();
           return { opened: store.get().editor !== undefined };

@@ -115,6 +115,14 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
       highlightOf()?.add(anchored.get(note.id)!.range);
       reported.set(note.id, true);
     },
+    /** Scrolls to one of this page's notes and shows it; false when it is not anchored on the page. */
+    reveal(noteId: string): boolean {
+      const found = anchored.get(noteId);
+      if (!found) return false;
+      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      store.update({ note: { ...found, pinned: true } });
+      return true;
+    },
     /** The note under a viewport point, if any. */
     noteAt(x: number, y: number): AnchoredNote | undefined {
       for (const found of anchored.values()) {
