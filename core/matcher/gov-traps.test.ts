@@ -1,0 +1,134 @@
+import { describe, expect, test } from 'vitest';
+import { readDataset } from '../../scripts/dataset-files';
+import { createMatcher, type Mention } from './matcher';
+
+/**
+ * Acronyms and short names of government entries (agencies, programs, bills, laws) against the REAL dataset: for each
+ * risky alias one sentence where it names the entry and one where the same letters mean something else. The
+ * sentences are our own.
+ */
+const matcher = createMatcher(readDataset());
+
+interface Reading {
+  text: string;
+  /** The word or phrase in question; every occurrence is checked. */
+  word: string;
+  /** The entry it must name; absent when the word must stay unmarked. */
+  id?: string;
+}
+
+const readings: Reading[] = [
+  // Intelligence Community acronyms
+  { text: 'The Defense Intelligence Agency briefed the committee, and DIA analysts later testified.', word: 'DIA', id: 'defense-intelligence-agency' },
+  { text: 'Flights out of DIA were delayed by snow at the Denver airport.', word: 'DIA' },
+  { text: 'The National Geospatial-Intelligence Agency said NGA imagery showed the new runway.', word: 'NGA', id: 'national-geospatial-intelligence-agency' },
+  { text: 'The NGA, the National Governors Association, met in Utah.', word: 'NGA' },
+  { text: 'The NRO launched another reconnaissance satellite from Vandenberg.', word: 'NRO', id: 'national-reconnaissance-office' },
+  { text: 'The band NRO released a new album this week.', word: 'NRO' },
+  { text: 'Analysts at ONI track Chinese naval shipbuilding for the Navy.', word: 'ONI', id: 'office-of-naval-intelligence' },
+  { text: "Australia's ONI advises the prime minister on intelligence priorities.", word: 'ONI' },
+  { text: 'The State Department Bureau of Intelligence and Research was right, and INR analysts said so early.', word: 'INR', id: 'state-bureau-of-intelligence-and-research' },
+  { text: 'The price was quoted in INR, the Indian rupee.', word: 'INR' },
+  { text: 'Treasury officials said OIA had traced the sanctions-evasion payments.', word: 'OIA', id: 'treasury-office-of-intelligence-and-analysis' },
+  { text: 'The Official Information Act, or OIA, lets New Zealanders request records.', word: 'OIA' },
+  { text: 'Coast Guard Intelligence reported the vessel, and CGI analysts followed it for days.', word: 'CGI', id: 'coast-guard-intelligence' },
+  { text: 'The film used CGI for every battle scene.', word: 'CGI' },
+  { text: 'The NCTC said the suspect had been added to its terrorism database.', word: 'NCTC', id: 'national-counterterrorism-center' },
+  // The two Offices of Intelligence and Analysis
+  { text: "DHS's Office of Intelligence and Analysis shared the bulletin with fusion centers.", word: 'Office of Intelligence and Analysis', id: 'dhs-office-of-intelligence-and-analysis' },
+  { text: "Treasury's Office of Intelligence and Analysis tracked the cartel's money.", word: 'Office of Intelligence and Analysis', id: 'treasury-office-of-intelligence-and-analysis' },
+  { text: 'The Department of Homeland Security Office of Intelligence and Analysis said I&A would audit its bulk data.', word: 'I&A', id: 'dhs-office-of-intelligence-and-analysis' },
+  { text: 'The course covers I&A, inventory and accounting.', word: 'I&A' },
+  // DOJ components
+  { text: 'The Justice Department asked the Bureau of Prisons to review its phone monitoring, and BOP officials agreed.', word: 'BOP', id: 'federal-bureau-of-prisons' },
+  { text: 'The bank raised its rate after the BOP meeting in Botswana.', word: 'BOP' },
+  { text: 'EOIR said the immigration courts had a record backlog.', word: 'EOIR', id: 'executive-office-for-immigration-review' },
+  { text: 'The Justice Department National Security Division filed the FISA application, and NSD lawyers defended it.', word: 'NSD', id: 'doj-national-security-division' },
+  { text: 'The NSD, the district of North Shore, closed two schools.', word: 'NSD' },
+  { text: "The Justice Department's National Security Division charged the two men.", word: 'National Security Division', id: 'doj-national-security-division' },
+  { text: 'The National Security Division of the state police opened an office.', word: 'National Security Division' },
+  { text: "The Justice Department's Criminal Division approved the wiretap application.", word: 'Criminal Division', id: 'doj-criminal-division' },
+  { text: 'The case moved to the Criminal Division of the county court.', word: 'Criminal Division' },
+  { text: 'The Justice Department COPS grants paid for the new community policing officers.', word: 'COPS', id: 'cops-office' },
+  { text: 'COPS was renewed for another season on television.', word: 'COPS' },
+  { text: 'The Bureau of Justice Assistance said BJA grants would fund police body cameras.', word: 'BJA', id: 'bureau-of-justice-assistance' },
+  { text: 'The FBI said CJIS processed the fingerprints overnight.', word: 'CJIS', id: 'fbi-criminal-justice-information-services-division' },
+  { text: "The FBI's Terrorist Screening Center added the name, and TSC staff updated the watchlist.", word: 'TSC', id: 'terrorist-screening-center' },
+  { text: 'TSC shares rose after the retailer beat forecasts.', word: 'TSC' },
+  { text: 'The FBI Operational Technology Division built the tool, and OTD engineers at the FBI maintained it.', word: 'OTD', id: 'fbi-operational-technology-division' },
+  { text: 'Her OTD, or on-time delivery, rate was the best in the warehouse.', word: 'OTD' },
+  { text: 'Police ran the plate through NCIC and found a warrant.', word: 'NCIC', id: 'national-crime-information-center' },
+  // DHS components
+  { text: 'USCIS denied the green card application.', word: 'USCIS', id: 'uscis' },
+  { text: 'FEMA sent trailers to the flooded towns.', word: 'FEMA', id: 'fema' },
+  { text: 'The USCG cutter intercepted the boat near Key West.', word: 'USCG', id: 'us-coast-guard' },
+  { text: 'CBP flew the drone mission, and AMO pilots watched the protest from above.', word: 'AMO', id: 'cbp-air-and-marine-operations' },
+  { text: 'He ran out of AMO for the rifle before the hunt ended.', word: 'AMO' },
+  { text: 'USCIS referred the case to FDNS for a fraud review.', word: 'FDNS', id: 'uscis-fraud-detection-and-national-security-directorate' },
+  { text: "DHS's CRCL opened an investigation into the detention conditions.", word: 'CRCL', id: 'dhs-office-for-civil-rights-and-civil-liberties' },
+  { text: "The Department of Homeland Security's Privacy Office never reviewed the tool.", word: 'Privacy Office', id: 'dhs-privacy-office' },
+  { text: "The university's Privacy Office handles student records requests.", word: 'Privacy Office' },
+  // Oversight and regulators
+  { text: 'The FTC barred the data broker from selling location data.', word: 'FTC', id: 'federal-trade-commission' },
+  { text: 'FinCEN collects suspicious activity reports from banks.', word: 'FinCEN', id: 'fincen' },
+  { text: 'The PCLOB report found the program had little value.', word: 'PCLOB', id: 'privacy-and-civil-liberties-oversight-board' },
+  { text: 'The ICIG received the whistleblower complaint.', word: 'ICIG', id: 'intelligence-community-inspector-general' },
+  { text: 'The FISCR upheld the surveillance order on appeal.', word: 'FISCR', id: 'foreign-intelligence-surveillance-court-of-review' },
+  // Programs and systems with common-word names
+  { text: 'Election officials ran voter rolls through SAVE, the USCIS citizenship verification system.', word: 'SAVE', id: 'save-program' },
+  { text: 'The SAVE Act would require proof of citizenship for voter registration.', word: 'SAVE' },
+  { text: 'SAVE the date for the spring gala.', word: 'SAVE' },
+  { text: 'Travelers from Visa Waiver countries must fill in ESTA before flying to the United States.', word: 'ESTA', id: 'esta' },
+  { text: 'ESTA SEMANA llegan las lluvias al norte del país.', word: 'ESTA' },
+  { text: 'NCTC analysts added his name to TIDE, the terrorist identities database.', word: 'TIDE', id: 'terrorist-identities-datamart-environment' },
+  { text: 'The TIDE detergent ads ran during the game.', word: 'TIDE' },
+  { text: 'USCIS flagged the naturalization case through ATLAS.', word: 'ATLAS', id: 'uscis-atlas' },
+  { text: 'The ATLAS experiment at CERN recorded the collision.', word: 'ATLAS' },
+  { text: 'The EES began registering fingerprints of non-EU travellers at the border.', word: 'EES', id: 'entry-exit-system' },
+  { text: 'The EES ratio measures how much a company pays its executives.', word: 'EES' },
+  // Bills and laws with short or generic names
+  { text: 'Senators said KOSA would protect kids online.', word: 'KOSA', id: 'kids-online-safety-act' },
+  { text: 'Kosa Bay is a popular beach in Okinawa.', word: 'Kosa' },
+  { text: 'The DELETE Act would let people erase their data from every broker at once.', word: 'DELETE Act', id: 'delete-act' },
+  { text: "California's Delete Act created a one-stop deletion platform for state residents.", word: 'Delete Act' },
+  { text: 'The Financial Privacy Act of 2025 would reform Bank Secrecy Act reporting.', word: 'Financial Privacy Act of 2025', id: 'financial-privacy-act' },
+  { text: 'Under the Right to Financial Privacy Act, banks must notify customers.', word: 'Financial Privacy Act' },
+  { text: 'The Facial Recognition Act would require a court order for police searches.', word: 'Facial Recognition Act', id: 'facial-recognition-act' },
+  { text: 'The Facial Recognition and Biometric Technology Moratorium Act would ban federal use.', word: 'Facial Recognition and Biometric Technology Moratorium Act', id: 'facial-recognition-and-biometric-technology-moratorium-act' },
+  { text: 'A facial recognition act passed by the city council bans police use of the software.', word: 'facial recognition act' },
+  { text: 'Critics said TOLA let Australian police demand help breaking encryption.', word: 'TOLA', id: 'assistance-and-access-act-2018' },
+  { text: 'Tola scored twice for the visitors.', word: 'Tola' },
+  { text: 'The Virginia ALPR bill, HB 2724, limits how long license plate data are kept.', word: 'HB 2724', id: 'virginia-alpr-law-2025' },
+  { text: 'HB 2724 would change how Texas schools are funded.', word: 'HB 2724' },
+];
+
+function occurrences(text: string, word: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) spans.push([at, at + word.length]);
+  return spans;
+}
+
+const describeMentions = (mentions: Mention[]) => JSON.stringify(mentions.map((m) => `${m.text} -> ${m.entity.id}`));
+
+describe('government acronyms and short names read right', () => {
+  test('every risky alias has a right reading and a wrong one or an unambiguous form', () => {
+    expect(readings.filter((r) => r.id).length).toBeGreaterThan(30);
+    expect(readings.filter((r) => !r.id).length).toBeGreaterThan(25);
+  });
+
+  for (const reading of readings) {
+    const name = reading.id ? `"${reading.word}" is ${reading.id} in: ${reading.text}` : `"${reading.word}" stays unmarked in: ${reading.text}`;
+    test(name, () => {
+      const spans = occurrences(reading.text, reading.word);
+      expect(spans.length).toBeGreaterThan(0);
+      const mentions = matcher.scan(reading.text);
+      if (reading.id) {
+        const hit = mentions.some((m) => m.entity.id === reading.id && spans.some(([start, end]) => m.start <= start && end <= m.end));
+        expect(hit, describeMentions(mentions)).toBe(true);
+      } else {
+        const covering = mentions.filter((m) => spans.some(([start, end]) => m.start < end && start < m.end));
+        expect(covering, describeMentions(covering)).toEqual([]);
+      }
+    });
+  }
+});
