@@ -86,6 +86,16 @@ const readings: Reading[] = [
   { text: 'The ATLAS experiment at CERN recorded the collision.', word: 'ATLAS' },
   { text: 'The EES began registering fingerprints of non-EU travellers at the border.', word: 'EES', id: 'entry-exit-system' },
   { text: 'The EES ratio measures how much a company pays its executives.', word: 'EES' },
+  // Generic phrases that name the entry only in U.S. or DOJ context
+  { text: 'The Coast Guard cutter stopped the migrant boat, DHS said.', word: 'Coast Guard', id: 'us-coast-guard' },
+  { text: 'The Chinese Coast Guard fired water cannon at the supply boat.', word: 'Coast Guard' },
+  { text: 'The Air Force Intelligence report on Chinese missiles reached the Pentagon.', word: 'Air Force Intelligence', id: 'air-force-intelligence' },
+  { text: "Syria's Air Force Intelligence ran some of the country's most feared prisons.", word: 'Air Force Intelligence' },
+  { text: "The Justice Department's Data Security Program bars some sales of Americans' bulk sensitive data.", word: 'Data Security Program', id: 'doj-data-security-program' },
+  { text: "The hospital's data security program failed its annual audit.", word: 'data security program' },
+  { text: 'Borrowers in the SAVE program saw their student loan payments paused.', word: 'SAVE program' },
+  { text: "The FBI's Operational Technology Division designed the intercept.", word: 'Operational Technology Division', id: 'fbi-operational-technology-division' },
+  { text: 'The utility hired a chief for its Operational Technology Division to protect the grid.', word: 'Operational Technology Division' },
   // Bills and laws with short or generic names
   { text: 'Senators said KOSA would protect kids online.', word: 'KOSA', id: 'kids-online-safety-act' },
   { text: 'Kosa Bay is a popular beach in Okinawa.', word: 'Kosa' },
