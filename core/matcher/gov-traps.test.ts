@@ -110,6 +110,10 @@ const readings: Reading[] = [
   { text: 'Tola scored twice for the visitors.', word: 'Tola' },
   { text: 'The Virginia ALPR bill, HB 2724, limits how long license plate data are kept.', word: 'HB 2724', id: 'virginia-alpr-law-2025' },
   { text: 'HB 2724 would change how Texas schools are funded.', word: 'HB 2724' },
+  { text: 'Senators Lee and Durbin said the SAFE Act would require a warrant before the FBI searches Section 702 data.', word: 'SAFE Act', id: 'security-and-freedom-enhancement-act' },
+  { text: 'The SAFE Act would let cannabis businesses use banks, its sponsors said.', word: 'SAFE Act' },
+  { text: 'The SCREEN Act would make porn sites verify the age of every visitor.', word: 'SCREEN Act', id: 'screen-act' },
+  { text: 'It was all a smoke screen act to distract the audience.', word: 'screen act' },
 ];
 
 function occurrences(text: string, word: string): [number, number][] {
