@@ -139,6 +139,13 @@ const readings: Reading[] = [
   { text: 'Ten Tips for a Secure Flight Booking Online', word: 'Secure Flight' },
   { text: "NIST's FRTE ranks face recognition algorithms by accuracy.", word: 'FRTE', id: 'nist-face-recognition-vendor-test' },
   { text: 'The FRTE band played downtown on Friday.', word: 'FRTE' },
+  // State and local laws with generic titles or bill numbers
+  { text: 'Utah lawmakers passed Government Use of Facial Recognition Technology rules in 2021.', word: 'Government Use of Facial Recognition Technology', id: 'utah-facial-recognition-law' },
+  { text: 'The audit covered Government Use of Facial Recognition Technology across federal agencies.', word: 'Government Use of Facial Recognition Technology' },
+  { text: "Montana's SB 397 limits police facial recognition searches.", word: 'SB 397', id: 'montana-facial-recognition-for-government-use-act' },
+  { text: 'SB 397 would raise the gas tax in Ohio.', word: 'SB 397' },
+  { text: "San Diego's TRUST Ordinance requires council approval of surveillance technology.", word: 'TRUST Ordinance', id: 'san-diego-trust-ordinance' },
+  { text: 'The TRUST Ordinance in Chicago reforms landlord rules.', word: 'TRUST Ordinance' },
 ];
 
 function occurrences(text: string, word: string): [number, number][] {
