@@ -146,6 +146,8 @@ const readings: Reading[] = [
   { text: 'SB 397 would raise the gas tax in Ohio.', word: 'SB 397' },
   { text: "San Diego's TRUST Ordinance requires council approval of surveillance technology.", word: 'TRUST Ordinance', id: 'san-diego-trust-ordinance' },
   { text: 'The TRUST Ordinance in Chicago reforms landlord rules.', word: 'TRUST Ordinance' },
+  { text: 'The Supreme Court upheld the federal TikTok ban law in January 2025.', word: 'TikTok ban law', id: 'protecting-americans-from-foreign-adversary-controlled-applications-act' },
+  { text: "A judge blocked Montana's TikTok ban law before it took effect.", word: 'TikTok ban law' },
 ];
 
 function occurrences(text: string, word: string): [number, number][] {
