@@ -148,6 +148,10 @@ const readings: Reading[] = [
   { text: 'The TRUST Ordinance in Chicago reforms landlord rules.', word: 'TRUST Ordinance' },
   { text: 'The Supreme Court upheld the federal TikTok ban law in January 2025.', word: 'TikTok ban law', id: 'protecting-americans-from-foreign-adversary-controlled-applications-act' },
   { text: "A judge blocked Montana's TikTok ban law before it took effect.", word: 'TikTok ban law' },
+  { text: 'The FBI sent the provider a National Security Letter, and the NSL came with a gag order.', word: 'NSL', id: 'national-security-letters' },
+  { text: 'He played two seasons in the NSL before turning professional.', word: 'NSL' },
+  { text: 'Under the Privacy Act, federal agencies must publish a notice for each system of records.', word: 'Privacy Act', id: 'privacy-act-of-1974' },
+  { text: "Australia's Privacy Act governs how companies and federal agencies handle personal information.", word: 'Privacy Act' },
 ];
 
 function occurrences(text: string, word: string): [number, number][] {
