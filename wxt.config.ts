@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './core/commands';
 import { datasetModules } from './scripts/dataset-modules';
 import { preloadPageModules } from './scripts/preload-page-modules';
 
@@ -12,11 +13,7 @@ export default defineConfig({
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
     action: { default_title: 'Watchwords' },
-    commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Go to the next mention on the page and open its card' },
-      'announce-mentions': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Say how many mentions Watchwords found on the page' },
-      'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' },
-    },
+    commands: manifestCommands(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
