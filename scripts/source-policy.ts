@@ -99,6 +99,8 @@ export const deniedDomains: Record<string, string> = {
   'oversight.garden': 'mirror of inspector-general reports (cite the inspector general)',
   'ftp.sourcewatch.org': 'mirror host',
   'webiis10.mondaq.com': 'mirror host',
+  'federalgrantswire.com': 'mirror of federal Assistance Listings (cite the agency program page)',
+  'core-prod.cambridgecore.org': 'internal host of Cambridge Core (cite cambridge.org)',
   'iframe.standard.co.uk': 'embedded wire feed',
   // Machine-written bill trackers: the bill's own record is on congress.gov or govinfo.gov.
   'govroll.com': 'bill tracker (copy)',
