@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
 const timestamp = z.iso.datetime();
+/** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
+const webAddress = z.url({ protocol: /^https?$/ }).max(8000);
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with up to 32 characters either side. */
 export const textQuoteSchema = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) }).strict();
@@ -14,9 +16,9 @@ export const pageTargetSchema = z
   .object({
     kind: z.literal('page'),
     /** The page's key: its canonical address when the page names one on its own site, else the tab's address. */
-    url: z.url(),
+    url: webAddress,
     /** Other addresses of the same page (the tab's address when the canonical one differs). */
-    alternateUrls: z.array(z.url()).max(20),
+    alternateUrls: z.array(webAddress).max(20),
     title: z.string().max(1000),
     quote: textQuoteSchema,
     position: textPositionSchema,

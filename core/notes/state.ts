@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { uuidFromText } from './hash';
 import { safeDeviceId, stampDevice, stampIso, stampPattern } from './clock';
 import { entityTargetSchema, pageTargetSchema, type Note } from './note';
 
@@ -313,21 +314,7 @@ export function withoutDeletedText(state: NoteState): NoteState {
  * the same conflict make the same copy (and joining the two copies is a no-op).
  */
 export function conflictCopyId(noteId: string, versionStamp: string): string {
-  const text = `${noteId}|${versionStamp}`;
-  const words = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b].map((seed) => {
-    let h = seed >>> 0;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193) >>> 0;
-      h ^= h >>> 15;
-      h = Math.imul(h, 0x2c1b3c6d) >>> 0;
-    }
-    h ^= h >>> 16;
-    return h >>> 0;
-  });
-  const hex = words.map((w) => w.toString(16).padStart(8, '0')).join('');
-  // Shaped as a version-8 (custom) UUID, so it passes every UUID check notes go through.
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return uuidFromText(`${noteId}|${versionStamp}`);
 }
 
 /**
