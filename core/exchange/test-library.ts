@@ -1,8 +1,9 @@
-import { createNoteState, deleteNote, editText, joinNotes, type NoteState, type Target } from '../notes/state';
+import type { PageTarget } from '../notes/note';
+import { createNoteState, deleteNote, editText, joinNotes, type NoteState } from '../notes/state';
 import type { EntityInfo, ExportInput } from './types';
 
 /** A small library for exchange tests: page notes, an entity note, a conflict, a tombstone, hostile text. */
-export const pageTarget: Target = {
+export const pageTarget: PageTarget = {
   kind: 'page',
   url: 'https://news.example/2026/11/story?id=7',
   alternateUrls: [],
