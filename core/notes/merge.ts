@@ -38,7 +38,11 @@ export interface MergeResult {
   copies: NoteState[];
 }
 
-/** Joins incoming note states (or change deltas) into `states`, and makes the conflict copies they call for. */
+/**
+ * Joins incoming note states (or change deltas) into `states`, and makes the conflict copies they call for.
+ * A copy is made where two versions meet; the device that settles a conflict by editing on top of both already
+ * holds the copy, and passes it on with its other notes (in its export, or its sync log before the edit).
+ */
 export function mergeInto(states: NoteStates, incoming: Iterable<NoteState>): MergeResult {
   const changed = new Set<string>();
   for (const delta of incoming) {
