@@ -1,10 +1,11 @@
 import { useId } from 'react';
 import type { Entry, Kind, Relations } from '../core/dataset/schema';
-import { hostnameOf, kindLabels } from './card-format';
+import { kindLabel } from '../core/dataset/kinds';
+import { hostnameOf } from './card-format';
 import { BillStatus, DateText, EntityFacts } from './EntityFacts';
 import { RelatedEntities } from './RelatedEntities';
 
-export { kindLabels, relationLabels } from './card-format';
+export { relationLabels } from './card-format';
 
 export interface RelatedEntity { id: string; name: string; kind: Kind; relation: keyof Relations }
 export interface EntityNoteSummary { id: string; body: string; createdAt: string }
@@ -34,7 +35,7 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
       <header className="card-header">
         <div className="card-heading">
           <h2 id={nameId} className="card-name">{entry.name}</h2>
-          <span className={`kind-badge kind-${entry.kind}`}>{kindLabels[entry.kind]}</span>
+          <span className={`kind-badge kind-${entry.kind}`}>{kindLabel(entry.kind)}</span>
         </div>
         <button type="button" className="icon-button card-close" aria-label="Close" title="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>

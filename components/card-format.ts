@@ -1,14 +1,4 @@
-import type { Kind, Relations } from '../core/dataset/schema';
-
-export const kindLabels: Record<Kind, string> = {
-  tool: 'Tool',
-  vendor: 'Vendor',
-  program: 'Program',
-  agency: 'Agency',
-  bill: 'Bill',
-  law: 'Law',
-  case: 'Court case',
-};
+import type { Relations } from '../core/dataset/schema';
 
 /** How a card names each relation, in the order the groups are shown. */
 export const relationLabels: Record<keyof Relations, string> = {

@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import entries from 'virtual:watchwords/entries';
+import type { TabRequest } from '../core/protocol/tab';
 import { NotesDatabase } from '../lib/notes-db';
-import type { TabRequest } from '../lib/messages';
 import { createRequestHandler } from '../lib/request-handler';
+import { createSettingsOwner } from '../lib/settings-owner';
 
 const commandRequests: Record<string, TabRequest> = {
   'next-mention': { type: 'page.next' },
@@ -13,7 +14,10 @@ const commandRequests: Record<string, TabRequest> = {
 const addNoteMenuItem = 'watchwords-add-note';
 
 export default defineBackground(() => {
-  const handle = createRequestHandler({ db: new NotesDatabase(), entries });
+  // The background owns every store: the notes database and the settings have one writer each, here.
+  const settings = createSettingsOwner();
+  void settings.migrate();
+  const handle = createRequestHandler({ db: new NotesDatabase(), entries, settings, extensionOrigin: browser.runtime.getURL('/') });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { entrySchema, type Entry } from '../core/dataset/schema';
 import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
-import { createRequestHandler, type Reply } from './request-handler';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Reply } from '../core/protocol/route';
+import { createRequestHandler } from './request-handler';
+import { createSettingsOwner } from './settings-owner';
 
 const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
   entrySchema.parse({
@@ -29,12 +32,18 @@ function freshDb(): NotesDatabase {
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  fakeBrowser.reset();
   for (const db of open.splice(0)) await db.delete();
 });
 
+const extensionOrigin = 'chrome-extension://watchwords-test/';
+function handlerFor(db: NotesDatabase, known: Entry[]) {
+  return createRequestHandler({ db, entries: known, settings: createSettingsOwner(), extensionOrigin, now: () => new Date('2025-06-01T12:00:00.000Z') });
+}
+
 function setup() {
   const db = freshDb();
-  const handle = createRequestHandler({ db, entries, now: () => new Date('2025-06-01T12:00:00.000Z') });
+  const handle = handlerFor(db, entries);
   return { db, handle };
 }
 
@@ -48,8 +57,8 @@ const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', t
 
 function noteOf(reply: Reply): Note {
   expect(reply.ok).toBe(true);
-  if (!reply.ok || !('note' in reply.value)) throw new Error(`expected a note, got ${JSON.stringify(reply)}`);
-  return reply.value.note;
+  if (!reply.ok || !(reply.value as { note?: Note }).note) throw new Error(`expected a note, got ${JSON.stringify(reply)}`);
+  return (reply.value as { note: Note }).note;
 }
 
 describe('malformed requests', () => {
@@ -66,7 +75,6 @@ describe('malformed requests', () => {
     ['ids that are not strings', { type: 'entries.get', ids: [1, 2] }],
     ['no ids', { type: 'entries.get', ids: [] }],
     ['an empty id', { type: 'entries.get', ids: [''] }],
-    ['too many ids', { type: 'entries.get', ids: Array.from({ length: 1001 }, (_, i) => `id-${i}`) }],
     ['a note without a draft', { type: 'notes.add' }],
     ['a draft with the wrong types', { type: 'notes.add', draft: { ...draft, position: { start: '12', end: '26' } } }],
     ['a draft with end before start', { type: 'notes.add', draft: { ...draft, position: { start: 26, end: 12 } } }],
@@ -119,7 +127,6 @@ describe('notes.add', () => {
   });
 
   test.each([
-    ['no tab', {}],
     ['a tab without a url', { tab: { title: 'x' } }],
     ['a browser page', { tab: { url: 'chrome://newtab/', title: 'New tab' } }],
     ['a local file', { tab: { url: 'file:///home/me/a.html', title: 'a' } }],
@@ -133,7 +140,7 @@ describe('notes.add', () => {
     const { db, handle } = setup();
     const first = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
     const second = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
-    const again = createRequestHandler({ db, entries });
+    const again = handlerFor(db, entries);
     const third = noteOf(await again({ type: 'notes.add', draft }, { tab }));
     expect(first.deviceId).toBeTruthy();
     expect(new Set([first.deviceId, second.deviceId, third.deviceId, await db.deviceId()]).size).toBe(1);
@@ -169,10 +176,61 @@ describe('notes.add', () => {
   });
 });
 
+describe('what a page cannot make the background do', () => {
+  test('a canonical link counts only on the same origin (another port of the host once read a site\'s notes)', async () => {
+    const { handle } = setup();
+    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab }));
+    expect(here.target.kind === 'page' && here.target.url).toBe('https://news.example/2026/story');
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, { tab }));
+    expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/story?id=7');
+  });
+
+  test('a note begun before a single-page-app navigation is filed where it was written, on the same origin only', async () => {
+    const { handle } = setup();
+    const moved = { url: 'https://news.example/next-story', title: 'Next' };
+    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, { tab: moved }));
+    expect(note.target.kind === 'page' && [note.target.url, note.target.title]).toEqual(['https://news.example/first-story', 'First']);
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, { tab: moved }));
+    expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/next-story');
+  });
+
+  test('over-long titles and canonical links are cut or ignored, never refused', async () => {
+    const { handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, { tab }));
+    expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
+    const tabTitle = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: tab.url, title: 'x'.repeat(1001) } }));
+    expect(tabTitle.target.kind === 'page' && tabTitle.target.title.length).toBe(1000);
+  });
+
+  test('a note over its limit is refused in words that name the limit', async () => {
+    const { db, handle } = setup();
+    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, { tab });
+    expect(reply).toEqual({ ok: false, error: 'Watchwords refused this: the note is over its limit of 20,000 characters.' });
+    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, { tab });
+    expect(quote).toEqual({ ok: false, error: 'Watchwords refused this: the quoted text is over its limit of 5,000 characters.' });
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  test('extension pages speak their own protocol; content scripts cannot use it, nor pages theirs', async () => {
+    const { handle } = setup();
+    const page = { url: `${extensionOrigin}options.html` };
+    expect(await handle({ type: 'settings.get' }, page)).toMatchObject({ ok: true });
+    expect(await handle({ type: 'notes.add', draft }, page)).toEqual(malformed);
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, page)).toEqual(malformed);
+  });
+
+  test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
+    const { handle } = setup();
+    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, { tab });
+    expect(reply).toEqual(malformed);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+});
+
 describe('entries.get', () => {
   test('returns the known entries in the order asked, and skips unknown ids', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, {});
+    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, { tab });
     expect(reply).toEqual({ ok: true, value: { entries: [entries[1], entries[0]] } });
   });
 
@@ -181,17 +239,22 @@ describe('entries.get', () => {
     expect(await handle({ type: 'entries.get', ids: ['ghost'] }, { tab })).toEqual({ ok: true, value: { entries: [] } });
   });
 
-  test('needs no tab', async () => {
+  test('too many ids at once are refused, naming the limit', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['alpha-tool'] }, {});
-    expect(reply.ok && 'entries' in reply.value && reply.value.entries.map((entry) => entry.id)).toEqual(['alpha-tool']);
+    const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
+    expect(await handle({ type: 'entries.get', ids }, { tab })).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
+  });
+
+  test('is not answered to a sender that is neither a tab nor an extension page', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, {})).toEqual(malformed);
   });
 });
 
 describe('notes from several tabs at once', () => {
   test('concurrent saves from several tabs all land', async () => {
     const db = new NotesDatabase(`concurrent-${crypto.randomUUID()}`);
-    const concurrent = createRequestHandler({ db, entries: [] });
+    const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
       Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, { tab: { url: `https://news.example/${i % 4}`, title: 't' } })),
@@ -204,9 +267,9 @@ describe('notes from several tabs at once', () => {
 
   test("a canonical address on the page's own site keys the note; the tab address is kept as an alternate", async () => {
     const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
-    const handler = createRequestHandler({ db, entries: [] });
-    const draft = { canonicalUrl: 'https://news.example/2026/story', quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
-    const reply = await handler({ type: 'notes.add', draft }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
-    expect(reply.ok && 'note' in reply.value && reply.value.note.target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
+    const handler = handlerFor(db, []);
+    const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
+    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
+    expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
   });
 });

@@ -1,5 +1,5 @@
 import type { Entry } from '../../core/dataset/schema';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 
 /** Card data comes from the background (the content script bundles only the matching terms), fetched once. */
 export class EntryCache {

@@ -1,6 +1,6 @@
 import { anchorQuote } from '../../core/anchoring/anchor';
 import type { Note } from '../../core/notes/note';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 import { collectPageText } from '../../lib/page-text';
 import type { OverlayStore } from './overlay-store';
 import { rangeIn } from './page-scanner';
@@ -114,6 +114,14 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
       anchored.set(note.id, { note, range: range.cloneRange() });
       highlightOf()?.add(anchored.get(note.id)!.range);
       reported.set(note.id, true);
+    },
+    /** Scrolls to one of this page's notes and shows it; false when it is not anchored on the page. */
+    reveal(noteId: string): boolean {
+      const found = anchored.get(noteId);
+      if (!found) return false;
+      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      store.update({ note: { ...found, pinned: true } });
+      return true;
     },
     /** The note under a viewport point, if any. */
     noteAt(x: number, y: number): AnchoredNote | undefined {

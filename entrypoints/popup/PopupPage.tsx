@@ -4,12 +4,15 @@ import { KindSwitches } from '../../components/KindSwitches';
 import { OnThisPage, type OnThisPageState } from '../../components/OnThisPage';
 import { SiteSwitch } from '../../components/SiteSwitch';
 import { normalisePageUrl } from '../../core/notes/page-url';
-import { isActiveOn, siteOf, type Settings } from '../../core/settings';
+import { canPause, groupByKind } from '../../core/popup';
+import { isActiveOn, type Settings } from '../../core/settings/model';
+import type { SettingsChange } from '../../core/settings/schema';
+import { siteOf } from '../../core/site';
 import type { NotesDatabase } from '../../lib/notes-db';
-import { canPause, groupByKind, withKindEnabled, withSitePaused } from '../../lib/popup-model';
-import { exportAllNotes } from './export-notes';
+import { exportAllNotes } from '../../lib/download';
 import { PageNotes } from './PageNotes';
-import { askTab, readerTab, type ReaderTab } from './reader-tab';
+import { askTab } from '../../lib/messaging';
+import { readerTab, type ReaderTab } from './reader-tab';
 import { usePageSummary, type SummaryState } from './use-page-summary';
 import { useSettings } from './use-settings';
 
@@ -25,7 +28,7 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
   /** undefined while looking it up; null when there is none. */
   const [tab, setTab] = useState<ReaderTab | null>();
   useEffect(() => void readerTab().then((found) => setTab(found ?? null), () => setTab(null)), []);
-  const { settings, update } = useSettings();
+  const { settings, change: changeSettings } = useSettings();
   const { state: summary, refreshSoon } = usePageSummary(tab === undefined ? undefined : (tab?.id ?? null));
   const [problem, setProblem] = useState<string>();
 
@@ -34,8 +37,12 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
   const paused = !!site && !!settings?.sites.paused.includes(site);
   const page = onThisPageState(summary, settings, site, paused);
 
-  const change = async (apply: (current: Settings) => Settings | undefined) => {
-    await update(apply);
+  const change = async (settingsChange: SettingsChange) => {
+    try {
+      await changeSettings(settingsChange);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
     refreshSoon();
   };
 
@@ -43,7 +50,7 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
     if (!tab) return;
     setProblem(undefined);
     try {
-      const { found } = await askTab(tab.id, { type: 'page.reveal', entityId });
+      const { found } = await askTab(tab.id, 'page.reveal', { entityId });
       if (!found) return setProblem('That mention is no longer on the page.');
       // When this page is open in a tab of its own, go to the reader's tab; as the toolbar popup it is active already.
       await browser.tabs.update(tab.id, { active: true });
@@ -64,15 +71,15 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
           Options
         </button>
       </header>
-      {settings && canPause(settings, site) && (
-        <SiteSwitch site={site} paused={paused} onChange={(on) => void change((current) => withSitePaused(current, site, on))} />
+      {settings && canPause(site) && (
+        <SiteSwitch site={site} paused={paused} onChange={(on) => void change({ op: 'site', list: 'paused', site, present: on })} />
       )}
       <OnThisPage state={page} problem={problem} onReveal={(id) => void reveal(id)} />
       {settings && (
         <KindSwitches
           enabled={settings.enabledKinds}
           counts={page.status === 'ready' ? page.model.countByKind : undefined}
-          onChange={(kind, on) => void change((current) => withKindEnabled(current, kind, on))}
+          onChange={(kind, on) => void change({ op: 'set', enabledKinds: { [kind]: on } })}
         />
       )}
       <PageNotes db={db} pageUrl={pageUrl} />

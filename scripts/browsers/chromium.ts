@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumBinary } from '../system-requirements';
 import type { AccessibleElement, BrowserSession, LogEntry } from './session';
 
-export const chromiumBinary = process.env.WATCHWORDS_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumBinary };
 
 export interface ChromiumSession extends BrowserSession {
   readonly browser: 'chromium';

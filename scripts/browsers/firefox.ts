@@ -9,9 +9,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import WebSocket from 'ws';
+import { firefoxBinary as FIREFOX_BINARY } from '../system-requirements';
 import type { AccessibleElement, BrowserSession, LogEntry } from './session';
 
-export const FIREFOX_BINARY = process.env.WATCHWORDS_FIREFOX ?? '/usr/bin/firefox-esr';
+export { FIREFOX_BINARY };
 const COMMAND_TIMEOUT_MS = 30_000;
 const LAUNCH_TIMEOUT_MS = 30_000;
 const CLOSE_GRACE_MS = 5_000;

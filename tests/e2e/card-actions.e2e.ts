@@ -91,7 +91,7 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     expect(status.text).toContain(`Watchwords found ${list.length} mentions on this page.`);
   });
 
-  test('"Not this" removes that entity\'s highlights for the phrase on the site, and they stay gone after a reload', async () => {
+  test('"Not this" removes that entity\'s highlights for the phrase on the page, and they stay gone after a reload', async () => {
     const site = await newSite();
     await session.goto(`${site}/news-layout.html`);
     const before = (await settledHighlights(session, (l) => l.length === 12)).map(textOf);
@@ -102,8 +102,10 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     const after = (await settledHighlights(session, (l) => !l.map(textOf).includes('Flock Safety'))).map(textOf);
     expect(after).toEqual(before.filter((t) => t !== 'Flock Safety'));
 
-    const { dismissals } = await inExtension<{ dismissals: { site: string; phrase: string; entityId: string }[] }>(session, `api.storage.local.get('dismissals')`);
-    expect(dismissals.map(({ site: s, phrase, entityId }) => ({ site: s, phrase, entityId }))).toEqual([{ site: new URL(site).host, phrase: 'flock safety', entityId: 'flock-safety' }]);
+    const { dismissals } = await storedSettings(session);
+    expect(dismissals.map(({ site: s, phrase, entityId, entityName, page }) => ({ site: s, phrase, entityId, entityName, page }))).toEqual([
+      { site: new URL(site).host, phrase: 'flock safety', entityId: 'flock-safety', entityName: 'Flock Safety', page: `${site}/news-layout.html` },
+    ]);
 
     await session.goto(`${site}/news-layout.html`);
     const reloaded = (await settledHighlights(session, (l) => l.length === after.length)).map(textOf);

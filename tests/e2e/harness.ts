@@ -1,6 +1,7 @@
 /** Shared by the end-to-end tests: both browsers, the extension's storage and commands, selections and notes. */
 import { readFileSync } from 'node:fs';
-import { defaultSettings, type Settings } from '../../core/settings';
+import { settingsVersion, type Settings } from '../../core/settings/model';
+import { readSettings } from '../../core/settings/read';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { launchFirefox, type FirefoxSession } from '../../scripts/browsers/firefox';
 import { chromeBuild, firefoxAddonId, firefoxBuild, waitFor } from '../../scripts/browsers/watchwords-page';
@@ -25,15 +26,15 @@ export async function inExtension<T>(session: Session, expression: string): Prom
   return (await worker.evaluate(wrapped)) as T;
 }
 
-/** The stored settings, completed with the defaults. */
+/** The stored settings, read as Watchwords reads them. */
 export async function storedSettings(session: Session): Promise<Settings> {
-  const { settings } = await inExtension<{ settings?: Partial<Settings> }>(session, `api.storage.local.get('settings')`);
-  return { ...defaultSettings, ...settings, sites: { ...defaultSettings.sites, ...settings?.sites } };
+  return readSettings(await inExtension(session, `api.storage.local.get(['settings', 'dismissals'])`));
 }
 
+/** Changes the stored settings directly (a test's shortcut past the settings owner; valid settings only). */
 export async function changeSettings(session: Session, change: (settings: Settings) => Settings): Promise<void> {
   const next = change(await storedSettings(session));
-  await inExtension(session, `api.storage.local.set({ settings: ${JSON.stringify(next)} })`);
+  await inExtension(session, `api.storage.local.set({ settings: ${JSON.stringify({ ...next, version: settingsVersion })} })`);
 }
 
 const commandMessages: Record<string, string> = { 'next-mention': 'page.next', 'announce-mentions': 'page.announce', 'add-note': 'notes.fromSelection' };

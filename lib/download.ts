@@ -1,5 +1,5 @@
-import { exportFileName, exportNotesJson } from '../../core/notes/export-json';
-import type { NotesDatabase } from '../../lib/notes-db';
+import { exportFileName, exportNotesJson } from '../core/notes/export-json';
+import type { NotesDatabase } from './notes-db';
 
 /** Downloads every note as one JSON file. */
 export async function exportAllNotes(db: NotesDatabase): Promise<void> {

@@ -1,11 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import type { Note } from '../core/notes/note';
-import { NotesDatabase } from '../lib/notes-db';
-import { createNotesStore } from '../lib/notes-query-live';
-import { addKindColours } from './kind-colours';
+import type { Note } from '../../core/notes/note';
+import { NotesDatabase } from '../../lib/notes-db';
+import { createNotesStore } from '../../lib/notes-query-live';
+import { addKindColours } from '../../components/kind-colours';
 import { NotesManager, type EntityInfo } from './NotesManager';
 
-/** Renders the notes manager into `#root` (see start-notes-manager.ts). */
+/** Renders the notes manager into `#root` (see start.ts). */
 export function mountNotesManager({ mode, recent }: { mode: 'page' | 'panel'; recent: Promise<Note[]> }): void {
   const db = new NotesDatabase();
   const notes = createNotesStore(db, { preview: recent });

@@ -1,4 +1,5 @@
-import type { Note } from '../core/notes/note';
+import { siteOf } from '../site';
+import type { Note } from './note';
 
 /**
  * The notes manager's pure parts: the in-memory search index, full-text search, filters and sorting. No DOM.
@@ -77,12 +78,6 @@ export function searchTokens(query: string): string[] {
   return unique.filter((token, i) => !unique.slice(0, i).some((longer) => longer.includes(token)));
 }
 
-/** The site of an http(s) address, as the settings name sites: its host in lower case without "www.". */
-export function siteOfUrl(url: string): string {
-  const host = /^https?:\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(url)?.[1];
-  return host ? host.toLowerCase().replace(/^www\./, '') : '';
-}
-
 /** The folded text a search looks in: body, quote, page title, tags and the entity's name, one field a line. */
 export function searchText(entry: IndexedNote): string {
   if (entry.search !== undefined) return entry.search;
@@ -121,7 +116,7 @@ export function indexNote(note: Note, entityName: EntityNames): IndexedNote {
   const { target } = note;
   return {
     note,
-    site: target.kind === 'page' ? siteOfUrl(target.url) : '',
+    site: target.kind === 'page' ? (siteOf(target.url) ?? '') : '',
     entityName: target.kind === 'entity' ? (entityName(target.entityId) ?? target.entityId) : '',
     created: Date.parse(note.createdAt),
     updated: Date.parse(note.updatedAt),
@@ -266,27 +261,6 @@ export function dayAfter(date: string): number | undefined {
   if (start === undefined) return undefined;
   const day = new Date(start);
   return new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).getTime();
-}
-
-export const maxTags = 50;
-export const maxTagLength = 100;
-
-/**
- * Tags typed as a comma-separated list: trimmed, empty ones dropped, duplicates (ignoring case) dropped, a
- * leading "#" removed. An error when they break the note's rules (at most 50, each at most 100 characters).
- */
-export function parseTags(input: string): { tags: string[] } | { error: string } {
-  const tags: string[] = [];
-  const seen = new Set<string>();
-  for (const part of input.split(',')) {
-    const tag = part.trim().replace(/^#+\s*/, '');
-    if (!tag || seen.has(tag.toLowerCase())) continue;
-    if (tag.length > maxTagLength) return { error: `A tag can be at most ${maxTagLength} characters long.` };
-    seen.add(tag.toLowerCase());
-    tags.push(tag);
-  }
-  if (tags.length > maxTags) return { error: `A note can have at most ${maxTags} tags.` };
-  return { tags };
 }
 
 /** The address that opens a page note's page and shows the note (the content script reads the fragment). */

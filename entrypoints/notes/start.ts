@@ -1,4 +1,4 @@
-import { readRecentNotes } from '../lib/recent-notes';
+import { readRecentNotes } from '../../lib/recent-notes';
 import './notes-manager.css';
 
 /** How many notes the first screen is read with: more than fit, even in a tall window. */
@@ -14,5 +14,5 @@ export function startNotesManager(mode: 'page' | 'panel'): void {
   // Benchmark mark (scripts/bench-notes.ts): where the manager's own work starts.
   performance.mark('notes-start');
   const recent = readRecentNotes(firstScreen);
-  void import('./mount-notes-manager').then(({ mountNotesManager }) => mountNotesManager({ mode, recent }));
+  void import('./mount').then(({ mountNotesManager }) => mountNotesManager({ mode, recent }));
 }

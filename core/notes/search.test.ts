@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { noteSchema, type Note } from '../core/notes/note';
+import { noteSchema, type Note } from './note';
 import {
   createNoteIndexer,
   dayAfter,
@@ -12,15 +12,13 @@ import {
   narrowsSearch,
   noteFacets,
   noteLink,
-  parseTags,
   sameFilters,
   searchText,
   searchTokens,
-  siteOfUrl,
   sortNotes,
   type IndexedNote,
   type NoteFilters,
-} from './notes-query';
+} from './search';
 
 let counter = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
@@ -108,19 +106,6 @@ describe('searchTokens', () => {
   test('drops repeated words and words inside longer ones, longest first', () => {
     expect(searchTokens('face face')).toEqual(['face']);
     expect(searchTokens('face facial recognition fac')).toEqual(['recognition', 'facial', 'face']);
-  });
-});
-
-describe('siteOfUrl', () => {
-  test('is the host without "www.", lower-cased, with its port', () => {
-    expect(siteOfUrl('https://www.News.Example/a?b#c')).toBe('news.example');
-    expect(siteOfUrl('http://user:pw@blog.example:8080/x')).toBe('blog.example:8080');
-    expect(siteOfUrl('https://example.org')).toBe('example.org');
-  });
-
-  test('is empty for addresses that are not web pages', () => {
-    expect(siteOfUrl('file:///tmp/a.html')).toBe('');
-    expect(siteOfUrl('not a url')).toBe('');
   });
 });
 
@@ -436,34 +421,6 @@ describe('dayStart and dayAfter', () => {
     expect(range('2025-03-04', '2025-03-04')).toHaveLength(1);
     expect(range('2025-03-05', '2025-03-05')).toHaveLength(0);
     expect(range('2025-03-03', '2025-03-03')).toHaveLength(0);
-  });
-});
-
-describe('parseTags', () => {
-  test('splits on commas, trims, drops empty ones, "#" and duplicates ignoring case', () => {
-    expect(parseTags(' face, #CBP ,, face ,Face, cbp')).toEqual({ tags: ['face', 'CBP'] });
-    expect(parseTags('')).toEqual({ tags: [] });
-    expect(parseTags(' , ')).toEqual({ tags: [] });
-  });
-
-  test('keeps spaces inside a tag', () => {
-    expect(parseTags('face recognition, Section 702')).toEqual({ tags: ['face recognition', 'Section 702'] });
-  });
-
-  test('refuses what the note schema refuses', () => {
-    expect(parseTags('x'.repeat(101))).toHaveProperty('error');
-    expect(parseTags(Array.from({ length: 51 }, (_, i) => `t${i}`).join(','))).toHaveProperty('error');
-    const fifty = parseTags(Array.from({ length: 50 }, (_, i) => `t${i}`).join(','));
-    expect('tags' in fifty && noteSchema.shape.tags.safeParse(fifty.tags).success).toBe(true);
-  });
-
-  test('whatever is typed, the tags it accepts are valid note tags', () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), (text) => {
-        const parsed = parseTags(text);
-        if ('tags' in parsed) expect(noteSchema.shape.tags.safeParse(parsed.tags).success).toBe(true);
-      }),
-    );
   });
 });
 

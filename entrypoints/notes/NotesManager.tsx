@@ -1,23 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
-import type { Kind } from '../core/dataset/kinds';
-import { normalisePageUrl } from '../core/notes/page-url';
-import { exportAllNotes } from '../entrypoints/popup/export-notes';
-import type { NotesDatabase } from '../lib/notes-db';
-import type { NotesStore } from '../lib/notes-query-live';
+import type { Kind } from '../../core/dataset/kinds';
+import { normalisePageUrl } from '../../core/notes/page-url';
+import { parseTags, tagLimits } from '../../core/notes/tags';
+import { exportAllNotes } from '../../lib/download';
+import type { NotesDatabase } from '../../lib/notes-db';
+import type { NotesStore } from '../../lib/notes-query-live';
 import {
   createNoteIndexer,
   dayAfter,
   dayStart,
   filterNotes,
   hasFilters,
-  maxTags,
   narrowsSearch,
   noteFacets,
   noteLink,
   noteSorts,
-  parseTags,
   sameFilters,
   searchText,
   sortNotes,
@@ -25,9 +24,9 @@ import {
   type IndexedNote,
   type NoteFilters,
   type NoteSort,
-} from '../lib/notes-query';
-import { NoteRow, type NoteDraftState, type NoteRowActions } from './NoteRow';
-import { useWindowedList } from './use-windowed-list';
+} from '../../core/notes/search';
+import { NoteRow, type NoteDraftState, type NoteRowActions } from '../../components/NoteRow';
+import { useWindowedList } from '../../components/use-windowed-list';
 
 export interface EntityInfo {
   name: string;
@@ -421,7 +420,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
             onTag={async (tags) => {
               const now = new Date();
               for (const tag of tags) {
-                const ids = selectedShown.filter(({ note }) => note.tags.includes(tag) || note.tags.length < maxTags).map(({ note }) => note.id);
+                const ids = selectedShown.filter(({ note }) => note.tags.includes(tag) || note.tags.length < tagLimits.count).map(({ note }) => note.id);
                 if (ids.length) await db.tagNotes(ids, tag, now);
               }
               showToast(`${tags.length === 1 ? `Tag “${tags[0]}”` : `${tags.length} tags`} added to ${count(selectedShown.length, 'note', 'notes')}`);

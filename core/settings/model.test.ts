@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { defaultSettings, dismissalPhrase, isActiveOn, isDismissed, siteOf, type Dismissal, type Settings } from './settings';
+import { siteOf } from '../site';
+import { defaultSettings, dismissalPhrase, isActiveOn, isDismissed, type Dismissal, type Settings } from './model';
 
 const withSites = (sites: Partial<Settings['sites']>): Settings => ({ ...defaultSettings, sites: { ...defaultSettings.sites, ...sites } });
 
@@ -47,37 +48,14 @@ describe('isActiveOn', () => {
   });
 });
 
-describe('siteOf', () => {
-  test.each([
-    ['https://example.com/a/b?c#d', 'example.com'],
-    ['http://example.com', 'example.com'],
-    ['https://www.example.com/', 'example.com'],
-    ['https://WWW.EXAMPLE.COM/Path', 'example.com'],
-    ['https://news.example.com/', 'news.example.com'],
-    ['https://www.news.example.com/', 'news.example.com'],
-    ['https://wwwexample.com/', 'wwwexample.com'],
-    ['http://localhost:8080/demo', 'localhost:8080'],
-    ['http://127.0.0.1:5173/', '127.0.0.1:5173'],
-    ['https://example.com:443/', 'example.com'],
-    ['http://example.com:80/', 'example.com'],
-    ['https://user:secret@example.com/', 'example.com'],
-  ])('%s → %s', (address, site) => {
-    expect(siteOf(address)).toBe(site);
-  });
-
-  test.each(['file:///home/reader/article.html', 'chrome-extension://abc/options.html', 'about:blank', 'data:text/html,hi', 'ftp://example.com/', 'not a url', ''])(
-    'no site for %j',
-    (address) => {
-      expect(siteOf(address)).toBeUndefined();
-    },
-  );
-});
-
 describe('dismissals', () => {
+  const at = '2025-01-01T00:00:00.000Z';
   const dismissals: Dismissal[] = [
-    { site: 'example.com', phrase: 'ice', entityId: 'us-ice', at: '2025-01-01T00:00:00.000Z' },
-    { site: 'example.com', phrase: 'section 702', entityId: 'fisa-section-702', at: '2025-01-01T00:00:00.000Z' },
+    { id: '1', site: 'example.com', phrase: 'ice', entityId: 'ice', entityName: 'ICE', at },
+    { id: '2', site: 'example.com', phrase: 'section 702', entityId: 'fisa-section-702', entityName: 'FISA Section 702', at },
+    { id: '3', site: 'news.example', page: 'https://news.example/hockey', phrase: 'ice', entityId: 'ice', entityName: 'ICE', at },
   ];
+  const onSite = { site: 'example.com', page: 'https://example.com/any' };
 
   test('dismissalPhrase lower-cases and collapses white space', () => {
     expect(dismissalPhrase('  Section\n\t 702 ')).toBe('section 702');
@@ -85,16 +63,21 @@ describe('dismissals', () => {
     expect(dismissalPhrase('Clearview\u00a0AI')).toBe('clearview ai');
   });
 
-  test('isDismissed matches site, entity and phrase however the text is written', () => {
-    expect(isDismissed(dismissals, 'example.com', 'ICE', 'us-ice')).toBe(true);
-    expect(isDismissed(dismissals, 'example.com', 'Section  702', 'fisa-section-702')).toBe(true);
-    expect(isDismissed(dismissals, 'example.com', 'Section\n702', 'fisa-section-702')).toBe(true);
+  test('a site-wide choice matches site, entity and phrase however the text is written, on any page', () => {
+    expect(isDismissed(dismissals, onSite, 'ICE', 'ice')).toBe(true);
+    expect(isDismissed(dismissals, { site: 'example.com' }, 'Section  702', 'fisa-section-702')).toBe(true);
+    expect(isDismissed(dismissals, onSite, 'Section\n702', 'fisa-section-702')).toBe(true);
   });
 
-  test('isDismissed is per site, per entity and per phrase', () => {
-    expect(isDismissed(dismissals, 'example.org', 'ICE', 'us-ice')).toBe(false);
-    expect(isDismissed(dismissals, 'example.com', 'ICE', 'other-entity')).toBe(false);
-    expect(isDismissed(dismissals, 'example.com', 'Immigration and Customs Enforcement', 'us-ice')).toBe(false);
-    expect(isDismissed([], 'example.com', 'ICE', 'us-ice')).toBe(false);
+  test('a page choice holds on that page only', () => {
+    expect(isDismissed(dismissals, { site: 'news.example', page: 'https://news.example/hockey' }, 'ICE', 'ice')).toBe(true);
+    expect(isDismissed(dismissals, { site: 'news.example', page: 'https://news.example/raids' }, 'ICE', 'ice')).toBe(false);
+  });
+
+  test('it is per site, per entity and per phrase', () => {
+    expect(isDismissed(dismissals, { site: 'example.org' }, 'ICE', 'ice')).toBe(false);
+    expect(isDismissed(dismissals, onSite, 'ICE', 'other-entity')).toBe(false);
+    expect(isDismissed(dismissals, onSite, 'Immigration and Customs Enforcement', 'ice')).toBe(false);
+    expect(isDismissed([], onSite, 'ICE', 'ice')).toBe(false);
   });
 });
