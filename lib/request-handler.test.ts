@@ -154,14 +154,14 @@ describe('notes.add', () => {
 
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
   test('a QuotaExceededError raised inside the Dexie transaction gives the same message', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db.notes, 'add').mockImplementation(() => {
+    vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
@@ -171,7 +171,7 @@ describe('notes.add', () => {
 
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new Error('disk on fire'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });

@@ -1,4 +1,4 @@
-import { siteOf } from '../settings';
+import { siteOf } from '../site';
 import { liveNotes } from './live-notes';
 import type { ExportInput, ExportedFile } from './types';
 

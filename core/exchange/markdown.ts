@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { hashHex } from '../notes/hash';
 import type { Note } from '../notes/note';
-import { siteOf } from '../settings';
+import { siteOf } from '../site';
 import { liveNotes } from './live-notes';
 import type { EntityInfo, ExportInput, ExportedFile, LiveNote } from './types';
 

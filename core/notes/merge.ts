@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { stampPattern } from './clock';
-import { conflictCopies, joinNotes, noteStateSchema, noteView, sameState, stampsOf, visibleVersions, type NoteState } from './state';
+import { canonicalJson, conflictCopies, joinNotes, noteStateSchema, noteView, sameState, stampsOf, visibleVersions, type NoteState } from './state';
 
 /** What a recorded change was, for the reader's history and for debugging; merging looks only at the state. */
 export const changeKinds = ['add', 'edit', 'tag', 'delete', 'restore', 'import', 'conflict-copy'] as const;
@@ -78,10 +78,10 @@ export type ImportOutcome = 'added' | 'updated' | 'unchanged' | 'older-skipped' 
 export function importOutcome(known: NoteState | undefined, incoming: NoteState): ImportOutcome {
   if (!known) return 'added';
   const joined = joinNotes(known, incoming);
-  const shownBefore = JSON.stringify(noteView(known));
-  if (sameState(known, joined)) return JSON.stringify(noteView(incoming)) === shownBefore || !noteView(incoming) ? 'unchanged' : 'older-skipped';
+  const shownBefore = canonicalJson(noteView(known));
+  if (sameState(known, joined)) return canonicalJson(noteView(incoming)) === shownBefore || !noteView(incoming) ? 'unchanged' : 'older-skipped';
   if (visibleVersions(joined).length > visibleVersions(known).length && visibleVersions(joined).length > 1) return 'conflicting';
-  return JSON.stringify(noteView(joined)) === shownBefore ? 'unchanged' : 'updated';
+  return canonicalJson(noteView(joined)) === shownBefore ? 'unchanged' : 'updated';
 }
 
 /** Every stamp in a set of states, for the device clock to take in before it stamps anything else. */

@@ -333,9 +333,16 @@ export function conflictCopies(state: NoteState): NoteState[] {
     .map((v) => createNoteState(conflictCopyId(state.id, v.stamp), target, v.text!, [conflictTag], v.stamp, state.id));
 }
 
+/** JSON with object keys sorted, so that equal values compare equal whatever order their keys were set in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
+  );
+}
+
 /** Two states are the same note in the same state. */
 export function sameState(a: NoteState, b: NoteState): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || canonicalJson(a) === canonicalJson(b);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
