@@ -256,6 +256,24 @@ export class NotesRepository {
     });
   }
 
+  /** Sync's own bookkeeping (cursors, status), kept beside the notes. */
+  async syncValue<T>(key: string): Promise<T | undefined> {
+    return (await this.db.sync.get(key))?.value as T | undefined;
+  }
+
+  async setSyncValue(key: string, value: unknown): Promise<void> {
+    await this.db.sync.put({ key, value });
+  }
+
+  /** How many notes are live (for sync's guard against mass deletion). */
+  async liveCount(): Promise<number> {
+    return this.db.notes.filter((note) => note.deletedAt === null).count();
+  }
+
+  async deviceId(): Promise<string> {
+    return this.db.deviceId();
+  }
+
   /** This device's changes after `seq`, oldest first. */
   async changesAfter(seq: number, limit = 500) {
     return this.db.changes.where('seq').above(seq).limit(limit).toArray();
