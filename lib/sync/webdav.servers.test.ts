@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startApache, startRclone, type TestServer } from './test-servers';
+import { testConnection } from './test-connection';
 import { WebDavClient, WebDavError } from './webdav';
 
 describe.each([['rclone', startRclone] as const, ['apache', startApache] as const])('the WebDAV layer against %s', (_name, start) => {
@@ -36,5 +37,36 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
     const nowhere = new WebDavClient({ url: 'http://127.0.0.1:9/', username: 'a', password: 'b', timeoutMs: 2000 });
     await expect(nowhere.get('x')).rejects.toBeInstanceOf(WebDavError);
     await expect(nowhere.get('x')).rejects.toMatchObject({ failure: 'unreachable' });
+  });
+});
+
+describe.each([['rclone', startRclone] as const, ['apache', startApache] as const])('"Test connection" against %s', (_name, start) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await start();
+  }, 30_000);
+  afterAll(() => server?.dispose());
+
+  test('the Zotero sequence: WebDAV, folder (created on request), missing file 404, write, read back, delete', async () => {
+    const options = { url: server.url.replace(/\/[^/]*\/$/, '/fresh/'), username: server.username, password: server.password };
+    const first = await testConnection(options);
+    expect(first).toMatchObject({ ok: false, folderMissing: true });
+    const second = await testConnection(options, { createFolder: true });
+    expect(second.steps.map((s) => [s.step, s.ok])).toEqual([
+      ['webdav', true],
+      ['folder', true],
+      ['missing-file', true],
+      ['write', true],
+      ['read-back', true],
+      ['delete', true],
+    ]);
+    expect(second.ok).toBe(true);
+    expect(second.clock?.warn).toBe(false);
+    const dav = new WebDavClient(options);
+    expect((await dav.list('')).filter((e) => e.name.startsWith('watchwords-test-'))).toEqual([]);
+    const wrong = await testConnection({ ...options, password: 'nope' });
+    // (rclone answers OPTIONS without asking who you are; Apache asks at once.)
+    expect(wrong.ok).toBe(false);
+    expect(wrong.steps.at(-1)).toMatchObject({ ok: false, message: 'The server refused the user name or password.' });
   });
 });
