@@ -46,12 +46,19 @@ interface Writer {
  */
 export class NotesRepository {
   private readonly now: () => number;
+  /** Called after each change made here (not after changes from sync): the background schedules a sync. */
+  onLocalChange?: () => void;
 
   constructor(
     readonly db: NotesDatabase,
     options: { now?: () => number } = {},
   ) {
     this.now = options.now ?? Date.now;
+  }
+
+  private changed<T>(result: T): T {
+    this.onLocalChange?.();
+    return result;
   }
 
   private get tables(): Table[] {
@@ -136,16 +143,16 @@ export class NotesRepository {
   }
 
   async add(target: Target, body: string, tags: readonly string[]): Promise<Note> {
-    return this.write(async (w) => {
+    return this.changed(await this.write(async (w) => {
       const stamp = w.stamp();
       const state = await w.record('add', createNoteState(crypto.randomUUID(), target, body, tags, stamp));
       return noteView(state)!;
-    });
+    }));
   }
 
   /** Changes a note's text and tags; undefined when the note is deleted (or unknown). */
   async edit(id: string, change: { body: string; tags: readonly string[] }): Promise<Note | undefined> {
-    return this.write(async (w) => {
+    return this.changed(await this.write(async (w) => {
       const state = await w.get(id);
       if (!state || isDeleted(state) || !noteView(state)) return undefined;
       let next = state;
@@ -153,12 +160,12 @@ export class NotesRepository {
       const tags = setTags(next, change.tags, w.stamp());
       if (tags.tags.length) next = await w.record('tag', tags);
       return noteView(next);
-    });
+    }));
   }
 
   /** Adds a tag to several notes at once, all or nothing. */
   async tag(ids: readonly string[], tag: string): Promise<number> {
-    return this.write(async (w) => {
+    return this.changed(await this.write(async (w) => {
       let tagged = 0;
       const stamp = w.stamp();
       for (const id of ids) {
@@ -169,12 +176,12 @@ export class NotesRepository {
         tagged++;
       }
       return tagged;
-    });
+    }));
   }
 
   /** Deletes by tombstone (sync passes deletions on; Undo restores within the undo window), all or nothing. */
   async delete(ids: readonly string[]): Promise<number> {
-    return this.write(async (w) => {
+    return this.changed(await this.write(async (w) => {
       let deleted = 0;
       const stamp = w.stamp();
       for (const id of ids) {
@@ -184,12 +191,12 @@ export class NotesRepository {
         deleted++;
       }
       return deleted;
-    });
+    }));
   }
 
   /** Undoes deletes whose text is still here (within the undo window). */
   async restore(ids: readonly string[]): Promise<number> {
-    return this.write(async (w) => {
+    return this.changed(await this.write(async (w) => {
       let restored = 0;
       const stamp = w.stamp();
       for (const id of ids) {
@@ -199,7 +206,7 @@ export class NotesRepository {
         restored++;
       }
       return restored;
-    });
+    }));
   }
 
   /** Forgets the text of notes deleted longer ago than the undo window. Returns how many were purged. */
@@ -239,7 +246,7 @@ export class NotesRepository {
       await w.recordMany('import', file.states);
       return plan;
     });
-    return { report, backupId };
+    return this.changed({ report, backupId });
   }
 
   /**

@@ -11,6 +11,7 @@ import { contentRoutes, pageRoutes, type ContentRoutes, type PageRoutes } from '
 import { createDispatcher, malformedRequest, Refusal, type Handlers, type Reply } from '../core/protocol/route';
 import type { NotesDatabase } from './notes-db';
 import { NotesRepository } from './notes-repository';
+import type { SyncService } from './sync/service';
 import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
 
@@ -33,6 +34,10 @@ export function createRequestHandler(deps: {
   db: NotesDatabase;
   entries: readonly Entry[];
   settings: SettingsOwner;
+  /** The one writer of notes (made here from `db` when not given). */
+  notes?: NotesRepository;
+  /** Sync over WebDAV (the background gives it; absent in tests that do not sync). */
+  sync?: SyncService;
   /** The extension's own origin with a trailing slash (browser.runtime.getURL('')). */
   extensionOrigin: string;
   now?: () => Date;
@@ -40,7 +45,10 @@ export function createRequestHandler(deps: {
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
   const now = deps.now ?? (() => new Date());
   // The one writer of notes; everything else here only reads.
-  const notes = new NotesRepository(deps.db, { now: () => now().getTime() });
+  const notes = deps.notes ?? new NotesRepository(deps.db, { now: () => now().getTime() });
+  const sync = () => deps.sync ?? (() => {
+    throw new Refusal('Sync is not available here.');
+  })();
   let lookup: ReturnType<typeof datasetLookup> | undefined;
   const dataset = () => (lookup ??= datasetLookup(deps.entries));
   const pageOf = (sender: Sender) => sender.url ?? sender.tab?.url;
@@ -102,6 +110,14 @@ export function createRequestHandler(deps: {
     },
     'notes.backups': async () => ({ backups: (await notes.backups()).map(({ id, createdAt, reason, noteCount }) => ({ id: id!, createdAt, reason, noteCount })) }),
     'notes.backups.restore': async ({ id }) => ({ count: await notes.restoreBackup(id) }),
+    'sync.status': () => sync().status(),
+    'sync.test': (options) => sync().test(options),
+    'sync.configure': (options) => sync().configure(options),
+    'sync.now': (run) => sync().syncNow(run),
+    'sync.forget': async () => {
+      await sync().forget();
+      return { forgotten: true as const };
+    },
   };
 
   const fromContent = createDispatcher(contentRoutes, content, describeFailure);

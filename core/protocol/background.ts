@@ -7,6 +7,7 @@ import { exportFormatIds, type ExportedText, type ImportSummary, type BackupInfo
 import { maxImportBytes } from '../exchange/safe-json';
 import { noteLimits } from '../notes/note';
 import { tagSchema, tagsSchema } from '../notes/tags';
+import type { ConnectionReport, SyncOutcome, SyncStatus } from '../sync/types';
 import { route } from './route';
 
 /**
@@ -82,8 +83,26 @@ const notesRoutes = {
   'notes.backups.restore': route<{ count: number }>()(z.object({ id: z.int().min(1) }).strict()),
 };
 
+const serverFields = { url: z.string().min(1).max(2000), username: z.string().max(500), password: z.string().max(2000) };
+
+/**
+ * Sync over WebDAV. The password is sent once, from the manager's form, and kept by the background; no answer
+ * ever carries it (or the encryption key) back.
+ */
+const syncRoutes = {
+  'sync.status': route<SyncStatus>()(z.object({}).strict()),
+  /** "Test connection": the Zotero sequence; `createFolder` makes a missing folder. */
+  'sync.test': route<ConnectionReport>()(z.object({ ...serverFields, createFolder: z.boolean().optional() }).strict()),
+  /** Saves the server and syncs once. A passphrase starts an encrypted library, or unlocks one. */
+  'sync.configure': route<SyncOutcome>()(z.object({ ...serverFields, passphrase: z.string().max(1000).optional() }).strict()),
+  /** "Sync now"; after a question, the reader's answer (go on deleting, or take the library in the folder). */
+  'sync.now': route<SyncOutcome>()(z.object({ allowDeletes: z.boolean().optional(), adoptLibrary: z.boolean().optional() }).strict()),
+  'sync.forget': route<{ forgotten: true }>()(z.object({}).strict()),
+};
+
 export const pageRoutes = {
   ...settingsRoutes,
   ...notesRoutes,
+  ...syncRoutes,
 };
 export type PageRoutes = typeof pageRoutes;

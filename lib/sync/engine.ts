@@ -1,6 +1,7 @@
 import { ClockError, devicePattern, serverClockSkew } from '../../core/notes/clock';
 import { mapStates, mergeInto, type NoteChange } from '../../core/notes/merge';
 import { isDeleted, latestStamp, withoutDeletedText, type NoteState } from '../../core/notes/state';
+import type { SyncOutcome } from '../../core/sync/types';
 import type { NotesRepository } from '../notes-repository';
 import { createEncryption, EncryptionError, importDataKey, open, seal, unlock } from './crypto';
 import { batchFile, batchPlace, batchSchema, changesSchema, devicesFolder, headFile, headSchema, libraryFile, libraryMarkerSchema, type LibraryMarker } from './layout';
@@ -17,16 +18,7 @@ export interface SyncConfig {
   newPassphrase?: string;
 }
 
-/** What a sync run ended with, in a form the manager words plainly. */
-export type SyncOutcome =
-  | { state: 'synced'; at: string; uploaded: number; downloaded: number; conflicts: number; clockOffsetMs?: number; clockWarning?: boolean }
-  | { state: 'auth-failed' | 'unreachable' | 'server-error'; message: string }
-  | { state: 'needs-passphrase' | 'wrong-passphrase' | 'damaged'; message: string }
-  /** Another library (or none) is in the folder where this device synced before: ask before going on. */
-  | { state: 'other-library'; message: string }
-  /** Applying would delete more than 20 % of the notes: ask before going on. */
-  | { state: 'confirm-deletes'; deleting: number; total: number; message: string }
-  | { state: 'clock-refused'; message: string };
+export type { SyncOutcome };
 
 /** Sync stops and asks when incoming changes would delete more than this share of the live notes… */
 export const deleteGuardShare = 0.2;

@@ -1,21 +1,8 @@
-import { serverClockSkew, type ClockSkew } from '../../core/notes/clock';
+import { serverClockSkew } from '../../core/notes/clock';
+import type { ConnectionReport, ConnectionStep } from '../../core/sync/types';
 import { WebDavClient, WebDavError, type WebDavOptions } from './webdav';
 
-/** One step of "Test connection", in words the reader can act on. */
-export interface ConnectionStep {
-  step: 'webdav' | 'folder' | 'missing-file' | 'write' | 'read-back' | 'delete';
-  ok: boolean;
-  message: string;
-}
-
-export interface ConnectionReport {
-  ok: boolean;
-  steps: ConnectionStep[];
-  /** The folder does not exist (yet): the manager can offer to create it. */
-  folderMissing?: boolean;
-  /** The server's clock against this device's (a warning past two minutes). */
-  clock?: ClockSkew;
-}
+export type { ConnectionReport, ConnectionStep };
 
 const describe = (error: unknown) => (error instanceof WebDavError ? error.message : 'Something unexpected went wrong.');
 
