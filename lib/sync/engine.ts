@@ -105,9 +105,12 @@ export class SyncEngine {
     }
     const skew = this.dav.lastDate && serverClockSkew(this.dav.lastDate.header, this.dav.lastDate.sentAt, this.dav.lastDate.receivedAt);
 
+    // The first time, this device's notes as they are go up before anything comes down (so that what comes down
+    // is not sent back).
+    let uploaded = state.uploadedSeq === undefined ? await this.upload(state, device, marker, key) : 0;
     const downloaded = await this.download(state, device, marker, key, run);
     if ('state' in downloaded) return downloaded;
-    const uploaded = await this.upload(state, device, marker, key);
+    uploaded += await this.upload(state, device, marker, key);
     return {
       state: 'synced',
       at: new Date(this.now()).toISOString(),
