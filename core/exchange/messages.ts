@@ -6,6 +6,14 @@ import type { Rejected } from './watchwords-json';
 /** What extension pages and the background say to each other about export and import. */
 export const exportFormatIds = ['watchwords-json', 'markdown', 'w3c', 'csv'] as const satisfies readonly ExportFormat['id'][];
 
+/** How the formats are offered (pages show these without loading the exporters). */
+export const exportFormatLabels: Record<ExportFormat['id'], string> = {
+  'watchwords-json': 'Watchwords JSON (complete: for backup, import and other devices)',
+  markdown: 'Markdown for Obsidian (a zip of one file per page)',
+  w3c: 'W3C Web Annotation (JSON-LD)',
+  csv: 'CSV (for a spreadsheet)',
+};
+
 /** An export as a message can carry it: bytes (a zip) as base64. */
 export interface ExportedText {
   name: string;

@@ -4,7 +4,6 @@ import { browser } from 'wxt/browser';
 import type { Kind } from '../../core/dataset/kinds';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import { parseTags, tagLimits } from '../../core/notes/tags';
-import { downloadExport } from '../../lib/download';
 import { askBackground } from '../../lib/messaging';
 import type { NotesDatabase } from '../../lib/notes-db';
 import type { NotesStore } from '../../lib/notes-query-live';
@@ -27,6 +26,7 @@ import {
   type NoteSort,
 } from '../../core/notes/search';
 import { NoteRow, type NoteDraftState, type NoteRowActions } from '../../components/NoteRow';
+import { LibraryPanel } from './LibraryPanel';
 import { useWindowedList } from '../../components/use-windowed-list';
 
 export interface EntityInfo {
@@ -318,6 +318,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
 
   const ids = useId();
   const filtersId = `${ids}-filters`;
+  const [libraryOpen, setLibraryOpen] = useState(false);
   return (
     <div className={`notes-manager is-${mode}`}>
       <header className="manager-header">
@@ -328,11 +329,13 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
               Open in a tab
             </button>
           )}
-          <button type="button" className="button" onClick={() => void downloadExport('watchwords-json')} disabled={!complete}>
-            Export all (JSON)
+          <button type="button" className="button" aria-expanded={libraryOpen} onClick={() => setLibraryOpen((open) => !open)}>
+            Export, import, sync
           </button>
         </div>
       </header>
+
+      {libraryOpen && <LibraryPanel shownIds={shown.map(({ note }) => note.id)} filtered={shown.length !== total} />}
 
       <search className="manager-search" aria-label="Notes">
         <div className="search-row">

@@ -84,6 +84,9 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
       )}
       <PageNotes db={db} pageUrl={pageUrl} />
       <footer className="popup-footer">
+        <button type="button" className="button" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/notes.html') }).then(() => window.close())}>
+          All notes: export, import, sync
+        </button>
         <button type="button" className="button" onClick={() => void downloadExport('watchwords-json')}>
           Export all notes (JSON)
         </button>
