@@ -6,6 +6,7 @@ import { NotesDatabase } from '../lib/notes-db';
 import { NotesRepository } from '../lib/notes-repository';
 import { createRequestHandler } from '../lib/request-handler';
 import { createSyncService } from '../lib/sync/service';
+import { serverPattern } from '../core/sync/words';
 import { createSettingsOwner } from '../lib/settings-owner';
 
 const commandRequests: Record<string, TabRequest> = {
@@ -24,7 +25,7 @@ export default defineBackground(() => {
   const notes = new NotesRepository(db);
   const sync = createSyncService({
     notes,
-    hasPermission: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+    hasPermission: (origin) => browser.permissions.contains({ origins: [serverPattern(origin)!] }),
     schedule: (name, delayInMinutes, periodInMinutes) => void browser.alarms.create(name, { delayInMinutes, ...(periodInMinutes && { periodInMinutes }) }),
   });
   notes.onLocalChange = () => void sync.soon();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describeSync, timeAgo } from './words';
+import { describeSync, serverPattern, timeAgo } from './words';
 
 const now = Date.parse('2026-11-01T12:00:00Z');
 const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
@@ -18,4 +18,11 @@ describe('sync status in plain words', () => {
     expect(describeSync({ configured: true, running: false, last: { state: 'unreachable', message: 'x', finishedAt: at(120) } }, now)).toEqual(['The server could not be reached 2 hours ago. Watchwords will try again.']);
     expect(timeAgo(now - 3 * 86_400_000, now)).toBe('3 days ago');
   });
+});
+
+test('the host permission pattern of a server: no port, http or https only', () => {
+  expect(serverPattern('https://cloud.example:8443/remote.php/dav/')).toBe('https://cloud.example/*');
+  expect(serverPattern('http://127.0.0.1:8080/x/')).toBe('http://127.0.0.1/*');
+  expect(serverPattern('ftp://x/')).toBeUndefined();
+  expect(serverPattern('nonsense')).toBeUndefined();
 });

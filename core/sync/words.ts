@@ -40,3 +40,13 @@ export function describeOutcome(outcome: SyncOutcome, at: number, now: number): 
       return [outcome.message];
   }
 }
+
+/** The host permission pattern for a server address (match patterns have no port), or undefined if it is not one. */
+export function serverPattern(url: string): string | undefined {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? `${protocol}//${hostname}/*` : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -6,6 +6,7 @@ import type { ConnectionReport, SyncOutcome, SyncStatus } from '../../core/sync/
 import { describeOutcome, describeSync } from '../../core/sync/words';
 import { downloadExport } from '../../lib/download';
 import { askBackground } from '../../lib/messaging';
+import { serverPattern } from '../../core/sync/words';
 
 /**
  * Export, import and sync, in the notes manager. Everything goes through the background (the one writer of
@@ -162,13 +163,9 @@ function ImportSection() {
 
 /** Asks the browser to let Watchwords reach the server (only that origin), from the reader's click. */
 async function allowServer(url: string): Promise<boolean> {
-  let origin: string;
-  try {
-    origin = new URL(url).origin;
-  } catch {
-    return true; // the background says what is wrong with the address
-  }
-  return browser.permissions.request({ origins: [`${origin}/*`] });
+  const origins = [serverPattern(url)].filter((p): p is string => !!p);
+  if (!origins.length) return true; // the background says what is wrong with the address
+  return (await browser.permissions.contains({ origins })) || browser.permissions.request({ origins });
 }
 
 function SyncSection() {

@@ -40,9 +40,9 @@ describe('the background sync service (over rclone)', () => {
     expect(await service.status()).toEqual({ configured: false, running: false });
   });
 
-  test('without the host permission it says so and sends nothing; a bad address is refused in words', async () => {
+  test('a server it cannot reach without the host permission: it says the permission is missing; a bad address is refused in words', async () => {
     const { service } = setup(false);
-    expect(await service.configure({ url: server.url.replace("/Watchwords/", "/nope"), username: server.username, password: server.password })).toMatchObject({ state: 'needs-permission' });
+    expect(await service.configure({ url: 'http://127.0.0.1:9/nope/', username: server.username, password: server.password })).toMatchObject({ state: 'needs-permission' });
     expect(checkServerUrl('ftp://x')).toEqual({ error: 'The server address must start with https://.' });
     expect(checkServerUrl('https://me:pw@cloud.example/dav')).toMatchObject({ error: expect.stringMatching(/own fields/) });
     expect(checkServerUrl('https://cloud.example/dav?x=1#y')).toEqual({ url: 'https://cloud.example/dav/' });

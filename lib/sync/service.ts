@@ -64,12 +64,14 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function runOnce(run: SyncRun): Promise<SyncOutcome> {
     const saved = await credentials();
     if (!saved) return { state: 'server-error', message: 'Sync is not set up.' };
-    if (!(await deps.hasPermission(new URL(saved.url).origin))) {
-      return { state: 'needs-permission', message: 'Watchwords needs your permission to reach the sync server: open Sync in the notes manager.' };
-    }
     const config: SyncConfig = { url: saved.url, username: saved.username, password: saved.password, ...(saved.dataKey && { dataKey: saved.dataKey }), ...(passphrase && { newPassphrase: passphrase }) };
     const engine = new SyncEngine(deps.notes, config, { ...(deps.fetch && { fetch: deps.fetch }), ...(deps.now && { now: deps.now }) });
     const outcome = await engine.sync(run);
+    // The browser may reach the server without the permission asked for (on some browsers the content scripts'
+    // access covers it); when it cannot, say which permission is missing rather than "unreachable".
+    if (outcome.state === 'unreachable' && !(await deps.hasPermission(new URL(saved.url).origin))) {
+      return { state: 'needs-permission', message: 'Watchwords needs your permission to reach the sync server: open Sync in the notes manager and start syncing again.' };
+    }
     if (engine.dataKey && engine.dataKey !== saved.dataKey) {
       await deps.notes.setSyncValue('credentials', { ...saved, dataKey: engine.dataKey, encrypted: true } satisfies Credentials);
       passphrase = undefined;
