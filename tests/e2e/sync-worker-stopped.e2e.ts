@@ -16,7 +16,7 @@ function slowProxy(target: string, delayMs: number): Promise<{ url: string; serv
   let count = 0;
   const server = createServer((incoming, outgoing) => {
     count++;
-    const headers = { ...incoming.headers, host: to.host };
+    const headers: Record<string, string | string[] | undefined> = { ...incoming.headers, host: to.host };
     // A MOVE names its destination by full address: the server's own, not the proxy's.
     if (typeof headers.destination === 'string') headers.destination = headers.destination.replace(/^http:\/\/[^/]+/, to.origin);
     const forward = request({ host: to.hostname, port: to.port, method: incoming.method, path: incoming.url, headers }, (answer) => {
