@@ -163,50 +163,41 @@ export class NotesRepository {
     }));
   }
 
+  /**
+   * One change to several notes at once, all or nothing, with one stamp: `change` gives the delta for a note it
+   * applies to (undefined to leave it). Returns how many notes it applied to.
+   */
+  private async bulk(kind: ChangeKind, ids: readonly string[], change: (state: NoteState, stamp: string) => NoteState | undefined): Promise<number> {
+    return this.changed(
+      await this.write(async (w) => {
+        let count = 0;
+        const stamp = w.stamp();
+        for (const id of ids) {
+          const state = await w.get(id);
+          const delta = state && change(state, stamp);
+          if (!delta) continue;
+          await w.record(kind, delta);
+          count++;
+        }
+        return count;
+      }),
+    );
+  }
+
   /** Adds a tag to several notes at once, all or nothing. */
   async tag(ids: readonly string[], tag: string): Promise<number> {
-    return this.changed(await this.write(async (w) => {
-      let tagged = 0;
-      const stamp = w.stamp();
-      for (const id of ids) {
-        const state = await w.get(id);
-        if (!state || isDeleted(state)) continue;
-        const delta = addTag(state, tag, stamp);
-        if (delta.tags.length) await w.record('tag', delta);
-        tagged++;
-      }
-      return tagged;
-    }));
+    return this.bulk('tag', ids, (state, stamp) => (isDeleted(state) ? undefined : addTag(state, tag, stamp)));
   }
 
   /** Deletes by tombstone (sync passes deletions on; Undo restores within the undo window), all or nothing. */
   async delete(ids: readonly string[]): Promise<number> {
-    return this.changed(await this.write(async (w) => {
-      let deleted = 0;
-      const stamp = w.stamp();
-      for (const id of ids) {
-        const state = await w.get(id);
-        if (!state || isDeleted(state)) continue;
-        await w.record('delete', deleteNote(state, stamp));
-        deleted++;
-      }
-      return deleted;
-    }));
+    return this.bulk('delete', ids, (state, stamp) => (isDeleted(state) ? undefined : deleteNote(state, stamp)));
   }
 
   /** Undoes deletes whose text is still here (within the undo window). */
   async restore(ids: readonly string[]): Promise<number> {
-    return this.changed(await this.write(async (w) => {
-      let restored = 0;
-      const stamp = w.stamp();
-      for (const id of ids) {
-        const state = await w.get(id);
-        if (!state || !isDeleted(state) || !state.created?.target || state.body.some((v) => v.text === undefined)) continue;
-        await w.record('restore', restoreNote(state, stamp));
-        restored++;
-      }
-      return restored;
-    }));
+    const restorable = (state: NoteState) => isDeleted(state) && !!state.created?.target && state.body.every((v) => v.text !== undefined);
+    return this.bulk('restore', ids, (state, stamp) => (restorable(state) ? restoreNote(state, stamp) : undefined));
   }
 
   /** Forgets the text of notes deleted longer ago than the undo window. Returns how many were purged. */

@@ -59,23 +59,20 @@ function stopChild(child: ChildProcess | undefined): Promise<void> {
   });
 }
 
-export async function startRclone(): Promise<TestServer> {
-  const dir = mkdtempSync(join(tmpdir(), 'webdav-rclone-'));
-  const data = join(dir, 'data');
-  mkdirSync(data);
-  const port = await freePort();
+/** Runs a server process on `port` (again after `stop`), and the TestServer around it. */
+async function serve(name: TestServer['name'], dir: string, port: number, command: string, args: string[]): Promise<TestServer> {
   let child: ChildProcess | undefined;
   let output = '';
   const start = async () => {
     output = '';
-    child = spawn('rclone', ['serve', 'webdav', data, '--addr', `127.0.0.1:${port}`, '--user', username, '--pass', password, '--config', join(dir, 'rclone.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
     await waitForPort(port, child, () => output);
   };
   await start();
   return {
-    name: 'rclone',
+    name,
     url: `http://127.0.0.1:${port}/Watchwords/`,
     username,
     password,
@@ -86,6 +83,14 @@ export async function startRclone(): Promise<TestServer> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export async function startRclone(): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'webdav-rclone-'));
+  const data = join(dir, 'data');
+  mkdirSync(data);
+  const port = await freePort();
+  return serve('rclone', dir, port, 'rclone', ['serve', 'webdav', data, '--addr', `127.0.0.1:${port}`, '--user', username, '--pass', password, '--config', join(dir, 'rclone.conf')]);
 }
 
 export async function startApache(): Promise<TestServer> {
@@ -122,26 +127,5 @@ export async function startApache(): Promise<TestServer> {
     '</Directory>',
   ].join('\n');
   writeFileSync(join(dir, 'httpd.conf'), `${conf}\n`);
-  let child: ChildProcess | undefined;
-  let output = '';
-  const start = async () => {
-    output = '';
-    child = spawn('apache2', ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (chunk) => (output += chunk));
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    await waitForPort(port, child, () => output);
-  };
-  await start();
-  return {
-    name: 'apache',
-    url: `http://127.0.0.1:${port}/Watchwords/`,
-    username,
-    password,
-    stop: () => stopChild(child),
-    start,
-    dispose: async () => {
-      await stopChild(child);
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return serve('apache', dir, port, 'apache2', ['-f', join(dir, 'httpd.conf'), '-DFOREGROUND']);
 }

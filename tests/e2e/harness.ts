@@ -180,3 +180,13 @@ export function servedInnerHtml(session: Session, selector: string): Promise<str
   return session.evaluate(`fetch(location.href, { cache: 'no-store' }).then((r) => r.text())
     .then((html) => new DOMParser().parseFromString(html, 'text/html').querySelector(${JSON.stringify(selector)}).innerHTML)`);
 }
+
+/** Sends a message to the background from an extension page (a Playwright page), as the page's own code does. */
+export function askFromPage<T>(page: import('playwright-core').Page, message: object): Promise<T> {
+  return page.evaluate(async (m) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
+    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string } | undefined;
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no answer');
+    return reply.value;
+  }, message) as Promise<T>;
+}

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRclone, type TestServer } from '../../lib/sync/test-servers';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
+import { askFromPage } from './harness';
 import { chromeBuild } from '../../scripts/browsers/watchwords-page';
 
 /**
@@ -37,14 +38,6 @@ async function extensionPage(session: ChromiumSession): Promise<Page> {
   return page;
 }
 
-/** Sends a message as an extension page does; a worker stopped while answering rejects. */
-function ask<T>(page: Page, message: object): Promise<T> {
-  return page.evaluate(async (m) => {
-    const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string };
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no answer');
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 const note = (i: number) => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -79,13 +72,13 @@ describe('the service worker stopped mid-sync, in chromium', () => {
     const count = 2500;
     const pageA = await extensionPage(a);
     const text = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: new Date().toISOString(), notes: Array.from({ length: count }, (_, i) => note(i + 1)) });
-    await ask(pageA, { type: 'notes.import.apply', text });
+    await askFromPage(pageA, { type: 'notes.import.apply', text });
     const credentials = { url: proxy.url, username: server.username, password: server.password };
-    expect(await ask(pageA, { type: 'sync.test', ...credentials, createFolder: true })).toMatchObject({ ok: true });
+    expect(await askFromPage(pageA, { type: 'sync.test', ...credentials, createFolder: true })).toMatchObject({ ok: true });
 
     // Start syncing, and stop the worker once a few requests have gone out.
     const before = proxy.requests();
-    const first = ask(pageA, { type: 'sync.configure', ...credentials }).then(
+    const first = askFromPage(pageA, { type: 'sync.configure', ...credentials }).then(
       () => 'finished',
       () => 'cut short',
     );
@@ -96,10 +89,10 @@ describe('the service worker stopped mid-sync, in chromium', () => {
     expect(await first).toBe('cut short');
 
     // The next message wakes the worker; the next sync goes on from where the last one stopped.
-    await expect.poll(() => ask<{ state: string; message?: string }>(pageA, { type: 'sync.now' }).then((o) => (o.state === 'synced' ? o.state : JSON.stringify(o)), (e) => String(e)), { timeout: 60_000, interval: 1000 }).toBe('synced');
+    await expect.poll(() => askFromPage<{ state: string; message?: string }>(pageA, { type: 'sync.now' }).then((o) => (o.state === 'synced' ? o.state : JSON.stringify(o)), (e) => String(e)), { timeout: 60_000, interval: 1000 }).toBe('synced');
     const pageB = await extensionPage(b);
-    expect(await ask(pageB, { type: 'sync.configure', ...credentials })).toMatchObject({ state: 'synced' });
-    const csv = (page: Page) => ask<{ data: string }>(page, { type: 'notes.export', format: 'csv' }).then((f) => f.data.trim().split('\r\n'));
+    expect(await askFromPage(pageB, { type: 'sync.configure', ...credentials })).toMatchObject({ state: 'synced' });
+    const csv = (page: Page) => askFromPage<{ data: string }>(page, { type: 'notes.export', format: 'csv' }).then((f) => f.data.trim().split('\r\n'));
     const rowsA = await csv(pageA);
     const rowsB = await csv(pageB);
     expect(rowsA).toHaveLength(count + 1);

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startRclone, type TestServer } from '../../lib/sync/test-servers';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
+import { askFromPage } from './harness';
 import { chromeBuild, root, screenshots } from '../../scripts/browsers/watchwords-page';
 
 /**
@@ -25,14 +26,6 @@ async function manager(session: ChromiumSession): Promise<Page> {
   return page;
 }
 
-/** Asks the background as the manager does (the same message the panel sends). */
-function ask<T>(page: Page, message: object): Promise<T> {
-  return page.evaluate(async (m) => {
-    const reply = (await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string };
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value;
-  }, message) as Promise<T>;
-}
 
 async function startSync(page: Page, server: TestServer): Promise<void> {
   await page.getByLabel('WebDAV folder address').fill(server.url);
@@ -79,7 +72,7 @@ describe('sync between two browser profiles in chromium', () => {
     await pageA.getByRole('button', { name: 'Start syncing' }).click();
     await pageA.getByText(/Last synced/).waitFor({ timeout: 20_000 });
     // The status the page can read never holds the password.
-    expect(JSON.stringify(await ask(pageA, { type: 'sync.status' }))).not.toContain(server.password);
+    expect(JSON.stringify(await askFromPage(pageA, { type: 'sync.status' }))).not.toContain(server.password);
 
     const pageB = await manager(b);
     await startSync(pageB, server);
@@ -88,10 +81,10 @@ describe('sync between two browser profiles in chromium', () => {
 
     // B deletes a note; after both sync, it is gone on A too; both export the same notes.
     const id = '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d';
-    expect(await ask(pageB, { type: 'notes.delete', ids: [id] })).toEqual({ count: 1 });
-    expect(await ask(pageB, { type: 'sync.now' })).toMatchObject({ state: 'synced' });
-    expect(await ask(pageA, { type: 'sync.now' })).toMatchObject({ state: 'synced' });
-    const csv = async (page: Page) => (await ask<{ data: string }>(page, { type: 'notes.export', format: 'csv' })).data;
+    expect(await askFromPage(pageB, { type: 'notes.delete', ids: [id] })).toEqual({ count: 1 });
+    expect(await askFromPage(pageB, { type: 'sync.now' })).toMatchObject({ state: 'synced' });
+    expect(await askFromPage(pageA, { type: 'sync.now' })).toMatchObject({ state: 'synced' });
+    const csv = async (page: Page) => (await askFromPage<{ data: string }>(page, { type: 'notes.export', format: 'csv' })).data;
     const exported = await csv(pageA);
     expect(exported).not.toContain(id);
     expect(exported.trim().split('\r\n')).toHaveLength(3);
