@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './core/commands';
 import { datasetModules } from './scripts/dataset-modules';
 import { preloadPageModules } from './scripts/preload-page-modules';
 
@@ -16,11 +17,7 @@ export default defineConfig({
     // (Firefox's manifest version 2 lists them with the optional permissions.)
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
-    commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Go to the next mention on the page and open its card' },
-      'announce-mentions': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Say how many mentions Watchwords found on the page' },
-      'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' },
-    },
+    commands: manifestCommands(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { Entry, Kind, Relations } from '../core/dataset/schema';
+import { isPrimary, type Entry, type Kind, type Relations } from '../core/dataset/schema';
 import { kindLabel } from '../core/dataset/kinds';
-import { hostnameOf } from './card-format';
-import { BillStatus, DateText, EntityFacts } from './EntityFacts';
+import { hostnameOf, sourceTypeLabels } from './card-format';
+import { DateText, EntityFacts, EntryStatus } from './EntityFacts';
 import { RelatedEntities } from './RelatedEntities';
 
 export { relationLabels } from './card-format';
@@ -50,7 +50,7 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
       )}
       <div className="card-body">
         <p className="card-summary">{entry.summary}</p>
-        <BillStatus entry={entry} />
+        <EntryStatus entry={entry} />
         <EntityFacts entry={entry} />
         <RelatedEntities related={related} onOpenRelated={onOpenRelated} />
         {notes.length > 0 && (
@@ -72,7 +72,14 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
             {entry.sources.map((source) => (
               <li key={source.url}>
                 <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-                <span className="source-host">{hostnameOf(source.url)}</span>
+                <span className="source-host">
+                  {hostnameOf(source.url)}
+                  {source.type && isPrimary(source) && (
+                    <span className="source-primary" title={`Primary source: ${sourceTypeLabels[source.type]}`}>
+                      {' · '}primary, {sourceTypeLabels[source.type]}
+                    </span>
+                  )}
+                </span>
               </li>
             ))}
           </ul>

@@ -5,7 +5,7 @@ import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply } from '../core/protocol/route';
-import { createRequestHandler } from './request-handler';
+import { badgeText, createRequestHandler } from './request-handler';
 import { createSettingsOwner } from './settings-owner';
 
 const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
@@ -14,7 +14,8 @@ const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
     kind: 'vendor',
     name: id,
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 );
@@ -301,5 +302,24 @@ describe('notes change only through the background, and only at an extension pag
     expect(await handle({ type: 'notes.backups' }, page)).toMatchObject({ ok: true, value: { backups: [{ id: 1, reason: 'import' }] } });
     expect(await handle({ type: 'notes.import.plan', text: '{"format":' }, page)).toEqual({ ok: false, error: 'This file is not valid JSON (it may be cut short or not a Watchwords export).' });
     expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('the toolbar badge', () => {
+  test('shows the count of the sending tab, cut to fit, and nothing when switched off or zero', async () => {
+    const db = freshDb();
+    const badges: [number, string][] = [];
+    const owner = createSettingsOwner();
+    const handle = createRequestHandler({ db, entries, settings: owner, extensionOrigin, setBadge: async (tabId, text) => void badges.push([tabId, text]) });
+    const tab7 = { id: 7, url: 'https://news.example/a' };
+    expect(await handle({ type: 'page.mentions', total: 12 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: true } });
+    expect(await handle({ type: 'page.mentions', total: 0 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    await owner.apply({ op: 'set', showBadge: false });
+    expect(await handle({ type: 'page.mentions', total: 5 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(badges).toEqual([[7, '12'], [7, ''], [7, '']]);
+  });
+
+  test('badgeText', () => {
+    expect([0, 9, 999, 1000, 12_345, 500_000].map(badgeText)).toEqual(['0', '9', '999', '1k+', '12k+', '99k+']);
   });
 });

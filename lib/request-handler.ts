@@ -11,6 +11,7 @@ import { contentRoutes, pageRoutes, type ContentRoutes, type PageRoutes } from '
 import { createDispatcher, malformedRequest, Refusal, type Handlers, type Reply } from '../core/protocol/route';
 import type { NotesDatabase } from './notes-db';
 import { NotesRepository } from './notes-repository';
+import type { PageTabs } from './page-tabs';
 import type { SyncService } from './sync/service';
 import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
@@ -19,7 +20,7 @@ import type { SettingsOwner } from './settings-owner';
 export interface Sender {
   /** The address of the document that sent it (a web page for content scripts, an extension page otherwise). */
   url?: string;
-  tab?: { id?: number; url?: string; title?: string };
+  tab?: { id?: number; windowId?: number; url?: string; title?: string };
 }
 
 /** Page titles longer than this are cut, never refused. */
@@ -40,6 +41,10 @@ export function createRequestHandler(deps: {
   sync?: SyncService;
   /** The extension's own origin with a trailing slash (browser.runtime.getURL('')). */
   extensionOrigin: string;
+  /** Shows a tab's mention count on the toolbar button ('' clears it). */
+  setBadge?: (tabId: number, text: string) => Promise<void>;
+  /** Which tab shows which page, for "Open". */
+  pageTabs?: PageTabs;
   now?: () => Date;
 }) {
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
@@ -58,6 +63,7 @@ export function createRequestHandler(deps: {
     const page = pageOf(sender);
     const address = page ? notePageAddress(page, canonicalUrl) : undefined;
     if (!address) return [];
+    if (sender.tab) deps.pageTabs?.record(sender.tab, [address.url, ...address.alternateUrls]);
     const found = await Promise.all([address.url, ...address.alternateUrls].map((url) => deps.db.pageNotes(url)));
     return [...new Map(found.flat().map((note) => [note.id, note])).values()];
   };
@@ -87,11 +93,19 @@ export function createRequestHandler(deps: {
     },
     'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),
     'notes.forPage': async ({ canonicalUrl }, sender) => ({ notes: await notesOfTab(sender, canonicalUrl) }),
+    'page.mentions': async ({ total }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !deps.setBadge) return { shown: false };
+      const { showBadge } = await loadSettings();
+      await deps.setBadge(tabId, showBadge && total > 0 ? badgeText(total) : '');
+      return { shown: showBadge && total > 0 };
+    },
     'notes.anchored': async ({ canonicalUrl, results }, sender) => {
       // Only this tab's own notes can be marked.
       const own = new Set((await notesOfTab(sender, canonicalUrl)).map((note) => note.id));
       const mine = results.filter((result) => own.has(result.noteId));
       await deps.db.recordAnchoring(mine, now());
+      if (sender.tab?.id !== undefined) void deps.pageTabs?.anchored(sender.tab.id);
       return { recorded: mine.length };
     },
   };
@@ -118,6 +132,12 @@ export function createRequestHandler(deps: {
       await sync().forget();
       return { forgotten: true as const };
     },
+    'notes.open': async ({ noteId }) => {
+      const note = await deps.db.notes.get(noteId);
+      if (!note || note.deletedAt !== null || note.target.kind !== 'page') throw new Refusal('That note is not a note on a page.');
+      if (!deps.pageTabs) throw new Refusal('Watchwords cannot open pages from here.');
+      return { how: await deps.pageTabs.open(note) };
+    },
   };
 
   const fromContent = createDispatcher(contentRoutes, content, describeFailure);
@@ -128,6 +148,11 @@ export function createRequestHandler(deps: {
     if (sender.tab) return fromContent(message, sender);
     return Promise.resolve({ ok: false, error: malformedRequest });
   };
+}
+
+/** A count that fits the toolbar button: up to 999, then "1k+"… */
+export function badgeText(total: number): string {
+  return total < 1000 ? String(total) : `${Math.min(99, Math.floor(total / 1000))}k+`;
 }
 
 function sameOrigin(a: string, b: string): boolean {

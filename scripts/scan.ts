@@ -2,6 +2,7 @@
 //   npm run --silent scan -- FILE...     npm run --silent scan -- --list
 import { readFileSync } from 'node:fs';
 import { DatasetError } from '../core/dataset/dataset';
+import { isPrimary } from '../core/dataset/schema';
 import { aliasTexts } from '../core/dataset/terms';
 import { createMatcher } from '../core/matcher/matcher';
 import { readDataset } from './dataset-files';
@@ -29,7 +30,9 @@ function main(args: string[]): void {
       name: entry.name,
       kind: entry.kind,
       aliases: aliasTexts(entry),
+      ...('status' in entry ? { status: entry.status } : {}),
       sources: entry.sources,
+      primarySources: entry.sources.filter(isPrimary).map((source) => source.url),
       asOf: entry.asOf,
     }));
     process.stdout.write(`${JSON.stringify({ entities })}\n`);

@@ -50,6 +50,8 @@ export const contentRoutes = {
   'notes.forEntity': route<{ notes: Note[] }>()(z.object({ entityId: z.string().min(1).max(200) }).strict()),
   /** This tab's page notes, to anchor them again. */
   'notes.forPage': route<{ notes: Note[] }>()(z.object({ canonicalUrl: pageAddress.optional() }).strict()),
+  /** How many mentions the page in the sending tab has now (for the toolbar button's badge). */
+  'page.mentions': route<{ shown: boolean }>()(z.object({ total: z.int().min(0).max(10_000_000) }).strict()),
   /** Which of this page's notes were found again. */
   'notes.anchored': route<{ recorded: number }>()(
     z
@@ -104,5 +106,10 @@ export const pageRoutes = {
   ...settingsRoutes,
   ...notesRoutes,
   ...syncRoutes,
+  /**
+   * "Open" in the notes manager: brings forward the tab that shows the note's page (or opens it) and shows the
+   * note there — without putting anything in the page's address.
+   */
+  'notes.open': route<{ how: 'shown' | 'opened' }>()(z.object({ noteId: z.uuid() }).strict()),
 };
 export type PageRoutes = typeof pageRoutes;

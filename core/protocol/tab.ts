@@ -36,6 +36,8 @@ export type TabHandlers = {
 export interface PageSummary {
   /** False when Watchwords is paused (or not allowed) on this site. */
   active: boolean;
+  /** The page's canonical address, if it names one: notes may be kept under it (core/notes/page-url.ts). */
+  canonicalUrl?: string;
   site: string;
   total: number;
   /** One row per entity, in order of first appearance. */

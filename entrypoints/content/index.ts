@@ -13,7 +13,7 @@ import { addPageStyle, customHighlights, mentionCss, pageIsDark, supportsCustomH
 import { trackHover } from './hover';
 import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
-import { showPageNotes } from './page-notes';
+import { canonicalUrl, showPageNotes } from './page-notes';
 import { PageScanner } from './page-scanner';
 import { createUiHost } from './ui-host';
 
@@ -76,6 +76,7 @@ export default defineContentScript({
 
     const stop = () => {
       cards.close();
+      if (scanner) reportCount();
       scanner?.stop();
       scanner = undefined;
       undisplay?.();
@@ -98,11 +99,29 @@ export default defineContentScript({
         matcher,
         (mention) => current.enabledKinds[mention.entity.kind] && !isDismissed(current.dismissals, where(), mention.text, mention.entity.id),
         display,
-        () => entries.prefetch(scanner?.entityIds() ?? []),
+        () => {
+          entries.prefetch(scanner?.entityIds() ?? []);
+          reportCount();
+        },
         signal,
       );
       scanner.start();
+      reportCount();
     };
+
+    // The toolbar button's count: told to the background once the page settles, and only when it changed.
+    let reported = -1;
+    let countTimer: ReturnType<typeof setTimeout> | undefined;
+    const reportCount = () => {
+      clearTimeout(countTimer);
+      countTimer = setTimeout(() => {
+        const total = scanner?.mentions().length ?? 0;
+        if (total === reported) return;
+        reported = total;
+        void ask({ type: 'page.mentions', total }).catch(() => undefined);
+      }, 400);
+    };
+    signal.addEventListener('abort', () => clearTimeout(countTimer));
 
     /** "Not this": the phrase the reader pointed at is not the entity whose card is open, on this page. */
     const notThis = async () => {
@@ -133,6 +152,7 @@ export default defineContentScript({
           const entities = [...rows.values()];
           return {
             active: scanner !== undefined,
+            canonicalUrl: canonicalUrl(),
             site: site() ?? '',
             total: entities.reduce((sum, row) => sum + row.count, 0),
             entities,

@@ -7,8 +7,6 @@ import { rangeIn } from './page-scanner';
 
 /** The highlight of the reader's own notes on the page. */
 export const noteHighlightName = 'watchwords-note';
-/** "Open" in the notes manager links to a page with this fragment: the note is scrolled to and shown. */
-const noteFragment = /^#watchwords-note=([0-9a-f-]{36})$/;
 /** Later content (a slow article body, "load more") gets the orphans a new chance, at most this often. */
 const retryDelay = 500;
 
@@ -66,7 +64,6 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
       }
     }
     await report();
-    revealFromFragment();
   };
 
   /** Tells the background which notes were found, when that changed. */
@@ -76,14 +73,6 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
     if (!changed.length) return;
     reported = new Map(results.map((result) => [result.noteId, result.anchored]));
     await ask({ type: 'notes.anchored', canonicalUrl: canonicalUrl(), results: changed }).catch(() => undefined);
-  };
-
-  const revealFromFragment = () => {
-    const id = noteFragment.exec(location.hash)?.[1];
-    const found = id ? anchored.get(id) : undefined;
-    if (!found || store.get().note?.note.id === id) return;
-    found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    store.update({ note: { ...found, pinned: true } });
   };
 
   const observer = new MutationObserver(() => {

@@ -15,7 +15,6 @@ import {
   hasFilters,
   narrowsSearch,
   noteFacets,
-  noteLink,
   noteSorts,
   sameFilters,
   searchText,
@@ -597,20 +596,11 @@ function UndoToast({ toast, onUndo, onDone }: { toast: Toast | undefined; onUndo
 }
 
 /**
- * Opens a page note's page, showing the note (the content script reads `#watchwords-note=ID`): in the tab that
- * already shows the page, if one does, else in a new tab.
+ * Opens a page note's page and shows the note there: the background brings forward the tab that already shows
+ * the page (or opens it in a new one) and asks its content script to scroll to the note and show it. Nothing is
+ * put in the page's address.
  */
 async function openNote(entry: IndexedNote): Promise<void> {
-  const { note } = entry;
-  const link = noteLink(note);
-  if (!link || note.target.kind !== 'page') return;
-  const addresses = new Set([note.target.url, ...note.target.alternateUrls]);
-  const tabs = await browser.tabs.query({});
-  const tab = tabs.find((t) => t.url && addresses.has(normalisePageUrl(t.url) ?? ''));
-  if (tab?.id !== undefined && tab.url) {
-    await browser.tabs.update(tab.id, { url: `${tab.url.replace(/#.*$/, '')}${link.slice(link.indexOf('#'))}`, active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  } else {
-    await browser.tabs.create({ url: link });
-  }
+  if (entry.note.target.kind !== 'page') return;
+  await askBackground({ type: 'notes.open', noteId: entry.note.id });
 }
