@@ -19,6 +19,7 @@ import {
   sameState,
   setTags,
   type NoteState,
+  targetSchema,
   type Target,
 } from '../core/notes/state';
 import type { Backup, NotesDatabase } from './notes-db';
@@ -145,7 +146,7 @@ export class NotesRepository {
   async add(target: Target, body: string, tags: readonly string[]): Promise<Note> {
     return this.changed(await this.write(async (w) => {
       const stamp = w.stamp();
-      const state = await w.record('add', createNoteState(crypto.randomUUID(), target, body, tags, stamp));
+      const state = await w.record('add', createNoteState(crypto.randomUUID(), targetSchema.parse(target), body, tags, stamp));
       return noteView(state)!;
     }));
   }

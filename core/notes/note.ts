@@ -3,7 +3,7 @@ import { tagsSchema } from './tags';
 
 const timestamp = z.iso.datetime();
 /** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
-const webAddress = z.url({ protocol: /^https?$/ }).max(8000);
+const webAddress = z.url({ protocol: /^https?$/ });
 
 /** How much of the page's text either side of a quote a note keeps (its W3C TextQuoteSelector prefix and suffix). */
 export const quoteContextLength = 32;
