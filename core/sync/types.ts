@@ -2,7 +2,17 @@ import type { ClockSkew } from '../notes/clock';
 
 /** What a sync run ended with; the manager words each state plainly. */
 export type SyncOutcome =
-  | { state: 'synced'; at: string; uploaded: number; downloaded: number; conflicts: number; clockOffsetMs?: number; clockWarning?: boolean }
+  | {
+      state: 'synced';
+      at: string;
+      uploaded: number;
+      downloaded: number;
+      conflicts: number;
+      clockOffsetMs?: number;
+      clockWarning?: boolean;
+      /** Devices whose next batch could not be read (a damaged file): their changes wait; the others came in. */
+      damagedDevices?: number;
+    }
   | { state: 'auth-failed' | 'unreachable' | 'server-error'; message: string }
   | { state: 'needs-passphrase' | 'wrong-passphrase' | 'damaged'; message: string }
   /** Another library (or none) is in the folder where this device synced before: ask before going on. */

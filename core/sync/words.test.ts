@@ -17,6 +17,7 @@ describe('sync status in plain words', () => {
     expect(describeSync({ configured: true, running: false, last: { state: 'auth-failed', message: 'x', finishedAt: at(1) } }, now)[0]).toMatch(/refused the user name/);
     expect(describeSync({ configured: true, running: false, last: { state: 'unreachable', message: 'x', finishedAt: at(120) } }, now)).toEqual(['The server could not be reached 2 hours ago. Watchwords will try again.']);
     expect(timeAgo(now - 3 * 86_400_000, now)).toBe('3 days ago');
+    expect(describeSync({ configured: true, running: false, last: { state: 'synced', at: at(0), uploaded: 0, downloaded: 0, conflicts: 0, damagedDevices: 1, finishedAt: at(0) } }, now)[1]).toMatch(/^Changes from one device could not be read/);
   });
 });
 

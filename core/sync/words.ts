@@ -26,6 +26,7 @@ export function describeOutcome(outcome: SyncOutcome, at: number, now: number): 
     case 'synced': {
       const lines = [`Last synced ${timeAgo(at, now)}.`];
       if (outcome.conflicts) lines.push(`${outcome.conflicts} note${outcome.conflicts === 1 ? ' was' : 's were'} changed on two devices at once: both versions are kept (tagged “conflict”).`);
+      if (outcome.damagedDevices) lines.push(`Changes from ${outcome.damagedDevices === 1 ? 'one device' : `${outcome.damagedDevices} devices`} could not be read: a file on the server is damaged. Nothing here was changed by it; Watchwords will try again.`);
       if (outcome.clockWarning && outcome.clockOffsetMs !== undefined) {
         const minutes = Math.round(Math.abs(outcome.clockOffsetMs) / 60_000);
         lines.push(`This device's clock is about ${minutes} minutes ${outcome.clockOffsetMs > 0 ? 'behind' : 'ahead of'} the server's; set it right so edits are ordered correctly.`);

@@ -117,6 +117,7 @@ export class SyncEngine {
       uploaded,
       downloaded: downloaded.changes,
       conflicts: downloaded.conflicts,
+      ...(downloaded.damaged && { damagedDevices: downloaded.damaged }),
       ...(skew && { clockOffsetMs: skew.offsetMs, clockWarning: skew.warn }),
     };
   }
@@ -160,9 +161,10 @@ export class SyncEngine {
   }
 
   /** Reads every other device's new batches; asks before a mass deletion; applies them one batch at a time. */
-  private async download(state: ServerState, me: string, marker: LibraryMarker, key: CryptoKey | undefined, run: SyncRun): Promise<{ changes: number; conflicts: number } | SyncOutcome> {
+  private async download(state: ServerState, me: string, marker: LibraryMarker, key: CryptoKey | undefined, run: SyncRun): Promise<{ changes: number; conflicts: number; damaged: number } | SyncOutcome> {
     const devices = (await this.dav.list(devicesFolder)).filter((e) => e.name !== me && devicePattern.test(e.name)).map((e) => e.name);
     const pending: { device: string; seq: number; changes: NoteChange[] }[] = [];
+    const damaged = new Set<string>();
     for (const device of devices.sort()) {
       const headText = await this.dav.get(headFile(device));
       if (headText === undefined) continue; // a device that has not finished its first batch
@@ -177,10 +179,17 @@ export class SyncEngine {
       for (let seq = done + 1; seq <= head.batches; seq++) {
         const text = await this.dav.get(batchFile(device, seq));
         if (text === undefined) break; // counted but not there (yet): stop reading this device, never infer anything
-        pending.push({ device, seq, changes: await this.readBatch(text, marker, device, seq, key) });
+        try {
+          pending.push({ device, seq, changes: await this.readBatch(text, marker, device, seq, key) });
+        } catch (error) {
+          if (!(error instanceof EncryptionError)) throw error;
+          // One device's damaged file holds up only that device's changes (read again next time), not everyone's.
+          damaged.add(device);
+          break;
+        }
       }
     }
-    if (!pending.length) return { changes: 0, conflicts: 0 };
+    if (!pending.length) return { changes: 0, conflicts: 0, damaged: damaged.size };
 
     if (!run.allowDeletes) {
       const deleting = await this.deletions(pending.flatMap((p) => p.changes.map((c) => c.note)));
@@ -198,7 +207,7 @@ export class SyncEngine {
       state.cursors = [...state.cursors.filter(([d]) => d !== batch.device), [batch.device, batch.seq]];
       await this.save(state);
     }
-    return { changes, conflicts };
+    return { changes, conflicts, damaged: damaged.size };
   }
 
   private async readBatch(text: string, marker: LibraryMarker, device: string, seq: number, key: CryptoKey | undefined): Promise<NoteChange[]> {

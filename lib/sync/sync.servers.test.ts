@@ -145,6 +145,19 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
     expect(await b.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
   });
 
+  test('a damaged batch from one device holds up only that device; the others still come in', { timeout: 120_000 }, async () => {
+    server.url = server.url.replace(/\/[^/]*\/$/, '/damaged/');
+    const [a, b, c] = [device(server, 'a', 0), device(server, 'b', 0), device(server, 'c', 0)];
+    await a.notes.add(target(600), 'from a', []);
+    await b.notes.add(target(601), 'from b', []);
+    await syncAll([a, b]);
+    const dav = new (await import('./webdav')).WebDavClient(a.config);
+    const aDevice = await a.notes.deviceId();
+    await dav.put(`devices/${aDevice}/batch-000001.json`, '{"format":"watchwords-sync-batch", "cut sh');
+    expect(await c.sync()).toMatchObject({ state: 'synced', damagedDevices: 1 });
+    expect((await c.db.notes.toArray()).map((n) => n.body)).toEqual(['from b']);
+  });
+
   test('encrypted library: round trip between two devices; the server holds no note text; a wrong passphrase is said so', { timeout: 120_000 }, async () => {
     server.url = server.url.replace(/\/[^/]*\/$/, '/encrypted/');
     const a = device(server, 'a', 0, { newPassphrase: 'a long passphrase' });
