@@ -11,7 +11,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
+    // alarms: sync on a schedule and shortly after edits. The sync server's address is asked for at run time, when
+    // the reader sets sync up (optional host permissions), never at install.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'alarms'],
+    // (Firefox's manifest version 2 lists them with the optional permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
     commands: manifestCommands(),
     ...(browser === 'firefox' && {

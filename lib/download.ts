@@ -1,13 +1,15 @@
-import { exportFileName, exportNotesJson } from '../core/notes/export-json';
-import type { NotesDatabase } from './notes-db';
+import { exportedData } from '../core/exchange/messages';
+import type { ExportFormat } from '../core/exchange/types';
+import { askBackground } from './messaging';
 
-/** Downloads every note as one JSON file. */
-export async function exportAllNotes(db: NotesDatabase): Promise<void> {
-  const now = new Date();
-  const blob = new Blob([exportNotesJson(await db.notes.toArray(), now)], { type: 'application/json' });
+/** Asks the background for an export (all notes, or only `ids`) and downloads it. One helper for every page. */
+export async function downloadExport(format: ExportFormat['id'], ids?: string[]): Promise<void> {
+  const file = await askBackground({ type: 'notes.export', format, ...(ids && { ids }) });
+  const data = exportedData(file);
+  const blob = new Blob([typeof data === 'string' ? data : (data.buffer as ArrayBuffer)], { type: file.mime });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
-  link.download = exportFileName(now);
+  link.download = file.name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }

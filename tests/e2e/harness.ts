@@ -196,6 +196,16 @@ export function servedInnerHtml(session: Session, selector: string): Promise<str
     .then((html) => new DOMParser().parseFromString(html, 'text/html').querySelector(${JSON.stringify(selector)}).innerHTML)`);
 }
 
+/** Sends a message to the background from an extension page (a Playwright page), as the page's own code does. */
+export function askFromPage<T>(page: import('playwright-core').Page, message: object): Promise<T> {
+  return page.evaluate(async (m) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
+    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string } | undefined;
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no answer');
+    return reply.value;
+  }, message) as Promise<T>;
+}
+
 /**
  * What the `scan` CLI (the same matcher and the same reading of the page) finds in a fixture page, as kind:text in
  * document order: the highlights the extension must show on it, whatever the dataset holds today.
