@@ -536,7 +536,7 @@ function DismissalsPanel(props: {
             return (
               <li key={d.id}>
                 <span className="dismissal">
-                  <span className="phrase">“{d.phrase}”</span>
+                  <span className="phrase">{d.phrase}</span>
                   <span className="arrow" aria-hidden="true">
                     →
                   </span>
