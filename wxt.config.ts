@@ -12,6 +12,10 @@ export default defineConfig({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
+    // Asked at run time for one site only, when the reader imports a pack from an address they typed (and given
+    // back after that one read): Watchwords contacts nothing else.
+    // Manifest V2 (Firefox) lists host permissions among the optional permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never[] } : { optional_host_permissions: ['https://*/*'] }),
     action: { default_title: 'Watchwords' },
     commands: manifestCommands(),
     ...(browser === 'firefox' && {

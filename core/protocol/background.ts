@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import type { Entry } from '../dataset/schema';
 import { entityNoteDraftSchema, noteDraftSchema, type Note } from '../notes/note';
 import type { Settings } from '../settings/model';
 import { settingsChangeSchema } from '../settings/schema';
+import type { CardEntry } from '../watchlist/runtime';
 import { route } from './route';
+import { watchlistContentRoutes, watchlistPageRoutes } from './watchlist';
 
 /**
  * What the background answers. Two protocols, one per kind of sender: content scripts (which speak for a web
@@ -23,7 +24,9 @@ const pageAddress = z.string().max(100_000);
 
 export const contentRoutes = {
   ...settingsRoutes,
-  'entries.get': route<{ entries: Entry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict()),
+  ...watchlistContentRoutes,
+  /** Card data: bundled entries, and the reader's and packs' entries (with their `origin`). */
+  'entries.get': route<{ entries: CardEntry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict()),
   /** A note on a quote of the page in the sending tab. */
   'notes.add': route<{ note: Note }>()(
     z
@@ -61,6 +64,7 @@ export type ContentRoutes = typeof contentRoutes;
 
 export const pageRoutes = {
   ...settingsRoutes,
+  ...watchlistPageRoutes,
   /**
    * "Open" in the notes manager: brings forward the tab that shows the note's page (or opens it) and shows the
    * note there — without putting anything in the page's address.

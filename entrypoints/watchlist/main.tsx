@@ -1,0 +1,7 @@
+import { createRoot } from 'react-dom/client';
+import { addKindColours } from '../../components/kind-colours';
+import { WatchlistPage } from './WatchlistPage';
+import './watchlist.css';
+
+addKindColours();
+createRoot(document.getElementById('root')!).render(<WatchlistPage />);
