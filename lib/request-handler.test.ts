@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply } from '../core/protocol/route';
 import { badgeText, createRequestHandler } from './request-handler';
 import { createRuntimeDataset } from './runtime-dataset';
+import type { StorageArea } from './settings';
 import { createSettingsOwner } from './settings-owner';
 import { WatchlistDatabase } from './watchlist-db';
 
@@ -300,7 +301,7 @@ describe('the watchlist routes', () => {
     const db = freshDb();
     const watchlistDb = new WatchlistDatabase(`watchlist-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
     open.push(watchlistDb as unknown as NotesDatabase);
-    const dataset = createRuntimeDataset({ db: watchlistDb, bundled: entries, area: fakeBrowser.storage.local });
+    const dataset = createRuntimeDataset({ db: watchlistDb, bundled: entries, area: fakeBrowser.storage.local as unknown as StorageArea });
     const opened: { form: string; params: Record<string, string> }[] = [];
     const counted: { tabId: number; names: string[] }[] = [];
     const handle = createRequestHandler({
