@@ -73,6 +73,7 @@ export default defineBackground(() => {
     openForm,
     countMentions: (tabId: number, terms: MatchableEntry[]) => askTab(tabId, 'watchlist.count', { terms }).then(({ mentions }) => mentions),
     fetchPack,
+    tabOf: (tabId: number) => browser.tabs.get(tabId).catch(() => undefined),
   };
   const handle = createRequestHandler({ db: new NotesDatabase(), entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.

@@ -314,6 +314,7 @@ describe('the watchlist routes', () => {
         openForm: async (form, params) => void opened.push({ form, params }),
         countMentions: async (tabId, terms) => (counted.push({ tabId, names: terms.map((t) => t.name) }), 3),
         fetchPack: async () => '{"format":"watchwords-pack","version":1,"__proto__":{}}',
+        tabOf: async (id) => (id === 7 ? { ...tab, id: 7, windowId: 1 } : undefined),
       },
     });
     return { handle, opened, counted };
@@ -356,6 +357,17 @@ describe('the watchlist routes', () => {
     expect(opened).toEqual([
       { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
       { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+    ]);
+  });
+
+  test('an extension page (the popup, a frame) may open a form for a tab it names; its page comes from that tab', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'report.open', kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', tabId: 7 }, page);
+    await handle({ type: 'watch.open', text: 'Harbor Grid' }, page);
+    expect(await handle({ type: 'watch.open', text: 'x', tabId: 8 }, page)).toEqual({ ok: false, error: 'That tab is no longer open.' });
+    expect(opened).toEqual([
+      { form: 'report', params: { kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+      { form: 'watch', params: { text: 'Harbor Grid' } },
     ]);
   });
 

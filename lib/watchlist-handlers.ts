@@ -22,6 +22,8 @@ export interface WatchlistDeps {
   countMentions?: (tabId: number, terms: MatchableEntry[]) => Promise<number>;
   /** Fetches a pack the reader asked for by address; only ever called for that request. */
   fetchPack?: (url: string) => Promise<string>;
+  /** A tab by its id, for an extension page that opens a form for a tab. */
+  tabOf?: (tabId: number) => Promise<Sender['tab'] | undefined>;
 }
 
 type ContentHandlers = Handlers<typeof watchlistContentRoutes, Sender>;
@@ -34,27 +36,33 @@ type PageHandlers = Handlers<typeof watchlistPageRoutes, Sender>;
 export function createWatchlistHandlers(deps: WatchlistDeps): { content: ContentHandlers; page: PageHandlers } {
   const { dataset } = deps;
 
-  const forms = {
-    'watch.open': async ({ text }, sender) => {
-      if (!deps.openForm) return { opened: false };
-      const params: Record<string, string> = { text: text.trim().replace(/\s+/g, ' ').slice(0, 120) };
-      if (sender.tab?.id !== undefined) params.tab = String(sender.tab.id);
-      await deps.openForm('watch', params, sender.tab?.windowId);
-      return { opened: true };
-    },
-    'report.open': async (context, sender) => {
-      if (!deps.openForm) return { opened: false };
-      const page = sender.tab?.url && normalisePageUrl(sender.tab.url);
-      const params: Record<string, string> = Object.fromEntries(Object.entries(context).filter(([, value]) => typeof value === 'string' && value !== ''));
-      if (page) params.page = page;
-      if (sender.tab?.id !== undefined) params.tab = String(sender.tab.id);
-      await deps.openForm('report', params, sender.tab?.windowId);
-      return { opened: true };
-    },
-  } satisfies Partial<ContentHandlers> & Partial<PageHandlers>;
+  const openWatch = async (text: string, tab: Sender['tab']) => {
+    if (!deps.openForm) return { opened: false };
+    const params: Record<string, string> = { text: text.trim().replace(/\s+/g, ' ').slice(0, 120) };
+    if (tab?.id !== undefined) params.tab = String(tab.id);
+    await deps.openForm('watch', params, tab?.windowId);
+    return { opened: true };
+  };
+  const openReport = async (context: Record<string, string | undefined>, tab: Sender['tab']) => {
+    if (!deps.openForm) return { opened: false };
+    const page = tab?.url && normalisePageUrl(tab.url);
+    const params: Record<string, string> = Object.fromEntries(Object.entries(context).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== ''));
+    if (page) params.page = page;
+    if (tab?.id !== undefined) params.tab = String(tab.id);
+    await deps.openForm('report', params, tab?.windowId);
+    return { opened: true };
+  };
+  /** The tab an extension page names, or the one it is in. */
+  const tabFor = async (tabId: number | undefined, sender: Sender) => {
+    if (tabId === undefined) return sender.tab;
+    const tab = await deps.tabOf?.(tabId);
+    if (!tab) throw new Refusal('That tab is no longer open.');
+    return tab;
+  };
 
   const content: ContentHandlers = {
-    ...forms,
+    'watch.open': ({ text }, sender) => openWatch(text, sender.tab),
+    'report.open': (context, sender) => openReport(context, sender.tab),
     'dataset.terms': () => dataset.terms(),
     'watchlist.seen': async ({ counts }, sender) => {
       // Private windows leave no trace.
@@ -65,7 +73,8 @@ export function createWatchlistHandlers(deps: WatchlistDeps): { content: Content
   };
 
   const page: PageHandlers = {
-    ...forms,
+    'watch.open': async ({ text, tabId }, sender) => openWatch(text, await tabFor(tabId, sender)),
+    'report.open': async ({ tabId, ...context }, sender) => openReport(context, await tabFor(tabId, sender)),
     'watchlist.preview': async ({ entry, replaces, tabId }) => {
       const checked = await dataset.check(entry, replaces);
       let mentions: number | null = null;

@@ -26,15 +26,20 @@ const reportContext = z
   })
   .strict();
 
-/** Both kinds of sender can open the forms (the in-page UI's buttons, and its frame once it is an extension page). */
+/**
+ * "Watch this name" opens the form prefilled with `text`, and "Report a mistake" the report form, for the sending
+ * tab: the content script's tab, or the tab an extension frame is in (the in-page UI's buttons, the context menu).
+ */
 const formRoutes = {
-  /**
-   * "Watch this name": opens the form, prefilled with `text`, for the sending tab (the content script's tab, or
-   * the tab an extension frame is in).
-   */
   'watch.open': route<{ opened: boolean }>()(z.object({ text: selection }).strict()),
-  /** "Report a mistake" on a card or a selection: opens the report form for the sending tab's page. */
   'report.open': route<{ opened: boolean }>()(reportContext),
+};
+
+/** An extension page may open the forms for a tab of its choosing (the popup, or a test acting as the context menu). */
+const tabId = z.int().min(0).optional();
+const pageFormRoutes = {
+  'watch.open': route<{ opened: boolean }>()(z.object({ text: selection, tabId }).strict()),
+  'report.open': route<{ opened: boolean }>()(reportContext.extend({ tabId }).strict()),
 };
 
 export const watchlistContentRoutes = {
@@ -49,7 +54,7 @@ export const watchlistContentRoutes = {
 const draft = z.record(z.string().max(40), z.unknown());
 
 export const watchlistPageRoutes = {
-  ...formRoutes,
+  ...pageFormRoutes,
   /** The form's preview: problems, terms shared with existing entries, mentions on the tab's page (null: unknown). */
   'watchlist.preview': route<{ problems: string[]; collisions: Collision[]; mentions: number | null }>()(
     z.object({ entry: draft, replaces: entityId.optional(), tabId: z.int().min(0).optional() }).strict(),

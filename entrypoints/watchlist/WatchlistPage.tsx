@@ -34,7 +34,14 @@ function useView() {
   );
   useEffect(() => {
     void refresh();
-    return watchRuntimeDataset(() => void refresh());
+    // Reports and sightings change without a new revision: read again when the reader comes back to the page.
+    const onFocus = () => void refresh();
+    window.addEventListener('focus', onFocus);
+    const unwatch = watchRuntimeDataset(() => void refresh());
+    return () => {
+      unwatch();
+      window.removeEventListener('focus', onFocus);
+    };
   }, [refresh]);
   return { view, error, refresh };
 }

@@ -66,4 +66,10 @@ describe('the context-menu item in chromium', () => {
       inExtension<boolean>(session, `api.contextMenus.update('watchwords-add-note', {}).then(() => true, () => false)`),
     );
   });
+
+  test('"Watch this name" is registered too (its route is exercised in tests/e2e/watchlist.e2e.ts)', async () => {
+    await waitFor('the menu item', () =>
+      inExtension<boolean>(session, `api.contextMenus.update('watchwords-watch-name', {}).then(() => true, () => false)`),
+    );
+  });
 });
