@@ -23,6 +23,7 @@ const commandRequests: Partial<Record<CommandName, TabRequest>> = {
 };
 const addNoteMenuItem = 'watchwords-add-note';
 const watchMenuItem = 'watchwords-watch-name';
+const reportMenuItem = 'watchwords-report-mistake';
 
 /** The watch and report forms are extension pages of their own, in a small window (never in the page's DOM). */
 async function openForm(form: FormName, params: Record<string, string>): Promise<void> {
@@ -102,10 +103,12 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: addNoteMenuItem, title: 'Add a Watchwords note', contexts: ['selection'] });
     browser.contextMenus.create({ id: watchMenuItem, title: 'Watch this name', contexts: ['selection'] });
+    browser.contextMenus.create({ id: reportMenuItem, title: 'Report a mistake…', contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === addNoteMenuItem) void sendToTab({ type: 'notes.fromSelection' }, tab);
     // The same background route as the in-page button ("watch.open"), with the selection the browser gives.
     if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: tab?.url });
+    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: tab?.url });
   });
 });

@@ -71,6 +71,8 @@ export type ReaderEntry = z.infer<typeof readerEntrySchema>;
 
 /** Control characters and the bidirectional overrides that can make text read as something else. */
 const unsafeCharacters = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+/** Text with no control characters or direction overrides. */
+export const isPlainText = (text: string): boolean => !unsafeCharacters.test(text);
 const letterOrDigit = /[\p{L}\p{N}]/gu;
 
 /** Field names as the form shows them. */
@@ -125,7 +127,7 @@ export function watchEntryProblems(entry: WatchEntry): string[] {
   for (const rule of unguardedSingleWords(entry)) {
     problems.push(`“${rule.text.trim()}” is a single word: tick “Match case” or give words it needs nearby, or it would match every use of the word.`);
   }
-  if (strings(entry).some((text) => unsafeCharacters.test(text))) problems.push('The entry contains control characters; plain text only.');
+  if (!strings(entry).every(isPlainText)) problems.push('The entry contains control characters; plain text only.');
   return problems;
 }
 

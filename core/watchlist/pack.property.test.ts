@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { kinds } from '../dataset/kinds';
@@ -46,6 +48,7 @@ describe('parsePack: whole packs refused with one sentence', () => {
   test('a header that is not valid names the field', () => {
     expect(refusal(packText([], { author: '' }))).toMatch(/its author is not valid/);
     expect(refusal(packText([], { script: 'alert(1)' }))).toMatch(/its header is not valid|not valid/);
+    expect(refusal(packText([], { name: 'City\u202Esaremac' }))).toBe('Watchwords refused this pack: its name is not valid (plain text only (no control characters)).');
   });
 });
 
@@ -175,4 +178,12 @@ describe('planImport', () => {
     expect(accepted).toHaveLength(packLimits.entries);
     expect(packEntryId('city-cameras', accepted[0]!.id)).toBe('pack:city-cameras:e-0');
   }, 30_000);
+});
+
+test('the example in docs/packs.md is a valid pack', () => {
+  const doc = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'packs.md'), 'utf8');
+  const example = /```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+  const parsed = parsePack(example);
+  expect(parsed.ok && parsed.pack.rejected).toEqual([]);
+  expect(parsed.ok && parsed.pack.entries.map((e) => e.id)).toEqual(['harbor-sentinel-grid']);
 });

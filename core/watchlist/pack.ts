@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { termsOf } from '../dataset/terms';
-import { checkWatchEntry, idFromName, localIdSchema, type WatchEntry } from './entry';
+import { checkWatchEntry, idFromName, isPlainText, localIdSchema, type WatchEntry } from './entry';
 import { describeEntity, packEntryId, type TermIndex } from './runtime';
 
 /**
@@ -26,12 +26,14 @@ export const packLimits = {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
+const plain = (schema: z.ZodString) => schema.refine(isPlainText, 'plain text only (no control characters)');
+
 export const packMetaSchema = z
   .object({
     id: localIdSchema.max(40),
-    name: z.string().trim().min(1).max(100),
-    author: z.string().trim().min(1).max(100),
-    description: z.string().trim().max(500).default(''),
+    name: plain(z.string().trim().min(1).max(100)),
+    author: plain(z.string().trim().min(1).max(100)),
+    description: plain(z.string().trim().max(500)).default(''),
     date: isoDate,
   })
   .strict();

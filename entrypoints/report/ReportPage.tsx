@@ -22,7 +22,7 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 export function ReportPage(context: ReportContext) {
   const id = useId();
   const [kind, setKind] = useState<ReportKind>(context.kind ?? (context.entityId ? 'wrong-match' : 'missing-name'));
-  const [text, setText] = useState(context.text ?? '');
+  const [text, setText] = useState((context.text ?? '').slice(0, reportLimits.text));
   const [comment, setComment] = useState('');
   const [withPage, setWithPage] = useState(true);
   const [notThis, setNotThis] = useState(true);

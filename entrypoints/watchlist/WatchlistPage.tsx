@@ -564,7 +564,10 @@ function ReportsPanel({ view, refresh, announce }: PanelProps) {
         Kept in this browser; nothing is sent. Export them as a file and send it to Watchwords’ maintainers through the project’s issue tracker
         (docs/dataset.md, “Reporting a mistake”). Check the page addresses in it first.
       </p>
-      {!reports.length && <p className="hint">No reports. Use “Report a mistake” on a card or a selection.</p>}
+      {!reports.length && <p className="hint">No reports yet. Select words on a page and choose “Report a mistake…” in the context menu, or:</p>}
+      <button type="button" className="button" onClick={() => void askBackground({ type: 'report.open' }).catch((failure: unknown) => setError(errorMessage(failure)))}>
+        Report a mistake
+      </button>
       <ul className="reports" aria-label="Your reports">
         {reports.map((report) => (
           <li key={report.id} className="report">
