@@ -1,5 +1,6 @@
 import { useId, type FormEvent } from 'react';
 import { kindLabel, kinds, type Kind } from '../core/dataset/kinds';
+import { ErrorLine } from './ErrorLine';
 import type { WatchForm as WatchFormValue } from '../core/watchlist/entry';
 import { ownerOfId, type Collision } from '../core/watchlist/runtime';
 
@@ -116,11 +117,7 @@ export function WatchForm({ value, onChange, preview, hasPage, saving, error, su
           </>
         )}
       </section>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={!canSave}>
           {saving ? 'Saving…' : submitLabel}

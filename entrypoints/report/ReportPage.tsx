@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { reportKindLabels, reportKinds, reportLimits, type ReportKind } from '../../core/watchlist/reports';
 import { siteOf } from '../../core/site';
+import { ErrorLine } from '../../components/ErrorLine';
 import { askBackground } from '../../lib/messaging';
-import { openWatchlist } from '../../lib/manager';
+import { FormDone } from '../watch/FormDone';
 
 export interface ReportContext {
   kind?: ReportKind;
@@ -68,17 +69,7 @@ export function ReportPage(context: ReportContext) {
     <main className="form-page">
       <h1>Report a mistake</h1>
       {saved ? (
-        <section aria-label="Saved">
-          <p role="status">{saved}</p>
-          <div className="form-actions">
-            <button type="button" className="button primary" onClick={() => window.close()}>
-              Close
-            </button>
-            <button type="button" className="button" onClick={() => void openWatchlist().then(() => window.close())}>
-              Open your watchlist
-            </button>
-          </div>
-        </section>
+        <FormDone>{saved}</FormDone>
       ) : (
         <form className="watch-form" onSubmit={(event) => void submit(event)}>
           <fieldset className="field">
@@ -121,11 +112,7 @@ export function ReportPage(context: ReportContext) {
             </label>
           )}
           <p className="hint">Reports stay in this browser. Nothing is sent: you can export them as a file from the Watchlist page.</p>
-          {error && (
-            <p className="field-error" role="alert">
-              {error}
-            </p>
-          )}
+          <ErrorLine error={error} />
           <div className="form-actions">
             <button type="submit" className="button primary" disabled={saving || (comment.trim() === '' && text.trim() === '')}>
               {saving ? 'Saving…' : 'Keep this report'}

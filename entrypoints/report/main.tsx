@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { reportKinds, type ReportKind } from '../../core/watchlist/reports';
+import '../../components/extension-page.css';
 import '../watchlist/watchlist.css';
 import { ReportPage } from './ReportPage';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { WatchForm } from '../../components/WatchForm';
 import { emptyForm } from '../../core/watchlist/entry';
-import { openWatchlist } from '../../lib/manager';
+import { FormDone } from './FormDone';
 import { useWatchForm } from './use-watch-form';
 
 /**
@@ -15,19 +15,9 @@ export function WatchPage({ text, tabId }: { text: string; tabId?: number }) {
     <main className="form-page">
       <h1>Watch this name</h1>
       {saved ? (
-        <section className="saved" aria-label="Saved">
-          <p role="status">
-            Saved to your watchlist. Watchwords now highlights “{state.form.name.trim()}” on the pages you have open and the ones you open next.
-          </p>
-          <div className="form-actions">
-            <button type="button" className="button primary" onClick={() => window.close()}>
-              Close
-            </button>
-            <button type="button" className="button" onClick={() => void openWatchlist().then(() => window.close())}>
-              Open your watchlist
-            </button>
-          </div>
-        </section>
+        <FormDone>
+          Saved to your watchlist. Watchwords now highlights “{state.form.name.trim()}” on the pages you have open and the ones you open next.
+        </FormDone>
       ) : (
         <>
           <p className="lede">Add it to your own watchlist: it stays in this browser, and Watchwords highlights it like its own entries.</p>

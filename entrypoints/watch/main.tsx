@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { addKindColours } from '../../components/kind-colours';
+import '../../components/extension-page.css';
 import '../watchlist/watchlist.css';
 import { WatchPage } from './WatchPage';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useState, type ChangeEvent, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
+import { ErrorLine } from '../../components/ErrorLine';
 import { WatchForm } from '../../components/WatchForm';
 import { kindLabel } from '../../core/dataset/kinds';
 import { aliasTexts } from '../../core/dataset/terms';
@@ -19,6 +20,21 @@ type Sort = 'changed' | 'name' | 'kind' | 'seen';
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const day = (iso: string) => iso.slice(0, 10);
 const timesSeen = (entry: ReaderRow) => entry.seen.reduce((sum, sighting) => sum + sighting.count, 0);
+
+/** Runs what a button asks of the background: says what was done, or the failure in words below it. */
+function useAction(announce?: (text: string) => void) {
+  const [error, setError] = useState<string>();
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    setError(undefined);
+    try {
+      await work();
+      if (done) announce?.(done);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+  return { error, setError, run };
+}
 
 /** The page's data, fetched again whenever the runtime dataset changes (here or in another window). */
 function useView() {
@@ -69,11 +85,7 @@ export function WatchlistPage() {
       <p className="save-status" role="status">
         {status}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       <main>
         <EntriesPanel view={view} refresh={refresh} announce={announce} />
         <PacksPanel view={view} refresh={refresh} announce={announce} />
@@ -191,17 +203,9 @@ function EntryEditor({ label, entry, onDone }: { label: string; entry?: ReaderRo
 
 function EntryRow({ entry, onEdit, refresh, announce }: { entry: ReaderRow; onEdit(): void } & Pick<PanelProps, 'refresh' | 'announce'>) {
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<string>();
+  const { error, run } = useAction(announce);
   const others = aliasTexts(entry);
-  const remove = async () => {
-    try {
-      await askBackground({ type: 'watchlist.delete', id: entry.runtimeId });
-      await refresh();
-      announce(`Deleted ${entry.name}`);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
+  const remove = () => run(async () => (await askBackground({ type: 'watchlist.delete', id: entry.runtimeId }), await refresh()), `Deleted ${entry.name}`);
   return (
     <li className="entry" aria-label={entry.name}>
       <div className="entry-heading">
@@ -263,11 +267,7 @@ function EntryRow({ entry, onEdit, refresh, announce }: { entry: ReaderRow; onEd
           </>
         )}
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </li>
   );
 }
@@ -361,11 +361,7 @@ function PacksPanel({ view, refresh, announce }: PanelProps) {
           </button>
         </form>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
       {plan && <ImportPlan report={plan.report} onApply={() => void apply()} onCancel={() => setPlan(undefined)} />}
       <ul className="packs" aria-label="Your packs">
         {(view?.packs ?? []).map((pack) => (
@@ -380,20 +376,16 @@ function ExportPack({ hasEntries, announce }: { hasEntries: boolean; announce(te
   const [name, setName] = useState('');
   const [author, setAuthor] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string>();
-  const submit = async (event: FormEvent) => {
+  const { error, run } = useAction(announce);
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(undefined);
-    try {
+    void run(async () => {
       const { fileName, text } = await askBackground({ type: 'packs.export', name: name.trim(), author: author.trim(), description: description.trim() });
       downloadText(fileName, text);
-      announce(`Exported ${fileName}`);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
+    }, 'Exported the pack');
   };
   return (
-    <form className="export" aria-label="Export your entries as a pack" onSubmit={(event) => void submit(event)}>
+    <form className="export" aria-label="Export your entries as a pack" onSubmit={submit}>
       <h3>Export your entries as a pack</h3>
       <label className="field">
         <span className="field-label">Pack name</span>
@@ -411,11 +403,7 @@ function ExportPack({ hasEntries, announce }: { hasEntries: boolean; announce(te
       <button type="submit" className="button" disabled={!hasEntries || !name.trim() || !author.trim()}>
         Export as a pack
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </form>
   );
 }
@@ -474,16 +462,9 @@ function NameList({ title, names }: { title: string; names: string[] }) {
 }
 
 function PackRowView({ pack, refresh, announce }: { pack: PackRow } & Pick<PanelProps, 'refresh' | 'announce'>) {
-  const [error, setError] = useState<string>();
-  const run = async (work: () => Promise<unknown>, done: string) => {
-    try {
-      await work();
-      await refresh();
-      announce(done);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
+  const action = useAction(announce);
+  const { error } = action;
+  const run = (work: () => Promise<unknown>, done: string) => action.run(async () => (await work(), await refresh()), done);
   const hidden = pack.entries.reduce((sum, entry) => sum + entry.hidden.length, 0);
   return (
     <li className="pack" aria-label={pack.meta.name}>
@@ -521,37 +502,21 @@ function PackRowView({ pack, refresh, announce }: { pack: PackRow } & Pick<Panel
           Remove pack
         </button>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </li>
   );
 }
 
 function ReportsPanel({ view, refresh, announce }: PanelProps) {
   const headingId = useId();
-  const [error, setError] = useState<string>();
+  const { error, run } = useAction(announce);
   const reports = view?.reports ?? [];
-  const exportAll = async () => {
-    try {
+  const exportAll = () =>
+    run(async () => {
       const { fileName, text } = await askBackground({ type: 'reports.export' });
       downloadText(fileName, text, 'text/markdown');
-      announce(`Exported ${fileName}`);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
-  const remove = async (id: string) => {
-    try {
-      await askBackground({ type: 'reports.delete', id });
-      await refresh();
-      announce('Report deleted');
-    } catch (failure) {
-      setError(errorMessage(failure));
-    }
-  };
+    }, 'Exported your reports');
+  const remove = (id: string) => run(async () => (await askBackground({ type: 'reports.delete', id }), await refresh()), 'Report deleted');
   return (
     <section className="panel" aria-labelledby={headingId}>
       <div className="panel-heading">
@@ -565,7 +530,7 @@ function ReportsPanel({ view, refresh, announce }: PanelProps) {
         (docs/dataset.md, “Reporting a mistake”). Check the page addresses in it first.
       </p>
       {!reports.length && <p className="hint">No reports yet. Select words on a page and choose “Report a mistake…” in the context menu, or:</p>}
-      <button type="button" className="button" onClick={() => void askBackground({ type: 'report.open' }).catch((failure: unknown) => setError(errorMessage(failure)))}>
+      <button type="button" className="button" onClick={() => void run(() => askBackground({ type: 'report.open' }))}>
         Report a mistake
       </button>
       <ul className="reports" aria-label="Your reports">
@@ -590,11 +555,7 @@ function ReportsPanel({ view, refresh, announce }: PanelProps) {
           </li>
         ))}
       </ul>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorLine error={error} />
     </section>
   );
 }

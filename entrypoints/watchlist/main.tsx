@@ -1,6 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { addKindColours } from '../../components/kind-colours';
 import { WatchlistPage } from './WatchlistPage';
+import '../../components/extension-page.css';
 import './watchlist.css';
 
 addKindColours();
