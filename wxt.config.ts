@@ -11,11 +11,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
-    // Asked at run time for one site only, when the reader imports a pack from an address they typed (and given
-    // back after that one read): Watchwords contacts nothing else.
-    // Manifest V2 (Firefox) lists host permissions among the optional permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] as never[] } : { optional_host_permissions: ['https://*/*'] }),
+    // alarms: sync on a schedule and shortly after edits. The sync server's address is asked for at run time, when
+    // the reader sets sync up (optional host permissions), never at install.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'alarms'],
+    // The same https permission is asked for one site when the reader imports a pack from an address they typed
+    // (and given back after that one read). (Firefox's manifest version 2 lists them with the optional permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
     commands: manifestCommands(),
     ...(browser === 'firefox' && {

@@ -1,9 +1,9 @@
 import { useId } from 'react';
-import type { Kind, Relations } from '../core/dataset/schema';
+import { isPrimary, type Kind, type Relations } from '../core/dataset/schema';
 import type { CardEntry, EntryOrigin } from '../core/watchlist/runtime';
 import { kindLabel } from '../core/dataset/kinds';
-import { hostnameOf } from './card-format';
-import { BillStatus, DateText, EntityFacts } from './EntityFacts';
+import { hostnameOf, sourceTypeLabels } from './card-format';
+import { DateText, EntityFacts, EntryStatus } from './EntityFacts';
 import { RelatedEntities } from './RelatedEntities';
 
 export { relationLabels } from './card-format';
@@ -54,7 +54,7 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
         <p className="card-summary">{entry.summary}</p>
         {!entry.origin && (
           <>
-            <BillStatus entry={entry} />
+            <EntryStatus entry={entry} />
             <EntityFacts entry={entry} />
           </>
         )}
@@ -79,7 +79,14 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
               {entry.sources.map((source) => (
                 <li key={source.url}>
                   <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-                  <span className="source-host">{hostnameOf(source.url)}</span>
+                  <span className="source-host">
+                    {hostnameOf(source.url)}
+                    {source.type && isPrimary(source) && (
+                      <span className="source-primary" title={`Primary source: ${sourceTypeLabels[source.type]}`}>
+                        {' · '}primary, {sourceTypeLabels[source.type]}
+                      </span>
+                    )}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -7,6 +7,7 @@ import type { TabRequest } from '../core/protocol/tab';
 import { openNotesManager } from '../lib/manager';
 import { askTab } from '../lib/messaging';
 import { NotesDatabase } from '../lib/notes-db';
+import { NotesRepository } from '../lib/notes-repository';
 import { createPageTabs } from '../lib/page-tabs';
 import { fetchPackText } from '../lib/pack-fetch';
 import { createRequestHandler } from '../lib/request-handler';
@@ -14,6 +15,8 @@ import { createRuntimeDataset } from '../lib/runtime-dataset';
 import type { FormName } from '../lib/watchlist-handlers';
 import { WatchlistDatabase } from '../lib/watchlist-db';
 import { watchSettings } from '../lib/settings';
+import { createSyncService } from '../lib/sync/service';
+import { serverPattern } from '../core/sync/words';
 import { createSettingsOwner } from '../lib/settings-owner';
 
 const commandRequests: Partial<Record<CommandName, TabRequest>> = {
@@ -42,6 +45,19 @@ export default defineBackground(() => {
   // The background owns every store: the notes database and the settings have one writer each, here.
   const settings = createSettingsOwner();
   void settings.migrate();
+  const db = new NotesDatabase();
+  // The one writer of notes, and sync over WebDAV on top of it.
+  const notes = new NotesRepository(db);
+  const sync = createSyncService({
+    notes,
+    hasPermission: (origin) => browser.permissions.contains({ origins: [serverPattern(origin)!] }),
+    schedule: (name, delayInMinutes, periodInMinutes) => void browser.alarms.create(name, { delayInMinutes, ...(periodInMinutes && { periodInMinutes }) }),
+  });
+  notes.onLocalChange = () => void sync.soon();
+  browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).then(() => notes.purge()));
+  browser.runtime.onStartup.addListener(() => void sync.onStartup());
+  // Deleted notes lose their text once the undo window has passed (also on every sync alarm).
+  void notes.purge();
   // The toolbar badge: the tabs that have one, so that switching it off in the options clears them all.
   const badged = new Set<number>();
   const setBadge = async (tabId: number, text: string) => {
@@ -76,7 +92,7 @@ export default defineBackground(() => {
     fetchPack,
     tabOf: (tabId: number) => browser.tabs.get(tabId).catch(() => undefined),
   };
-  const handle = createRequestHandler({ db: new NotesDatabase(), entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
+  const handle = createRequestHandler({ db, notes, sync, entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);

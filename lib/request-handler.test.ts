@@ -17,7 +17,8 @@ const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
     kind: 'vendor',
     name: id,
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 );
@@ -157,14 +158,14 @@ describe('notes.add', () => {
 
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
   test('a QuotaExceededError raised inside the Dexie transaction gives the same message', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db.notes, 'add').mockImplementation(() => {
+    vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
@@ -174,7 +175,7 @@ describe('notes.add', () => {
 
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new Error('disk on fire'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });
@@ -274,6 +275,36 @@ describe('notes from several tabs at once', () => {
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
     expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
+  });
+});
+
+describe('notes change only through the background, and only at an extension page\'s request', () => {
+  const page = { url: `${extensionOrigin}notes.html` };
+
+  test('the manager edits, tags, deletes, restores and exports through messages; a content script cannot', async () => {
+    const { db, handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    expect(await handle({ type: 'notes.edit', id: note.id, body: 'Changed', tags: ['a'] }, page)).toMatchObject({ ok: true, value: { note: { body: 'Changed', tags: ['a'] } } });
+    expect(await handle({ type: 'notes.tag', ids: [note.id], tag: 'b' }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.delete', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.restore', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    const exported = await handle({ type: 'notes.export', format: 'csv' }, page);
+    expect(exported).toMatchObject({ ok: true, value: { encoding: 'text', mime: 'text/csv' } });
+    // The same requests from a web page's content script are refused.
+    for (const message of [{ type: 'notes.delete', ids: [note.id] }, { type: 'notes.export', format: 'watchwords-json' }, { type: 'sync.status' }]) {
+      expect(await handle(message, { tab })).toEqual(malformed);
+    }
+    expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
+  });
+
+  test('an import is planned, then applied after a backup; an unreadable file gets one sentence', async () => {
+    const { db, handle } = setup();
+    const file = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', notes: [] });
+    expect(await handle({ type: 'notes.import.plan', text: file }, page)).toMatchObject({ ok: true, value: { summary: 'The file holds no notes.' } });
+    expect(await handle({ type: 'notes.import.apply', text: file }, page)).toMatchObject({ ok: true, value: { backupId: 1 } });
+    expect(await handle({ type: 'notes.backups' }, page)).toMatchObject({ ok: true, value: { backups: [{ id: 1, reason: 'import' }] } });
+    expect(await handle({ type: 'notes.import.plan', text: '{"format":' }, page)).toEqual({ ok: false, error: 'This file is not valid JSON (it may be cut short or not a Watchwords export).' });
+    expect(await db.notes.count()).toBe(0);
   });
 });
 

@@ -1,11 +1,18 @@
 import type { Entry } from '../core/dataset/schema';
 import { citationCard } from '../core/matcher/official-numbers';
-import { createEntityNote, createPageNote } from '../core/notes/note';
+import { datasetLookup } from '../core/exchange/dataset-lookup';
+import { exportedText } from '../core/exchange/messages';
+import { exportFormat } from '../core/exchange/registry';
+import { summariseImport, type ImportReport } from '../core/exchange/import';
+import { ImportError } from '../core/exchange/safe-json';
+import { ClockError } from '../core/notes/clock';
 import { notePageAddress } from '../core/notes/page-url';
 import { contentRoutes, pageRoutes, type ContentRoutes, type PageRoutes } from '../core/protocol/background';
 import { createDispatcher, malformedRequest, Refusal, type Handlers, type Reply } from '../core/protocol/route';
 import type { NotesDatabase } from './notes-db';
+import { NotesRepository } from './notes-repository';
 import type { PageTabs } from './page-tabs';
+import type { SyncService } from './sync/service';
 import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
 import { createWatchlistHandlers, watchlistUnavailable, type WatchlistDeps } from './watchlist-handlers';
@@ -29,6 +36,10 @@ export function createRequestHandler(deps: {
   db: NotesDatabase;
   entries: readonly Entry[];
   settings: SettingsOwner;
+  /** The one writer of notes (made here from `db` when not given). */
+  notes?: NotesRepository;
+  /** Sync over WebDAV (the background gives it; absent in tests that do not sync). */
+  sync?: SyncService;
   /** The extension's own origin with a trailing slash (browser.runtime.getURL('')). */
   extensionOrigin: string;
   /** Shows a tab's mention count on the toolbar button ('' clears it). */
@@ -44,7 +55,13 @@ export function createRequestHandler(deps: {
   const entryOf = async (id: string) => (await deps.watchlist?.dataset.entry(id)) ?? byId.get(id);
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
   const now = deps.now ?? (() => new Date());
-  const made = async () => ({ deviceId: await deps.db.deviceId(), now: now(), id: crypto.randomUUID() });
+  // The one writer of notes; everything else here only reads.
+  const notes = deps.notes ?? new NotesRepository(deps.db, { now: () => now().getTime() });
+  const sync = () => deps.sync ?? (() => {
+    throw new Refusal('Sync is not available here.');
+  })();
+  let lookup: ReturnType<typeof datasetLookup> | undefined;
+  const dataset = () => (lookup ??= datasetLookup(deps.entries));
   const pageOf = (sender: Sender) => sender.url ?? sender.tab?.url;
 
   /** The notes of the page in the sending tab, under its address or its canonical one. */
@@ -76,15 +93,12 @@ export function createRequestHandler(deps: {
       const address = page ? notePageAddress(page, canonicalUrl) : undefined;
       if (!address) throw new Refusal('Notes can only be added on web pages.');
       const pageTitle = (title ?? sender.tab?.title ?? '').slice(0, maxTitleLength);
-      const note = createPageNote(draft, { ...address, title: pageTitle }, await made());
-      await deps.db.addNote(note);
-      return { note };
+      const { quote, position, body, tags } = draft;
+      return { note: await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags) };
     },
     'notes.addForEntity': async ({ draft }) => {
       if (!(await entryOf(draft.entityId))) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
-      const note = createEntityNote(draft, await made());
-      await deps.db.addNote(note);
-      return { note };
+      return { note: await notes.add({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags) };
     },
     'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),
     'notes.forPage': async ({ canonicalUrl }, sender) => ({ notes: await notesOfTab(sender, canonicalUrl) }),
@@ -108,6 +122,26 @@ export function createRequestHandler(deps: {
   const page: Handlers<PageRoutes, Sender> = {
     ...settingsHandlers,
     ...watchlist.page,
+    'notes.edit': async ({ id, body, tags }) => ({ note: (await notes.edit(id, { body, tags })) ?? null }),
+    'notes.delete': async ({ ids }) => ({ count: await notes.delete(ids) }),
+    'notes.restore': async ({ ids }) => ({ count: await notes.restore(ids) }),
+    'notes.tag': async ({ ids, tag }) => ({ count: await notes.tag(ids, tag) }),
+    'notes.export': async ({ format, ids }) => exportedText(exportFormat(format).export({ states: await notes.states(ids), now: now(), ...dataset() })),
+    'notes.import.plan': async ({ text }) => importSummary(await notes.planImport(text)),
+    'notes.import.apply': async ({ text }) => {
+      const { report, backupId } = await notes.import(text, dataset().datasetVersion);
+      return { ...importSummary(report), backupId };
+    },
+    'notes.backups': async () => ({ backups: (await notes.backups()).map(({ id, createdAt, reason, noteCount }) => ({ id: id!, createdAt, reason, noteCount })) }),
+    'notes.backups.restore': async ({ id }) => ({ count: await notes.restoreBackup(id) }),
+    'sync.status': () => sync().status(),
+    'sync.test': (options) => sync().test(options),
+    'sync.configure': (options) => sync().configure(options),
+    'sync.now': (run) => sync().syncNow(run),
+    'sync.forget': async () => {
+      await sync().forget();
+      return { forgotten: true as const };
+    },
     'notes.open': async ({ noteId }) => {
       const note = await deps.db.notes.get(noteId);
       if (!note || note.deletedAt !== null || note.target.kind !== 'page') throw new Refusal('That note is not a note on a page.');
@@ -144,6 +178,10 @@ function describeFailure(error: unknown): string {
   if (name === 'QuotaExceededError' || (error as { inner?: { name?: string } })?.inner?.name === 'QuotaExceededError') {
     return 'Your browser has no room left for Watchwords notes; nothing was saved. Free some disk space and try again.';
   }
-  if (error instanceof Refusal) return error.message;
+  if (error instanceof Refusal || error instanceof ImportError || error instanceof ClockError) return error.message;
   return `Watchwords could not save: ${(error as Error)?.message ?? String(error)}`;
+}
+
+function importSummary(report: ImportReport) {
+  return { format: report.format, version: report.version, counts: report.counts, rejected: report.rejected.slice(0, 50), summary: summariseImport(report) };
 }

@@ -3,6 +3,7 @@
 //   npm run --silent scan -- --pack PACK.json [--pack OTHER.json] FILE...   (a newsroom's own list, docs/packs.md)
 import { readFileSync } from 'node:fs';
 import { DatasetError } from '../core/dataset/dataset';
+import { isPrimary } from '../core/dataset/schema';
 import { aliasTexts } from '../core/dataset/terms';
 import type { Entry } from '../core/dataset/schema';
 import { createMatcher } from '../core/matcher/matcher';
@@ -66,7 +67,9 @@ function main(argv: string[]): void {
       name: entry.name,
       kind: entry.kind,
       aliases: aliasTexts(entry),
+      ...('status' in entry ? { status: entry.status } : {}),
       sources: entry.sources,
+      primarySources: entry.sources.filter(isPrimary).map((source) => source.url),
       asOf: entry.asOf,
     }));
     // A pack's entries follow, with its date for asOf and its links (a pack source may have no title).

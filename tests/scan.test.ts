@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { kinds } from '../core/dataset/kinds';
+import { hasStatus, kinds, type Kind } from '../core/dataset/kinds';
 import { readDataset } from '../scripts/dataset-files';
 
 const root = resolve(import.meta.dirname, '..');
@@ -54,8 +54,10 @@ const brokenData = join(dir, 'broken-data');
 let brokenRun: Run;
 beforeAll(async () => {
   mkdirSync(brokenData);
-  writeFileSync(join(brokenData, 'good-vendor.json'), JSON.stringify({ id: 'good-vendor', kind: 'vendor', name: 'Good Vendor', summary: 'A test vendor.', sources: [{ url: 'https://example.org/', title: 'Example' }], asOf: '2025-01-01' }));
-  writeFileSync(join(brokenData, 'bad-vendor.json'), JSON.stringify({ id: 'bad-vendor', kind: 'vendor', name: 'Bad Vendor', summary: 'No sources.', sources: [], asOf: '2025-01-01' }));
+  const facts = { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Sells gizmos, a made-up report says.' };
+  const source = { url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary', 'facts.headquarters', 'facts.products', 'facts.concern'] };
+  writeFileSync(join(brokenData, 'good-vendor.json'), JSON.stringify({ id: 'good-vendor', kind: 'vendor', name: 'Good Vendor', summary: 'A test vendor.', facts, sources: [source], asOf: '2025-01-01' }));
+  writeFileSync(join(brokenData, 'bad-vendor.json'), JSON.stringify({ id: 'bad-vendor', kind: 'vendor', name: 'Bad Vendor', summary: 'No sources.', facts, sources: [], asOf: '2025-01-01' }));
   await Promise.all([
     ...[...invocations].map(async ([key, args]) => results.set(key, await run(args))),
     run([article], { WATCHWORDS_DATA: brokenData }).then((result) => (brokenRun = result)),
@@ -176,20 +178,34 @@ describe('an invalid dataset', () => {
 });
 
 describe('scan --list', () => {
-  test('lists every entity with id, name, kind, aliases, sources and asOf', () => {
+  test('lists every entity with id, name, kind, aliases, status where its kind has one, sources, primary sources and asOf', () => {
     const { status, stdout, stderr } = scan('--list');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const output = JSON.parse(stdout) as { entities: { id: string; name: string; kind: string; aliases: string[]; sources: { url: string; title: string }[]; asOf: string }[] };
+    interface Listed {
+      id: string;
+      name: string;
+      kind: Kind;
+      aliases: string[];
+      status?: { stage: string; date: string; source: string };
+      sources: { url: string; title: string; type: string; supports: string[] }[];
+      primarySources: string[];
+      asOf: string;
+    }
+    const output = JSON.parse(stdout) as { entities: Listed[] };
     expect(Object.keys(output)).toEqual(['entities']);
     expect(output.entities).toHaveLength(entries.length);
     for (const entity of output.entities) {
-      expect(Object.keys(entity)).toEqual(['id', 'name', 'kind', 'aliases', 'sources', 'asOf']);
+      const withStatus = hasStatus(entity.kind);
+      expect(Object.keys(entity)).toEqual(['id', 'name', 'kind', 'aliases', ...(withStatus ? ['status'] : []), 'sources', 'primarySources', 'asOf']);
       expect(kinds).toContain(entity.kind);
       expect(entity.aliases.every((alias) => typeof alias === 'string')).toBe(true);
       expect(entity.aliases).not.toContain(entity.name);
       expect(entity.sources.length).toBeGreaterThan(0);
-      for (const source of entity.sources) expect(Object.keys(source).sort()).toEqual(['title', 'url']);
+      for (const source of entity.sources) expect(Object.keys(source).sort()).toEqual(['supports', 'title', 'type', 'url']);
+      expect(entity.primarySources).toEqual(entity.sources.filter((source) => source.type !== 'secondary').map((source) => source.url));
+      expect(entity.primarySources.length).toBeGreaterThan(0);
+      if (entity.status) expect(entity.sources.map((source) => source.url)).toContain(entity.status.source);
       expect(entity.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(output.entities.map((e) => e.id)).toEqual(entries.map((e) => e.id));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { tagsSchema } from './tags';
 
 const timestamp = z.iso.datetime();
+/** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
+const webAddress = z.url({ protocol: /^https?$/ });
 
 /** How much of the page's text either side of a quote a note keeps (its W3C TextQuoteSelector prefix and suffix). */
 export const quoteContextLength = 32;
@@ -22,9 +24,9 @@ export const pageTargetSchema = z
   .object({
     kind: z.literal('page'),
     /** The page's key: its canonical address when the page names one on its own site, else the tab's address. */
-    url: z.url(),
+    url: webAddress,
     /** Other addresses of the same page (the tab's address when the canonical one differs). */
-    alternateUrls: z.array(z.url()).max(20),
+    alternateUrls: z.array(webAddress).max(20),
     title: z.string().max(1000),
     quote: textQuoteSchema,
     position: textPositionSchema,

@@ -3,6 +3,11 @@ import { entityNoteDraftSchema, noteDraftSchema, type Note } from '../notes/note
 import type { Settings } from '../settings/model';
 import { settingsChangeSchema } from '../settings/schema';
 import type { CardEntry } from '../watchlist/runtime';
+import { exportFormatIds, type ExportedText, type ImportSummary, type BackupInfo } from '../exchange/messages';
+import { maxImportBytes } from '../exchange/safe-json';
+import { noteLimits } from '../notes/note';
+import { tagSchema, tagsSchema } from '../notes/tags';
+import type { ConnectionReport, SyncOutcome, SyncStatus } from '../sync/types';
 import { route } from './route';
 import { watchlistContentRoutes, watchlistPageRoutes } from './watchlist';
 
@@ -62,9 +67,49 @@ export const contentRoutes = {
 };
 export type ContentRoutes = typeof contentRoutes;
 
+const noteIds = z.array(z.uuid()).min(1).max(100_000);
+/** An import file's text, read by the page from the file the reader chose. */
+const importText = z.object({ text: z.string().max(maxImportBytes) }).strict();
+
+/** Notes the manager and the popup ask the background's notes repository for: the only way to change notes. */
+const notesRoutes = {
+  'notes.edit': route<{ note: Note | null }>()(z.object({ id: z.uuid(), body: z.string().max(noteLimits.body), tags: tagsSchema }).strict()),
+  'notes.delete': route<{ count: number }>()(z.object({ ids: noteIds }).strict()),
+  /** Undo of a delete, while the deleted notes still have their text (the undo window). */
+  'notes.restore': route<{ count: number }>()(z.object({ ids: noteIds }).strict()),
+  'notes.tag': route<{ count: number }>()(z.object({ ids: noteIds, tag: tagSchema }).strict()),
+  /** An export file: text, or base64 for a zip. All notes, or only `ids` (the manager's current search). */
+  'notes.export': route<ExportedText>()(z.object({ format: z.enum(exportFormatIds), ids: z.array(z.uuid()).max(100_000).optional() }).strict()),
+  /** What importing would do; nothing is written. */
+  'notes.import.plan': route<ImportSummary>()(importText),
+  /** Imports, after a backup, in one transaction. */
+  'notes.import.apply': route<ImportSummary & { backupId: number }>()(importText),
+  'notes.backups': route<{ backups: BackupInfo[] }>()(z.object({}).strict()),
+  'notes.backups.restore': route<{ count: number }>()(z.object({ id: z.int().min(1) }).strict()),
+};
+
+const serverFields = { url: z.string().min(1).max(2000), username: z.string().max(500), password: z.string().max(2000) };
+
+/**
+ * Sync over WebDAV. The password is sent once, from the manager's form, and kept by the background; no answer
+ * ever carries it (or the encryption key) back.
+ */
+const syncRoutes = {
+  'sync.status': route<SyncStatus>()(z.object({}).strict()),
+  /** "Test connection": the Zotero sequence; `createFolder` makes a missing folder. */
+  'sync.test': route<ConnectionReport>()(z.object({ ...serverFields, createFolder: z.boolean().optional() }).strict()),
+  /** Saves the server and syncs once. A passphrase starts an encrypted library, or unlocks one. */
+  'sync.configure': route<SyncOutcome>()(z.object({ ...serverFields, passphrase: z.string().max(1000).optional() }).strict()),
+  /** "Sync now"; after a question, the reader's answer (go on deleting, or take the library in the folder). */
+  'sync.now': route<SyncOutcome>()(z.object({ allowDeletes: z.boolean().optional(), adoptLibrary: z.boolean().optional() }).strict()),
+  'sync.forget': route<{ forgotten: true }>()(z.object({}).strict()),
+};
+
 export const pageRoutes = {
   ...settingsRoutes,
   ...watchlistPageRoutes,
+  ...notesRoutes,
+  ...syncRoutes,
   /**
    * "Open" in the notes manager: brings forward the tab that shows the note's page (or opens it) and shows the
    * note there — without putting anything in the page's address.

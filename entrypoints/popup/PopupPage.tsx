@@ -9,7 +9,7 @@ import { isActiveOn, type Settings } from '../../core/settings/model';
 import type { SettingsChange } from '../../core/settings/schema';
 import { siteOf } from '../../core/site';
 import type { NotesDatabase } from '../../lib/notes-db';
-import { exportAllNotes } from '../../lib/download';
+import { downloadExport } from '../../lib/download';
 import { PageNotes } from './PageNotes';
 import { openNotesManager, openWatchlist } from '../../lib/manager';
 import { askTab } from '../../lib/messaging';
@@ -98,7 +98,7 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
       <PageNotes db={db} addresses={noteAddresses} />
       <Shortcuts />
       <footer className="popup-footer">
-        <button type="button" className="button" onClick={() => void exportAllNotes(db)}>
+        <button type="button" className="button" onClick={() => void downloadExport('watchwords-json')}>
           Export all notes (JSON)
         </button>
         <button type="button" className="button" onClick={() => void openWatchlist().then(() => window.close())}>

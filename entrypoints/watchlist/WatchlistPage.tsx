@@ -8,7 +8,7 @@ import { emptyForm, formFromEntry, isSafeLink } from '../../core/watchlist/entry
 import { packLimits, type ImportReport } from '../../core/watchlist/pack';
 import { reportKindLabels } from '../../core/watchlist/reports';
 import type { WatchlistView } from '../../core/watchlist/view';
-import { downloadText } from '../../lib/download';
+import { downloadFile } from '../../lib/download';
 import { askBackground } from '../../lib/messaging';
 import { watchRuntimeDataset } from '../../lib/runtime-dataset-state';
 import { useWatchForm } from '../watch/use-watch-form';
@@ -381,7 +381,7 @@ function ExportPack({ hasEntries, announce }: { hasEntries: boolean; announce(te
     event.preventDefault();
     void run(async () => {
       const { fileName, text } = await askBackground({ type: 'packs.export', name: name.trim(), author: author.trim(), description: description.trim() });
-      downloadText(fileName, text);
+      downloadFile(fileName, text);
     }, 'Exported the pack');
   };
   return (
@@ -514,7 +514,7 @@ function ReportsPanel({ view, refresh, announce }: PanelProps) {
   const exportAll = () =>
     run(async () => {
       const { fileName, text } = await askBackground({ type: 'reports.export' });
-      downloadText(fileName, text, 'text/markdown');
+      downloadFile(fileName, text, 'text/markdown');
     }, 'Exported your reports');
   const remove = (id: string) => run(async () => (await askBackground({ type: 'reports.delete', id }), await refresh()), 'Report deleted');
   return (

@@ -202,6 +202,13 @@ class BidiFirefoxSession implements FirefoxSession {
     await this.pointer(x, y, 0);
   }
 
+  async wheel(x: number, y: number, dx: number, dy: number): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: dx, deltaY: dy }] }],
+    });
+  }
+
   /** Moves the mouse to viewport (x, y) and, given a button (0 primary, 2 secondary), presses and releases it there. */
   private async pointer(x: number, y: number, button?: number): Promise<void> {
     const press = button === undefined ? [] : [{ type: 'pointerDown', button }, { type: 'pointerUp', button }];

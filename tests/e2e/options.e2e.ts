@@ -36,7 +36,7 @@ describe('the options page in chromium', () => {
   });
 
   test('shows the defaults: every kind on, underline, automatic, everywhere', async () => {
-    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Court cases']) {
+    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Executive orders', 'Campaigns', 'Court cases']) {
       expect(await page.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
     }
     expect(await page.getByRole('spinbutton', { name: 'Hover delay' }).inputValue()).toBe('300');
@@ -74,7 +74,7 @@ describe('the options page in chromium', () => {
     });
     expect(settings).toEqual({
       version: 2,
-      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, case: false },
+      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, order: true, campaign: true, case: false },
       hoverDelayMs: 500,
       highlightStyle: 'background',
       highlightMethod: 'auto',
