@@ -15,7 +15,8 @@ const bundled: Entry[] = [
     name: 'Palantir Technologies',
     aliases: [{ text: 'Palantir', caseSensitive: true }],
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 ];
