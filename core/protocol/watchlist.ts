@@ -47,7 +47,15 @@ export const watchlistContentRoutes = {
   /** The reader's and packs' entries, for the matcher (asked when the revision in storage changes). */
   'dataset.terms': route<{ revision: number; terms: MatchableEntry[] }>()(z.object({}).strict()),
   /** How often the reader's and packs' entries were found on the sending tab's page. */
-  'watchlist.seen': route<{ recorded: number }>()(z.object({ counts: z.record(entityId, z.int().min(0).max(1_000_000)) }).strict()),
+  'watchlist.seen': route<{ recorded: number }>()(
+    z
+      .object({
+        counts: z
+          .record(entityId, z.int().min(0).max(1_000_000))
+          .refine((counts) => Object.keys(counts).length <= 10_000, 'at most 10,000 entries at once'),
+      })
+      .strict(),
+  ),
 };
 
 /** A form's entry as typed (checked by the background, which answers the problems in words). */
