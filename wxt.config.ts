@@ -14,7 +14,8 @@ export default defineConfig({
     // alarms: sync on a schedule and shortly after edits. The sync server's address is asked for at run time, when
     // the reader sets sync up (optional host permissions), never at install.
     permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'alarms'],
-    // (Firefox's manifest version 2 lists them with the optional permissions.)
+    // The same https permission is asked for one site when the reader imports a pack from an address they typed
+    // (and given back after that one read). (Firefox's manifest version 2 lists them with the optional permissions.)
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
     commands: manifestCommands(),

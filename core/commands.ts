@@ -12,12 +12,16 @@ export const commands = {
   'announce-mentions': { key: 'Alt+Shift+M', description: 'Say and show how many mentions Watchwords found on the page' },
   'add-note': { key: 'Alt+Shift+K', description: 'Add a note on the selected text' },
   'open-notes': { key: 'Alt+Shift+L', description: 'Open the notes manager (all notes)' },
+  // No default key: Chromium assigns at most four. The reader can set one; the context menu has it too.
+  'watch-name': { key: '', description: 'Watch the selected name (add it to your watchlist)' },
 } as const;
 export type CommandName = keyof typeof commands;
 
-/** The manifest's `commands`. */
-export function manifestCommands(): Record<CommandName, { suggested_key: { default: string }; description: string }> {
+type ManifestCommand = { suggested_key?: { default: string }; description: string };
+
+/** The manifest's `commands` (a command without a default key has no `suggested_key`). */
+export function manifestCommands(): Record<CommandName, ManifestCommand> {
   return Object.fromEntries(
-    Object.entries(commands).map(([name, { key, description }]) => [name, { suggested_key: { default: key }, description }]),
-  ) as Record<CommandName, { suggested_key: { default: string }; description: string }>;
+    Object.entries(commands).map(([name, { key, description }]) => [name, key ? { suggested_key: { default: key }, description } : { description }]),
+  ) as Record<CommandName, ManifestCommand>;
 }

@@ -2,13 +2,18 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import entries from 'virtual:watchwords/entries';
 import type { CommandName } from '../core/commands';
+import type { MatchableEntry } from '../core/matcher/matcher';
 import type { TabRequest } from '../core/protocol/tab';
 import { openNotesManager } from '../lib/manager';
 import { askTab } from '../lib/messaging';
 import { NotesDatabase } from '../lib/notes-db';
 import { NotesRepository } from '../lib/notes-repository';
 import { createPageTabs } from '../lib/page-tabs';
+import { fetchPackText } from '../lib/pack-fetch';
 import { createRequestHandler } from '../lib/request-handler';
+import { createRuntimeDataset } from '../lib/runtime-dataset';
+import type { FormName } from '../lib/watchlist-handlers';
+import { WatchlistDatabase } from '../lib/watchlist-db';
 import { watchSettings } from '../lib/settings';
 import { createSyncService } from '../lib/sync/service';
 import { serverPattern } from '../core/sync/words';
@@ -20,6 +25,21 @@ const commandRequests: Partial<Record<CommandName, TabRequest>> = {
   'add-note': { type: 'notes.fromSelection' },
 };
 const addNoteMenuItem = 'watchwords-add-note';
+const watchMenuItem = 'watchwords-watch-name';
+const reportMenuItem = 'watchwords-report-mistake';
+
+/** The watch and report forms are extension pages of their own, in a small window (never in the page's DOM). */
+async function openForm(form: FormName, params: Record<string, string>): Promise<void> {
+  const url = browser.runtime.getURL(`/${form}.html?${new URLSearchParams(params)}` as '/watch.html');
+  await browser.windows.create({ url, type: 'popup', width: 520, height: form === 'watch' ? 760 : 620 });
+}
+
+/** Reads a pack from an address the reader typed, if they allowed Watchwords to read that site (the page asks). */
+async function fetchPack(url: string): Promise<string> {
+  const origins = [`${new URL(url).origin}/*`];
+  if (!(await browser.permissions.contains({ origins }))) throw new Error(`you did not allow Watchwords to read ${new URL(url).host}.`);
+  return fetchPackText(url);
+}
 
 export default defineBackground(() => {
   // The background owns every store: the notes database and the settings have one writer each, here.
@@ -63,7 +83,16 @@ export default defineBackground(() => {
     },
   });
   browser.tabs.onRemoved.addListener((tabId) => pageTabs.forget(tabId));
-  const handle = createRequestHandler({ db, notes, sync, entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs });
+  // The runtime dataset: the bundled entries plus the reader's own and their packs, with the revision tabs watch.
+  const dataset = createRuntimeDataset({ db: new WatchlistDatabase(), bundled: entries, area: browser.storage.local });
+  const watchlist = {
+    dataset,
+    openForm,
+    countMentions: (tabId: number, terms: MatchableEntry[]) => askTab(tabId, 'watchlist.count', { terms }).then(({ mentions }) => mentions),
+    fetchPack,
+    tabOf: (tabId: number) => browser.tabs.get(tabId).catch(() => undefined),
+  };
+  const handle = createRequestHandler({ db, notes, sync, entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);
@@ -76,14 +105,26 @@ export default defineBackground(() => {
   };
   // Keyboard commands and the context menu act on the page, through its content script; "open-notes" opens the
   // manager at once (a side panel or sidebar opens only in answer to the reader's own action).
+  /** "Watch this name" from the keyboard: the form, prefilled with what is selected in the tab. */
+  const watchSelection = async (tab?: { id?: number }) => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    const text = tabId === undefined ? '' : await askTab(tabId, 'page.selection', {}).then(({ text }) => text, () => '');
+    await openForm('watch', { text, ...(tabId !== undefined && { tab: String(tabId) }) });
+  };
   browser.commands.onCommand.addListener((command: string, tab) => {
     if (command === 'open-notes') return void openNotesManager(tab?.windowId);
+    if (command === 'watch-name') return void watchSelection(tab);
     void sendToTab(commandRequests[command as CommandName], tab);
   });
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: addNoteMenuItem, title: 'Add a Watchwords note', contexts: ['selection'] });
+    browser.contextMenus.create({ id: watchMenuItem, title: 'Watch this name', contexts: ['selection'] });
+    browser.contextMenus.create({ id: reportMenuItem, title: 'Report a mistake…', contexts: ['selection'] });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === addNoteMenuItem) void sendToTab({ type: 'notes.fromSelection' }, tab);
+    // The same background route as the in-page button ("watch.open"), with the selection the browser gives.
+    if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: tab?.url });
+    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: tab?.url });
   });
 });

@@ -26,3 +26,8 @@ export function openShortcutSettings(): Promise<unknown> {
   if (commands.openShortcutSettings) return commands.openShortcutSettings();
   return browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
 }
+
+/** Opens the Watchlist page (the reader's own entries, packs and reports) in a tab. */
+export function openWatchlist(): Promise<unknown> {
+  return browser.tabs.create({ url: browser.runtime.getURL('/watchlist.html') });
+}

@@ -6,7 +6,10 @@ import { NotesDatabase } from './notes-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply } from '../core/protocol/route';
 import { badgeText, createRequestHandler } from './request-handler';
+import { createRuntimeDataset } from './runtime-dataset';
+import type { StorageArea } from './settings';
 import { createSettingsOwner } from './settings-owner';
+import { WatchlistDatabase } from './watchlist-db';
 
 const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
   entrySchema.parse({
@@ -321,5 +324,102 @@ describe('the toolbar badge', () => {
 
   test('badgeText', () => {
     expect([0, 9, 999, 1000, 12_345, 500_000].map(badgeText)).toEqual(['0', '9', '999', '1k+', '12k+', '99k+']);
+  });
+});
+
+describe('the watchlist routes', () => {
+  function withWatchlist() {
+    const db = freshDb();
+    const watchlistDb = new WatchlistDatabase(`watchlist-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    open.push(watchlistDb as unknown as NotesDatabase);
+    const dataset = createRuntimeDataset({ db: watchlistDb, bundled: entries, area: fakeBrowser.storage.local as unknown as StorageArea });
+    const opened: { form: string; params: Record<string, string> }[] = [];
+    const counted: { tabId: number; names: string[] }[] = [];
+    const handle = createRequestHandler({
+      db,
+      entries,
+      settings: createSettingsOwner(),
+      extensionOrigin,
+      watchlist: {
+        dataset,
+        openForm: async (form, params) => void opened.push({ form, params }),
+        countMentions: async (tabId, terms) => (counted.push({ tabId, names: terms.map((t) => t.name) }), 3),
+        fetchPack: async () => '{"format":"watchwords-pack","version":1,"__proto__":{}}',
+        tabOf: async (id) => (id === 7 ? { ...tab, id: 7, windowId: 1 } : undefined),
+      },
+    });
+    return { handle, opened, counted };
+  }
+  const page = { url: `${extensionOrigin}watchlist.html` };
+  const form = { kind: 'tool', name: 'Harbor Sentinel Grid', aliases: [], summary: 'A made-up camera network.', sources: [] };
+
+  test('preview: problems in words, shared terms, and the mentions the given tab counts', async () => {
+    const { handle, counted } = withWatchlist();
+    expect(await handle({ type: 'watchlist.preview', entry: { ...form, name: 'Sentinel' }, tabId: 4 }, page)).toMatchObject({
+      ok: true,
+      value: { problems: [expect.stringMatching(/single word/)], mentions: null },
+    });
+    expect(await handle({ type: 'watchlist.preview', entry: form, tabId: 4 }, page)).toEqual({ ok: true, value: { problems: [], collisions: [], mentions: 3 } });
+    expect(counted).toEqual([{ tabId: 4, names: ['Harbor Sentinel Grid'] }]);
+  });
+
+  test('a saved entry is carded for content scripts under its namespace, and takes entity notes', async () => {
+    const { handle } = withWatchlist();
+    const saved = await handle({ type: 'watchlist.save', entry: form }, page);
+    expect(saved).toEqual({ ok: true, value: { id: 'reader:harbor-sentinel-grid', revision: 1 } });
+    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, { tab });
+    expect(cards.ok && (cards.value as { entries: { id: string; origin?: unknown }[] }).entries.map((e) => [e.id, e.origin])).toEqual([
+      ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
+      ['alpha-tool', undefined],
+    ]);
+    expect(await handle({ type: 'dataset.terms' }, { tab })).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
+    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, { tab });
+    expect(note.ok).toBe(true);
+    // A content script cannot save or delete entries: that protocol is the extension pages'.
+    expect(await handle({ type: 'watchlist.save', entry: form }, { tab })).toEqual(malformed);
+  });
+
+  test('forms open for the sending tab and its page, never for a tab or page named in the message', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, { tab: { ...tab, id: 7 } });
+    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, { tab: { ...tab, id: 7 } });
+    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(opened).toEqual([
+      { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
+      { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+    ]);
+  });
+
+  test('an extension page (the popup, a frame) may open a form for a tab it names; its page comes from that tab', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'report.open', kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', tabId: 7 }, page);
+    await handle({ type: 'watch.open', text: 'Harbor Grid' }, page);
+    expect(await handle({ type: 'watch.open', text: 'x', tabId: 8 }, page)).toEqual({ ok: false, error: 'That tab is no longer open.' });
+    expect(opened).toEqual([
+      { form: 'report', params: { kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+      { form: 'watch', params: { text: 'Harbor Grid' } },
+    ]);
+  });
+
+  test('sightings come from the sending tab, and none from a private window', async () => {
+    const { handle } = withWatchlist();
+    await handle({ type: 'watchlist.save', entry: form }, page);
+    const counts = { 'reader:harbor-sentinel-grid': 2 };
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab: { ...tab, incognito: true } })).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab })).toEqual({ ok: true, value: { recorded: 1 } });
+    const view = await handle({ type: 'watchlist.get' }, page);
+    expect(view.ok && (view.value as { view: { entries: { seen: unknown[] }[] } }).view.entries[0]!.seen).toEqual([
+      expect.objectContaining({ page: 'https://news.example/story?id=7', title: 'The story', count: 2 }),
+    ]);
+  });
+
+  test('a pack address must be https; what it answers is checked like a file', async () => {
+    const { handle } = withWatchlist();
+    expect(await handle({ type: 'packs.preview', url: 'http://packs.example/city.json' }, page)).toEqual({ ok: true, value: { error: 'Packs are read only from https:// addresses.' } });
+    expect(await handle({ type: 'packs.preview', url: 'https://packs.example/city.json' }, page)).toEqual({
+      ok: true,
+      value: { error: 'Watchwords refused this pack: it contains the key "__proto__", which no pack has.' },
+    });
   });
 });

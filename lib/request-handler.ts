@@ -15,12 +15,13 @@ import type { PageTabs } from './page-tabs';
 import type { SyncService } from './sync/service';
 import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
+import { createWatchlistHandlers, watchlistUnavailable, type WatchlistDeps } from './watchlist-handlers';
 
 /** Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. */
 export interface Sender {
   /** The address of the document that sent it (a web page for content scripts, an extension page otherwise). */
   url?: string;
-  tab?: { id?: number; windowId?: number; url?: string; title?: string };
+  tab?: { id?: number; windowId?: number; url?: string; title?: string; incognito?: boolean };
 }
 
 /** Page titles longer than this are cut, never refused. */
@@ -45,8 +46,13 @@ export function createRequestHandler(deps: {
   setBadge?: (tabId: number, text: string) => Promise<void>;
   /** Which tab shows which page, for "Open". */
   pageTabs?: PageTabs;
+  /** The runtime dataset (the reader's entries and packs) and what its routes need of the browser. */
+  watchlist?: WatchlistDeps;
   now?: () => Date;
 }) {
+  const watchlist = deps.watchlist ? createWatchlistHandlers(deps.watchlist) : watchlistUnavailable();
+  /** A card's entry: the runtime dataset's (bundled, the reader's, a pack's), or a bundled one. */
+  const entryOf = async (id: string) => (await deps.watchlist?.dataset.entry(id)) ?? byId.get(id);
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
   const now = deps.now ?? (() => new Date());
   // The one writer of notes; everything else here only reads.
@@ -75,7 +81,10 @@ export function createRequestHandler(deps: {
 
   const content: Handlers<ContentRoutes, Sender> = {
     ...settingsHandlers,
-    'entries.get': ({ ids }) => ({ entries: ids.flatMap((id) => byId.get(id) ?? citationCard(id, now().toISOString().slice(0, 10)) ?? []) }),
+    ...watchlist.content,
+    'entries.get': async ({ ids }) => ({
+      entries: (await Promise.all(ids.map(async (id) => (await entryOf(id)) ?? citationCard(id, now().toISOString().slice(0, 10))))).flatMap((entry) => entry ?? []),
+    }),
     'notes.add': async ({ draft, canonicalUrl, writtenAt, title }, sender) => {
       const tabPage = pageOf(sender);
       // A single-page app may have moved on since the note was begun: it is filed where it was written, on the
@@ -88,7 +97,7 @@ export function createRequestHandler(deps: {
       return { note: await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags) };
     },
     'notes.addForEntity': async ({ draft }) => {
-      if (!byId.has(draft.entityId)) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
+      if (!(await entryOf(draft.entityId))) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
       return { note: await notes.add({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags) };
     },
     'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),
@@ -112,6 +121,7 @@ export function createRequestHandler(deps: {
 
   const page: Handlers<PageRoutes, Sender> = {
     ...settingsHandlers,
+    ...watchlist.page,
     'notes.edit': async ({ id, body, tags }) => ({ note: (await notes.edit(id, { body, tags })) ?? null }),
     'notes.delete': async ({ ids }) => ({ count: await notes.delete(ids) }),
     'notes.restore': async ({ ids }) => ({ count: await notes.restore(ids) }),

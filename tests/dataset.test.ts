@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDataset, DatasetError } from '../core/dataset/dataset';
 import { entrySchema, kinds, relationNames, type Entry, type EntryInput, type Kind, type Source, type TermRule } from '../core/dataset/schema';
+import { distinguishable, sharedTextKey, unguardedSingleWords } from '../core/dataset/term-rules';
 import { termsOf } from '../core/dataset/terms';
 import { dataDir, readDataset } from '../scripts/dataset-files';
 
@@ -315,32 +316,6 @@ const files = readdirSync(dataDir)
   .filter((name) => name.endsWith('.json'))
   .sort();
 
-/** A term that, on its own, is one word (no whitespace inside): "ICE", "Fortify", "cell-site". */
-function isSingleWord(rule: TermRule): boolean {
-  return !/\s/.test(rule.text.trim());
-}
-
-function isPlain(rule: TermRule): boolean {
-  return !rule.caseSensitive && !rule.requiresContext && !rule.excludeContext && !rule.afterLongForm && rule.matchAlone !== false;
-}
-
-/**
- * Whether two rules with the same folded text can tell their entries apart: never two plain strings, and never two
- * rules that are identical in every respect that decides a match.
- */
-function distinguishable(a: TermRule, b: TermRule): boolean {
-  if (a.matchAlone === false || b.matchAlone === false) return true;
-  if (isPlain(a) && isPlain(b)) return false;
-  const signature = (rule: TermRule) =>
-    JSON.stringify([
-      rule.caseSensitive ? rule.text.trim() : rule.text.trim().toLowerCase(),
-      [...(rule.requiresContext ?? [])].map((s) => s.toLowerCase()).sort(),
-      [...(rule.excludeContext ?? [])].map((s) => s.toLowerCase()).sort(),
-      !!rule.afterLongForm,
-    ]);
-  return signature(a) !== signature(b);
-}
-
 describe('the data/ directory', () => {
   test('holds at least the 150 entries the product promises', () => {
     expect(files.length).toBeGreaterThanOrEqual(150);
@@ -390,10 +365,7 @@ describe('the rules of the real dataset', () => {
 
   test('every single-word term (the name included) is case-sensitive, needs context, is an acronym or never matches alone', () => {
     const offenders = entries.flatMap((entry) =>
-      termsOf(entry)
-        .filter((rule) => isSingleWord(rule))
-        .filter((rule) => !(rule.caseSensitive || rule.requiresContext || rule.afterLongForm || rule.matchAlone === false))
-        .map((rule) => `${entry.id}: "${rule.text}"`),
+      unguardedSingleWords(entry).map((rule) => `${entry.id}: "${rule.text}"`),
     );
     expect(offenders).toEqual([]);
   });
@@ -403,7 +375,7 @@ describe('the rules of the real dataset', () => {
     for (const entry of entries) {
       const seen = new Set<string>();
       for (const rule of termsOf(entry)) {
-        const key = rule.text.trim().toLowerCase().replace(/\s+/g, ' ');
+        const key = sharedTextKey(rule.text);
         // Two rules of the same entry with the same folded text ("ShotSpotter"/"Shotspotter") are not a clash.
         if (seen.has(key)) continue;
         seen.add(key);
@@ -417,8 +389,8 @@ describe('the rules of the real dataset', () => {
           const a = users[i]!;
           const b = users[j]!;
           // Every rule of entry a with this text against every rule of entry b with this text.
-          const rulesA = termsOf(entries.find((entry) => entry.id === a.id)!).filter((rule) => rule.text.trim().toLowerCase().replace(/\s+/g, ' ') === text);
-          const rulesB = termsOf(entries.find((entry) => entry.id === b.id)!).filter((rule) => rule.text.trim().toLowerCase().replace(/\s+/g, ' ') === text);
+          const rulesA = termsOf(entries.find((entry) => entry.id === a.id)!).filter((rule) => sharedTextKey(rule.text) === text);
+          const rulesB = termsOf(entries.find((entry) => entry.id === b.id)!).filter((rule) => sharedTextKey(rule.text) === text);
           for (const ra of rulesA) for (const rb of rulesB) if (!distinguishable(ra, rb)) clashes.push(`"${text}": ${a.id} / ${b.id}`);
         }
       }

@@ -84,6 +84,31 @@ plan('--list', 'extra.txt');
 plan();
 plan('--frobnicate');
 
+// A newsroom's pack (docs/packs.md): one entry of its own, one that would shadow a bundled entry.
+const packFile = write(
+  'city.pack.json',
+  JSON.stringify({
+    format: 'watchwords-pack',
+    version: 1,
+    id: 'harbor-city',
+    name: 'Harbor city',
+    author: 'Metro desk',
+    description: '',
+    date: '2026-03-01',
+    entries: [
+      { id: 'grid', kind: 'tool', name: 'Harbor Sentinel Grid', aliases: ['HSG Cameras'], summary: 'A made-up camera network.', sources: [{ url: 'https://example.org/grid' }] },
+      { id: 'shadow', kind: 'vendor', name: 'Clearview AI', summary: 'Would shadow the bundled entry.' },
+    ],
+  }),
+);
+const secondPack = write('second.pack.json', JSON.stringify({ format: 'watchwords-pack', version: 1, id: 'ferry', name: 'Ferry', author: 'Desk', date: '2026-03-02', entries: [{ id: 'scan', kind: 'tool', name: 'Ferry Face Scan', summary: 'Made up.' }] }));
+const hostilePack = write('hostile.pack.json', '{"format":"watchwords-pack","version":1,"entries":[{"__proto__":{"admin":true}}]}');
+const packStory = write('pack-story.txt', 'The Harbor Sentinel Grid and Clearview AI were on the agenda; HSG Cameras and the Ferry Face Scan too.\n');
+plan('--pack', packFile, '--pack', secondPack, packStory);
+plan('--pack', hostilePack, packStory);
+plan('--pack', packFile, '--list');
+plan(packStory, '--pack');
+
 describe('scan FILE', () => {
   test('prints the mentions of a .txt file in the documented shape', () => {
     const path = article;
@@ -193,6 +218,37 @@ describe('scan --list', () => {
     expect(status).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/usage/);
+  });
+});
+
+describe('scan --pack FILE (repeatable)', () => {
+  test('finds each pack\'s entries under its namespace beside the bundled ones; entries that would shadow one are left out, said on stderr', () => {
+    const { status, stdout, stderr } = scan('--pack', packFile, '--pack', secondPack, packStory);
+    expect(status).toBe(0);
+    expect(stderr).toBe(`scan: ${packFile}: left out Clearview AI: “Clearview AI” cannot be told apart from “Clearview AI” in Watchwords’ own dataset.\n`);
+    const { documents } = JSON.parse(stdout) as { documents: { mentions: { text: string; entity: { id: string } }[] }[] };
+    expect(documents[0]!.mentions.map((m) => [m.text, m.entity.id])).toEqual([
+      ['Harbor Sentinel Grid', 'pack:harbor-city:grid'],
+      ['Clearview AI', 'clearview-ai'],
+      ['HSG Cameras', 'pack:harbor-city:grid'],
+      ['Ferry Face Scan', 'pack:ferry:scan'],
+    ]);
+  });
+
+  test('a hostile pack is refused in one line, with a non-zero exit and nothing on stdout', () => {
+    const { status, stdout, stderr } = scan('--pack', hostilePack, packStory);
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`scan: ${hostilePack}: Watchwords refused this pack: it contains the key "__proto__", which no pack has.\n`);
+  });
+
+  test('--list adds the pack\'s entries after the bundled ones; --pack without a file is a usage error', () => {
+    const { status, stdout } = scan('--pack', packFile, '--list');
+    expect(status).toBe(0);
+    const { entities } = JSON.parse(stdout) as { entities: { id: string; aliases: string[]; asOf: string }[] };
+    expect(entities).toHaveLength(entries.length + 1);
+    expect(entities.at(-1)).toMatchObject({ id: 'pack:harbor-city:grid', aliases: ['HSG Cameras'], asOf: '2026-03-01' });
+    expect(scan(packStory, '--pack').stderr).toMatch(/--pack needs a file/);
   });
 });
 

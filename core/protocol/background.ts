@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import type { Entry } from '../dataset/schema';
 import { entityNoteDraftSchema, noteDraftSchema, type Note } from '../notes/note';
 import type { Settings } from '../settings/model';
 import { settingsChangeSchema } from '../settings/schema';
+import type { CardEntry } from '../watchlist/runtime';
 import { exportFormatIds, type ExportedText, type ImportSummary, type BackupInfo } from '../exchange/messages';
 import { maxImportBytes } from '../exchange/safe-json';
 import { noteLimits } from '../notes/note';
 import { tagSchema, tagsSchema } from '../notes/tags';
 import type { ConnectionReport, SyncOutcome, SyncStatus } from '../sync/types';
 import { route } from './route';
+import { watchlistContentRoutes, watchlistPageRoutes } from './watchlist';
 
 /**
  * What the background answers. Two protocols, one per kind of sender: content scripts (which speak for a web
@@ -28,7 +29,9 @@ const pageAddress = z.string().max(100_000);
 
 export const contentRoutes = {
   ...settingsRoutes,
-  'entries.get': route<{ entries: Entry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict()),
+  ...watchlistContentRoutes,
+  /** Card data: bundled entries, and the reader's and packs' entries (with their `origin`). */
+  'entries.get': route<{ entries: CardEntry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict()),
   /** A note on a quote of the page in the sending tab. */
   'notes.add': route<{ note: Note }>()(
     z
@@ -104,6 +107,7 @@ const syncRoutes = {
 
 export const pageRoutes = {
   ...settingsRoutes,
+  ...watchlistPageRoutes,
   ...notesRoutes,
   ...syncRoutes,
   /**

@@ -15,6 +15,7 @@ import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
 import { canonicalUrl, showPageNotes } from './page-notes';
 import { PageScanner } from './page-scanner';
+import { createSightingsReporter, followRuntimeDataset, watchlistTabHandlers } from './reader-terms';
 import { createUiHost } from './ui-host';
 
 export default defineContentScript({
@@ -26,7 +27,7 @@ export default defineContentScript({
     const store = new OverlayStore();
     const entries = new EntryCache();
     const cards = createCards(store, entries);
-    const matcher = createMatcher(terms);
+    let matcher = createMatcher(terms);
     const site = () => siteOf(location.href);
     const where = () => ({ site: site() ?? '', page: normalisePageUrl(location.href) });
     let settings: Settings | undefined;
@@ -116,12 +117,22 @@ export default defineContentScript({
       clearTimeout(countTimer);
       countTimer = setTimeout(() => {
         const total = scanner?.mentions().length ?? 0;
+        reportSightings(scanner?.mentions() ?? []);
         if (total === reported) return;
         reported = total;
         void ask({ type: 'page.mentions', total }).catch(() => undefined);
       }, 400);
     };
     signal.addEventListener('abort', () => clearTimeout(countTimer));
+    const reportSightings = createSightingsReporter();
+
+    // The reader's own entries and packs (lib/runtime-dataset.ts): whenever the background's revision changes, the
+    // matcher is rebuilt from the bundled terms and theirs, cards are fetched afresh and the page is scanned again.
+    const runtimeTerms = followRuntimeDataset((extra) => {
+      matcher = createMatcher([...terms, ...extra]);
+      entries.clear();
+      restart();
+    }, signal);
 
     /** "Not this": the phrase the reader pointed at is not the entity whose card is open, on this page. */
     const notThis = async () => {
@@ -162,6 +173,7 @@ export default defineContentScript({
         'page.next': async () => ({ found: await keyboard.next() }),
         'page.announce': () => ({ total: keyboard.announce() }),
         'notes.reveal': ({ noteId }) => ({ found: typeof noteId === 'string' && pageNotes.reveal(noteId) }),
+        ...watchlistTabHandlers(),
         'notes.fromSelection': () => {
           notes.fromSelection();
           return { opened: store.get().editor !== undefined };
@@ -170,7 +182,7 @@ export default defineContentScript({
       signal,
     );
 
-    settings = await loadSettings();
+    [settings] = await Promise.all([loadSettings(), runtimeTerms]);
     const unwatchSettings = watchSettings((next) => {
       const before = settings;
       settings = next;

@@ -11,7 +11,7 @@ import { siteOf } from '../../core/site';
 import type { NotesDatabase } from '../../lib/notes-db';
 import { downloadExport } from '../../lib/download';
 import { PageNotes } from './PageNotes';
-import { openNotesManager } from '../../lib/manager';
+import { openNotesManager, openWatchlist } from '../../lib/manager';
 import { askTab } from '../../lib/messaging';
 import { Shortcuts } from './Shortcuts';
 import { readerTab, type ReaderTab } from './reader-tab';
@@ -100,6 +100,9 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
       <footer className="popup-footer">
         <button type="button" className="button" onClick={() => void downloadExport('watchwords-json')}>
           Export all notes (JSON)
+        </button>
+        <button type="button" className="button" onClick={() => void openWatchlist().then(() => window.close())}>
+          Your watchlist
         </button>
       </footer>
     </main>

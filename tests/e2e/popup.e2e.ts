@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
+import { commands } from '../../core/commands';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { serveFolder } from '../../scripts/browsers/static-server';
@@ -73,7 +74,8 @@ describe('the toolbar popup in chromium', () => {
     await rows.first().waitFor();
     const texts = await rows.allInnerTexts();
     for (const key of ['Alt+Shift+J', 'Alt+Shift+M', 'Alt+Shift+K', 'Alt+Shift+L']) expect(texts.some((text) => text.startsWith(key))).toBe(true);
-    expect(await popup.getByText('Not set').count()).toBe(0);
+    // Only the commands without a default key ("Watch this name": Chromium assigns at most four) wait for the reader's.
+    expect(await popup.getByText('Not set').count()).toBe(Object.values(commands).filter((command) => !command.key).length);
     expect(await popup.getByRole('button', { name: 'Change shortcuts' }).count()).toBe(1);
   });
 
