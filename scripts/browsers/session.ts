@@ -29,6 +29,8 @@ export interface BrowserSession {
 export interface AccessibleElement {
   name: string;
   text: string;
+  /** A text box's current value (what the reader typed), where the element has one. */
+  value?: string;
   box: { x: number; y: number; width: number; height: number };
 }
 
@@ -40,4 +42,11 @@ export interface LogEntry {
   text: string;
   /** The script or page address the entry came from, and the stack, where known. */
   source: string;
+}
+
+/** A request a browser context made, as a network recorder saw it. */
+export interface RecordedRequest {
+  url: string;
+  /** Which context made it: a target's type and address (Chromium), or a BiDi browsing context id (Firefox). */
+  from: string;
 }
