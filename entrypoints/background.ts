@@ -5,6 +5,7 @@ import type { TabRequest } from '../core/protocol/tab';
 import { NotesDatabase } from '../lib/notes-db';
 import { createRequestHandler } from '../lib/request-handler';
 import { createSettingsOwner } from '../lib/settings-owner';
+import { createTabPages } from '../lib/tab-pages';
 
 const commandRequests: Record<string, TabRequest> = {
   'next-mention': { type: 'page.next' },
@@ -17,7 +18,9 @@ export default defineBackground(() => {
   // The background owns every store: the notes database and the settings have one writer each, here.
   const settings = createSettingsOwner();
   void settings.migrate();
-  const handle = createRequestHandler({ db: new NotesDatabase(), entries, settings, extensionOrigin: browser.runtime.getURL('/') });
+  const tabPages = createTabPages(browser.storage.session);
+  const handle = createRequestHandler({ db: new NotesDatabase(), entries, settings, tabPages, extensionOrigin: browser.runtime.getURL('/') });
+  browser.tabs.onRemoved.addListener((tabId) => void tabPages.forget(tabId));
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);

@@ -53,7 +53,12 @@ const draft = {
   body: 'Look this up.',
   tags: ['dhs'],
 };
-const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', title: 'The story' };
+const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments' };
+/**
+ * A content script's sender as the browser gives it without the "tabs" permission: the address of the document
+ * that sent it, and the tab's id and window (never the tab's address or title).
+ */
+const fromTab = ({ url }: { url?: string }) => ({ ...(url !== undefined && { url }), tab: { id: 7, windowId: 1 } });
 
 function noteOf(reply: Reply): Note {
   expect(reply.ok).toBe(true);
@@ -81,7 +86,7 @@ describe('malformed requests', () => {
     ['a draft with an empty quote', { type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: '' } } }],
   ])('rejects %s', async (_, message) => {
     const { db, handle } = setup();
-    expect(await handle(message, { tab })).toEqual(malformed);
+    expect(await handle(message, fromTab(tab))).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 });
@@ -89,7 +94,7 @@ describe('malformed requests', () => {
 describe('notes.add', () => {
   test('stores a note for the sender tab, with a normalised URL', async () => {
     const { db, handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'The story' }, fromTab(tab)));
     expect(noteSchema.safeParse(note).success).toBe(true);
     expect(note.target).toEqual({
       kind: 'page',
@@ -107,29 +112,29 @@ describe('notes.add', () => {
 
   test('a url carried by the message is rejected as malformed, wherever it is put', async () => {
     const { db, handle } = setup();
-    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, { tab })).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, fromTab(tab))).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 
-  test('the page always comes from sender.tab', async () => {
+  test('the page always comes from the sender\'s address', async () => {
     const { handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://one.example/a#x', title: 'One' } }));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://two.example/b?fbclid=1', title: 'Two' } }));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://one.example/a#x' })));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://two.example/b?fbclid=1' })));
     expect([first.target, second.target].map((target) => (target.kind === 'page' ? target.url : ''))).toEqual(['https://one.example/a', 'https://two.example/b']);
   });
 
-  test('a tab without a title gives an empty title', async () => {
+  test('a message without a title gives an empty title', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://news.example/' } }));
+    const note = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://news.example/' })));
     expect(note.target.kind === 'page' && note.target.title).toBe('');
   });
 
   test.each([
-    ['a tab without a url', { tab: { title: 'x' } }],
-    ['a browser page', { tab: { url: 'chrome://newtab/', title: 'New tab' } }],
-    ['a local file', { tab: { url: 'file:///home/me/a.html', title: 'a' } }],
+    ['a sender without an address', fromTab({})],
+    ['a browser page', fromTab({ url: 'chrome://newtab/' })],
+    ['a local file', fromTab({ url: 'file:///home/me/a.html' })],
   ])('refuses %s and stores nothing', async (_, sender) => {
     const { db, handle } = setup();
     expect(await handle({ type: 'notes.add', draft }, sender)).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
@@ -138,10 +143,10 @@ describe('notes.add', () => {
 
   test('the device id is stable across notes and handlers', async () => {
     const { db, handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
     const again = handlerFor(db, entries);
-    const third = noteOf(await again({ type: 'notes.add', draft }, { tab }));
+    const third = noteOf(await again({ type: 'notes.add', draft }, fromTab(tab)));
     expect(first.deviceId).toBeTruthy();
     expect(new Set([first.deviceId, second.deviceId, third.deviceId, await db.deviceId()]).size).toBe(1);
     expect(new Set([first.id, second.id, third.id]).size).toBe(3);
@@ -155,7 +160,7 @@ describe('notes.add', () => {
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
     vi.spyOn(db, 'addNote').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
@@ -164,7 +169,7 @@ describe('notes.add', () => {
     vi.spyOn(db.notes, 'add').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
     vi.restoreAllMocks();
     expect(await db.notes.count()).toBe(0);
   });
@@ -172,41 +177,39 @@ describe('notes.add', () => {
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
     vi.spyOn(db, 'addNote').mockRejectedValue(new Error('disk on fire'));
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });
 
 describe('what a page cannot make the background do', () => {
   test('a canonical link counts only on the same origin (another port of the host once read a site\'s notes)', async () => {
     const { handle } = setup();
-    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab }));
+    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab(tab)));
     expect(here.target.kind === 'page' && here.target.url).toBe('https://news.example/2026/story');
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, { tab }));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, fromTab(tab)));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/story?id=7');
   });
 
   test('a note begun before a single-page-app navigation is filed where it was written, on the same origin only', async () => {
     const { handle } = setup();
-    const moved = { url: 'https://news.example/next-story', title: 'Next' };
-    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, { tab: moved }));
+    const moved = { url: 'https://news.example/next-story' };
+    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, fromTab(moved)));
     expect(note.target.kind === 'page' && [note.target.url, note.target.title]).toEqual(['https://news.example/first-story', 'First']);
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, { tab: moved }));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, fromTab(moved)));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/next-story');
   });
 
   test('over-long titles and canonical links are cut or ignored, never refused', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, { tab }));
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, fromTab(tab)));
     expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
-    const tabTitle = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: tab.url, title: 'x'.repeat(1001) } }));
-    expect(tabTitle.target.kind === 'page' && tabTitle.target.title.length).toBe(1000);
   });
 
   test('a note over its limit is refused in words that name the limit', async () => {
     const { db, handle } = setup();
-    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, { tab });
+    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, fromTab(tab));
     expect(reply).toEqual({ ok: false, error: 'Watchwords refused this: the note is over its limit of 20,000 characters.' });
-    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, { tab });
+    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, fromTab(tab));
     expect(quote).toEqual({ ok: false, error: 'Watchwords refused this: the quoted text is over its limit of 5,000 characters.' });
     expect(await db.notes.count()).toBe(0);
   });
@@ -221,7 +224,7 @@ describe('what a page cannot make the background do', () => {
 
   test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, { tab });
+    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, fromTab(tab));
     expect(reply).toEqual(malformed);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
@@ -230,19 +233,19 @@ describe('what a page cannot make the background do', () => {
 describe('entries.get', () => {
   test('returns the known entries in the order asked, and skips unknown ids', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, { tab });
+    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, fromTab(tab));
     expect(reply).toEqual({ ok: true, value: { entries: [entries[1], entries[0]] } });
   });
 
   test('returns nothing for only unknown ids', async () => {
     const { handle } = setup();
-    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, { tab })).toEqual({ ok: true, value: { entries: [] } });
+    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, fromTab(tab))).toEqual({ ok: true, value: { entries: [] } });
   });
 
   test('too many ids at once are refused, naming the limit', async () => {
     const { handle } = setup();
     const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
-    expect(await handle({ type: 'entries.get', ids }, { tab })).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
+    expect(await handle({ type: 'entries.get', ids }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
   });
 
   test('is not answered to a sender that is neither a tab nor an extension page', async () => {
@@ -257,7 +260,7 @@ describe('notes from several tabs at once', () => {
     const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, { tab: { url: `https://news.example/${i % 4}`, title: 't' } })),
+      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, fromTab({ url: `https://news.example/${i % 4}` }))),
     );
     expect(replies.every((reply) => reply.ok)).toBe(true);
     expect(await db.notes.count()).toBe(40);
@@ -269,7 +272,20 @@ describe('notes from several tabs at once', () => {
     const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
     const handler = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
-    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
+    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab({ url: 'https://news.example/story?id=7&fbclid=1' }));
     expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
+  });
+});
+
+describe('pages.findTab', () => {
+  test('finds the tab whose content script asked for that page\'s notes; only extension pages may ask', async () => {
+    const { handle } = setup();
+    const page = { url: `${extensionOrigin}notes.html` };
+    expect(await handle({ type: 'pages.findTab', urls: ['https://news.example/story?id=7'] }, page)).toEqual({ ok: true, value: {} });
+    await handle({ type: 'notes.forPage', canonicalUrl: 'https://news.example/2026/story' }, fromTab(tab));
+    for (const url of ['https://news.example/story?id=7&utm_source=x', 'https://news.example/2026/story#top']) {
+      expect(await handle({ type: 'pages.findTab', urls: [url] }, page)).toEqual({ ok: true, value: { tab: { id: 7, windowId: 1 } } });
+    }
+    expect(await handle({ type: 'pages.findTab', urls: ['https://news.example/story?id=7'] }, fromTab(tab))).toEqual(malformed);
   });
 });

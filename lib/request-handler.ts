@@ -1,18 +1,22 @@
 import type { Entry } from '../core/dataset/schema';
 import { citationCard } from '../core/matcher/official-numbers';
 import { createEntityNote, createPageNote } from '../core/notes/note';
-import { notePageAddress } from '../core/notes/page-url';
+import { normalisePageUrl, notePageAddress } from '../core/notes/page-url';
 import { contentRoutes, pageRoutes, type ContentRoutes, type PageRoutes } from '../core/protocol/background';
 import { createDispatcher, malformedRequest, Refusal, type Handlers, type Reply } from '../core/protocol/route';
 import type { NotesDatabase } from './notes-db';
 import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
+import { createTabPages, type TabPages } from './tab-pages';
 
-/** Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. */
+/**
+ * Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. Without the
+ * "tabs" permission the browser gives a tab's id and window but not its address or title: the page is `url`.
+ */
 export interface Sender {
   /** The address of the document that sent it (a web page for content scripts, an extension page otherwise). */
   url?: string;
-  tab?: { id?: number; url?: string; title?: string };
+  tab?: { id?: number; windowId?: number };
 }
 
 /** Page titles longer than this are cut, never refused. */
@@ -29,18 +33,23 @@ export function createRequestHandler(deps: {
   settings: SettingsOwner;
   /** The extension's own origin with a trailing slash (browser.runtime.getURL('')). */
   extensionOrigin: string;
+  /** Which page each tab shows (reported with every request for a page's notes). */
+  tabPages?: TabPages;
   now?: () => Date;
 }) {
   const byId = new Map(deps.entries.map((entry) => [entry.id, entry]));
   const now = deps.now ?? (() => new Date());
   const made = async () => ({ deviceId: await deps.db.deviceId(), now: now(), id: crypto.randomUUID() });
-  const pageOf = (sender: Sender) => sender.url ?? sender.tab?.url;
+  const pageOf = (sender: Sender) => sender.url;
+  const tabPages = deps.tabPages ?? createTabPages();
 
   /** The notes of the page in the sending tab, under its address or its canonical one. */
   const notesOfTab = async (sender: Sender, canonicalUrl?: string) => {
     const page = pageOf(sender);
     const address = page ? notePageAddress(page, canonicalUrl) : undefined;
     if (!address) return [];
+    const { id, windowId } = sender.tab ?? {};
+    if (id !== undefined && windowId !== undefined) await tabPages.record({ id, windowId }, [address.url, ...address.alternateUrls]);
     const found = await Promise.all([address.url, ...address.alternateUrls].map((url) => deps.db.pageNotes(url)));
     return [...new Map(found.flat().map((note) => [note.id, note])).values()];
   };
@@ -60,7 +69,7 @@ export function createRequestHandler(deps: {
       const page = writtenAt && tabPage && sameOrigin(writtenAt, tabPage) ? writtenAt : tabPage;
       const address = page ? notePageAddress(page, canonicalUrl) : undefined;
       if (!address) throw new Refusal('Notes can only be added on web pages.');
-      const pageTitle = (title ?? sender.tab?.title ?? '').slice(0, maxTitleLength);
+      const pageTitle = (title ?? '').slice(0, maxTitleLength);
       const note = createPageNote(draft, { ...address, title: pageTitle }, await made());
       await deps.db.addNote(note);
       return { note };
@@ -84,6 +93,11 @@ export function createRequestHandler(deps: {
 
   const page: Handlers<PageRoutes, Sender> = {
     ...settingsHandlers,
+    'pages.findTab': async ({ urls }) => {
+      const addresses = urls.flatMap((url) => normalisePageUrl(url) ?? []);
+      const tab = addresses.length ? await tabPages.find(addresses) : undefined;
+      return tab ? { tab } : {};
+    },
   };
 
   const fromContent = createDispatcher(contentRoutes, content, describeFailure);

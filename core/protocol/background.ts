@@ -59,5 +59,10 @@ export type ContentRoutes = typeof contentRoutes;
 
 export const pageRoutes = {
   ...settingsRoutes,
+  /**
+   * The tab that shows one of these page addresses (a note's address and its alternates), as the tabs' content
+   * scripts reported them: for "Open" in the notes manager, without the "tabs" permission.
+   */
+  'pages.findTab': route<{ tab?: { id: number; windowId: number } }>()(z.object({ urls: z.array(pageAddress).min(1).max(21) }).strict()),
 };
 export type PageRoutes = typeof pageRoutes;

@@ -36,6 +36,8 @@ export type TabHandlers = {
 export interface PageSummary {
   /** False when Watchwords is paused (or not allowed) on this site. */
   active: boolean;
+  /** The page's address (the popup has no other way to learn it without the "tabs" permission). */
+  url: string;
   site: string;
   total: number;
   /** One row per entity, in order of first appearance. */

@@ -2,9 +2,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import type { Kind } from '../../core/dataset/kinds';
-import { normalisePageUrl } from '../../core/notes/page-url';
 import { parseTags, tagLimits } from '../../core/notes/tags';
 import { exportAllNotes } from '../../lib/download';
+import { askBackground, askTab } from '../../lib/messaging';
 import type { NotesDatabase } from '../../lib/notes-db';
 import type { NotesStore } from '../../lib/notes-query-live';
 import {
@@ -594,20 +594,21 @@ function UndoToast({ toast, onUndo, onDone }: { toast: Toast | undefined; onUndo
 }
 
 /**
- * Opens a page note's page, showing the note (the content script reads `#watchwords-note=ID`): in the tab that
- * already shows the page, if one does, else in a new tab.
+ * Opens a page note's page, showing the note: in the tab that already shows the page, if one does (its content
+ * script reported it to the background: no "tabs" permission needed), through the content script, so the page's
+ * address is left alone; else in a new tab, at the note's link.
  */
 async function openNote(entry: IndexedNote): Promise<void> {
   const { note } = entry;
   const link = noteLink(note);
   if (!link || note.target.kind !== 'page') return;
-  const addresses = new Set([note.target.url, ...note.target.alternateUrls]);
-  const tabs = await browser.tabs.query({});
-  const tab = tabs.find((t) => t.url && addresses.has(normalisePageUrl(t.url) ?? ''));
-  if (tab?.id !== undefined && tab.url) {
-    await browser.tabs.update(tab.id, { url: `${tab.url.replace(/#.*$/, '')}${link.slice(link.indexOf('#'))}`, active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  } else {
+  const { tab } = await askBackground({ type: 'pages.findTab', urls: [note.target.url, ...note.target.alternateUrls] });
+  if (!tab) {
     await browser.tabs.create({ url: link });
+    return;
   }
+  await browser.tabs.update(tab.id, { active: true });
+  await browser.windows.update(tab.windowId, { focused: true });
+  // Not found: an orphan on this page; the tab is in front, which is all "Open" can do.
+  await askTab(tab.id, 'notes.reveal', { noteId: note.id }).catch(() => undefined);
 }

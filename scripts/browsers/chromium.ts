@@ -70,6 +70,7 @@ export async function launchChromium(options: { extensionDir: string; headless?:
         if (!recorder) throw new Error('launch Chromium with recordNetwork: true to record requests');
         return recorder.requests();
       },
+      openTabs: async () => context.pages().map((tab) => ({ url: tab.url(), close: () => tab.close() })),
       async screenshot(path) {
         // caret: 'initial', or Playwright would set a style attribute on every input, textarea and contenteditable.
         await page.screenshot({ path, caret: 'initial' });

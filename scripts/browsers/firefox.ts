@@ -381,6 +381,11 @@ class BidiFirefoxSession implements FirefoxSession {
     return found;
   }
 
+  async openTabs(): Promise<{ url: string; close(): Promise<void> }[]> {
+    const { contexts } = await this.bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    return contexts.map(({ context, url }) => ({ url, close: async () => void (await this.bidi.send('browsingContext.close', { context })) }));
+  }
+
   async screenshot(path: string): Promise<void> {
     const { data } = await this.bidi.send<{ data: string }>('browsingContext.captureScreenshot', {
       context: this.context,

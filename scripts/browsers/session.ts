@@ -23,6 +23,11 @@ export interface BrowserSession {
   logEntries?(): LogEntry[];
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
+  /**
+   * The browser's open tabs, as the test driver sees them (Watchwords itself cannot: it has no "tabs" permission),
+   * each with a way to close it.
+   */
+  openTabs(): Promise<{ url: string; close(): Promise<void> }[]>;
   close(): Promise<void>;
 }
 

@@ -25,6 +25,8 @@ export interface MainThreadFigures {
   stretches: number;
   /** The time observed, in milliseconds. */
   observedMs: number;
+  /** Of which the main thread was busy at all (anyone's script, style, layout, paint, garbage collection). */
+  busyMs: number;
 }
 
 const samplingIntervalMicroseconds = 250;
@@ -58,6 +60,7 @@ export function combine(windows: MainThreadFigures[]): MainThreadFigures {
     longestMs: Math.max(0, ...windows.map((f) => f.longestMs)),
     stretches: windows.reduce((sum, f) => sum + f.stretches, 0),
     observedMs: Math.round(windows.reduce((sum, f) => sum + f.observedMs, 0) * 10) / 10,
+    busyMs: Math.round(windows.reduce((sum, f) => sum + f.busyMs, 0) * 10) / 10,
   };
 }
 
@@ -80,9 +83,11 @@ export function figuresOf(profile: Profile, scriptPrefix: string): MainThreadFig
   let currentUs = 0;
   let stretches = 0;
   let observedUs = 0;
+  let busyUs = 0;
   profile.samples.forEach((id, index) => {
     const duration = profile.timeDeltas[index + 1] ?? samplingIntervalMicroseconds;
     observedUs += duration;
+    if (byId.get(id)?.callFrame.functionName !== '(idle)') busyUs += duration;
     if (isOurs(id)) {
       if (currentUs === 0) stretches++;
       currentUs += duration;
@@ -93,5 +98,5 @@ export function figuresOf(profile: Profile, scriptPrefix: string): MainThreadFig
     }
   });
   const ms = (us: number) => Math.round(us / 100) / 10;
-  return { totalMs: ms(totalUs), longestMs: ms(longestUs), stretches, observedMs: ms(observedUs) };
+  return { totalMs: ms(totalUs), longestMs: ms(longestUs), stretches, observedMs: ms(observedUs), busyMs: ms(busyUs) };
 }

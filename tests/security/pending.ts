@@ -35,7 +35,6 @@ export const pending: Record<string, Reasons> = {
   'reading/highlight-registry': both('note ranges are registered in the shared CSS.highlights registry'),
   'reading/highlights-from-point': both('note ranges are registered in the shared CSS.highlights registry'),
   'reading/event-timing': both('keystrokes in the editor are events of the page\'s document (event counts, Event Timing)'),
-  'reading/url-probe': { chromium: '"Open" in the notes manager writes #watchwords-note=ID into the page\'s address' },
   'reading/frames-probe': { firefox: `${inPageDom} (Firefox: select-all reaches the draft)` },
 
   'keyloggers/text-input': { chromium: 'the key guard does not cover Chromium\'s textInput' },

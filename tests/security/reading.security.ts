@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { noteSaved } from '../e2e/harness';
 import {
   expectNothingLeaked, hostileSuite, notedPassage, readerOpensCard, readerOpensEditor, readerSeesNote, readerWritesDraft, runAttack, secret,
-  seedPageNote, settle, typeText, visit, whileRecording, type World,
+  seedPageNote, settle, shown, typeText, visit, whileRecording, type World,
 } from './harness';
 
 const draft = `The ${secret.draft} asked about retention`;
@@ -137,6 +137,8 @@ hostileSuite('reading notes and drafts', (attack) => {
     }
     const addresses = await runAttack<string[]>(world);
     expect(addresses.filter((address) => address.includes(note.id)), 'the note id, written into the page\'s address').toEqual([]);
+    // "Open" still did its job: the note is shown on the page.
+    expect(await shown(world, 'dialog', 'Your note'), 'the note shown by "Open"').toBe(true);
   });
 });
 
