@@ -5,10 +5,9 @@
  * saving), file notes where they were written, and give the page nothing.
  */
 import { expect } from 'vitest';
-import { noteSaved } from '../e2e/harness';
 import {
-  expectNothingLeaked, hostileSuite, notedEntity, readerOpensCard, readerSeesNote, readerWritesDraft, runAttack, secret, seedPageNote,
-  storedNotes, visit, waitFor, type World,
+  expectNothingLeaked, hostileSuite, notedEntity, readerOpensCard, readerSeesNote, readerWritesNote, runAttack, secret, seedPageNote, visit,
+  type World,
 } from './harness';
 
 /** Everything the reader does on a page: a card with their entity note, their page note, a new note saved. */
@@ -19,11 +18,7 @@ async function readerJourney(world: World, url: string): Promise<void> {
   await world.session.moveMouse(1, 1);
   await readerSeesNote(world);
   await world.session.moveMouse(1, 1);
-  const body = `Written with the ${secret.draft} on ${new URL(url).pathname}`;
-  await readerWritesDraft(world, body, 'Nobody answered that question');
-  await world.session.press('Control+Enter');
-  await noteSaved(world.session);
-  const saved = await waitFor('the saved note', async () => (await storedNotes(world)).find((note) => note.body === body));
+  const saved = await readerWritesNote(world, `Written with the ${secret.draft} on ${new URL(url).pathname}`, 'Nobody answered that question');
   expect(saved.target.kind === 'page' && saved.target.url, 'the page the note is filed under').toBe(url);
 }
 

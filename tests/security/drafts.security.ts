@@ -4,8 +4,7 @@
  * when the reader comes back, and a note is filed under the page it was written on.
  */
 import { expect } from 'vitest';
-import { noteSaved } from '../e2e/harness';
-import { hostileSuite, readerWritesDraft, runAttack, secret, settle, storedNotes, textBoxValues, visit, waitFor, type World } from './harness';
+import { hostileSuite, readerSavesNote, readerWritesDraft, runAttack, secret, settle, textBoxValues, visit, waitFor, type World } from './harness';
 
 const page = (world: World, name: string) => `${world.siteA}/drafts/${name}.html`;
 /** The reader finds their words again on the page (in whatever Watchwords shows to take up a draft). */
@@ -41,9 +40,7 @@ hostileSuite('drafts under navigation', (attack) => {
     await readerWritesDraft(world, draft);
     expect(await runAttack(world)).toContain('?story=2');
     expect(await textBoxValues(world), 'the draft after the page moved on').toContain(draft);
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
-    const saved = await waitFor('the note', async () => (await storedNotes(world)).find((note) => note.body === draft));
+    const saved = await readerSavesNote(world, draft);
     expect(saved.target.kind === 'page' && saved.target.url, 'filed under the page it was written on').toBe(url);
   });
 

@@ -8,8 +8,7 @@
  * Bounds are generous (the machine is shared); the figures are printed for the record.
  */
 import { expect } from 'vitest';
-import { cardNamed, command } from '../e2e/harness';
-import { hostileSuite, notedEntity, runAttack, settle, waitFor, type World } from './harness';
+import { hostileSuite, readerPinsCard, runAttack, settle, waitFor, type World } from './harness';
 import { combine, profileExtension, type MainThreadFigures } from './main-thread';
 
 const windowMs = 3000;
@@ -89,8 +88,7 @@ hostileSuite(
     attack('exhaustion/remove-ui-loop', { timeout: 180_000 }, async (world) => {
       const figures = await measure(world, 'remove-ui-loop', 'endless', async () => {
         // The reader asks for a card, which the page keeps removing.
-        await command(world.session, 'next-mention');
-        await cardNamed(world.session, notedEntity.name).catch(() => undefined);
+        await readerPinsCard(world).catch(() => undefined);
       });
       expectBounded(figures, 'endless');
     });

@@ -4,10 +4,9 @@
  * save nor change anything, nor let the page read what that would show.
  */
 import { expect } from 'vitest';
-import { cardNamed, command } from '../e2e/harness';
 import {
-  expectNothingLeaked, hostileSuite, notedEntity, readerOpensCard, readerWritesDraft, resetSettings, runAttack, secret,
-  seedPageNote, settingsOf, settle, shown, storedNotes, textBoxValues, visit, waitFor, type World,
+  expectNothingLeaked, expectReaderDataUnchanged, hostileSuite, notedEntity, readerOpensCard, readerPinsCard, readerWritesDraft, runAttack,
+  secret, seedPageNote, settle, shown, storedNotes, textBoxValues, visit, waitFor, type World,
 } from './harness';
 
 const draft = `Ask the ${secret.draft} who keeps the scans`;
@@ -17,12 +16,6 @@ async function expectDraftIntact(world: World, text = draft): Promise<void> {
   expect(await editorOpen(world), 'the note editor is still open').toBe(true);
   expect(await textBoxValues(world)).toContain(text);
 }
-/** The reader's keyboard command opens the first mention's card and keeps it open (pinned). */
-async function readerPinsCard(world: World): Promise<void> {
-  await command(world.session, 'next-mention');
-  await cardNamed(world.session, notedEntity.name);
-}
-
 hostileSuite('forged events and messages', (attack) => {
   attack('forged/pointermove-mention', {}, async (world) => {
     await visit(world, `${world.siteA}/forged/pointermove-mention.html`);
@@ -113,15 +106,8 @@ hostileSuite('forged events and messages', (attack) => {
   attack('forged/post-message', {}, async (world) => {
     await visit(world, `${world.siteA}/forged/post-message.html`);
     await readerWritesDraft(world, draft);
-    const before = { notes: await storedNotes(world), settings: await settingsOf(world) };
-    await runAttack(world);
-    try {
-      expect(await storedNotes(world)).toEqual(before.notes);
-      expect(await settingsOf(world)).toEqual(before.settings);
-      await expectDraftIntact(world);
-    } finally {
-      await resetSettings(world);
-    }
+    await expectReaderDataUnchanged(world, () => runAttack(world));
+    await expectDraftIntact(world);
   });
 
   attack('forged/navigation-events', {}, async (world) => {

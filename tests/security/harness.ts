@@ -15,7 +15,7 @@ import { launchFirefox, type FirefoxSession } from '../../scripts/browsers/firef
 import type { RecordedRequest } from '../../scripts/browsers/session';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { chromeBuild, firefoxAddonId, firefoxBuild, root, waitFor } from '../../scripts/browsers/watchwords-page';
-import { changeSettings, clickButton, inExtension, noteEditorOpen, storedRecords, storedSettings, typeText } from '../e2e/harness';
+import { cardNamed, changeSettings, clickButton, command, inExtension, noteEditorOpen, noteSaved, storedRecords, storedSettings, typeText } from '../e2e/harness';
 import { pendingReason } from './pending';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -243,6 +243,41 @@ export async function readerOpensEditor(world: World, passage = notedPassage): P
 export async function readerWritesDraft(world: World, text: string, passage = notedPassage): Promise<void> {
   await readerOpensEditor(world, passage);
   await typeText(world.session, text);
+}
+
+/** The reader saves the note being written (Ctrl+Enter) and it is stored: the stored note. */
+export async function readerSavesNote(world: World, body: string): Promise<Note> {
+  await world.session.press('Control+Enter');
+  await noteSaved(world.session);
+  return waitFor('the saved note', async () => (await storedNotes(world)).find((note) => note.body === body));
+}
+
+/** The reader writes `body` on a passage and saves it: the stored note. */
+export async function readerWritesNote(world: World, body: string, passage = notedPassage): Promise<Note> {
+  await readerWritesDraft(world, body, passage);
+  return readerSavesNote(world, body);
+}
+
+/** The reader's "next mention" command opens the first mention's card and keeps it open (pinned): the card. */
+export async function readerPinsCard(world: World) {
+  await command(world.session, 'next-mention');
+  return cardNamed(world.session, notedEntity.name);
+}
+
+/** Everything of the reader's a page could try to change: the notes and the settings. */
+export async function readerData(world: World) {
+  return { notes: await storedNotes(world), settings: await settingsOf(world) };
+}
+
+/** Runs `attack` and checks the reader's notes and settings are as they were (and resets the settings after). */
+export async function expectReaderDataUnchanged(world: World, attack: () => Promise<unknown>): Promise<void> {
+  const before = await readerData(world);
+  try {
+    await attack();
+    expect(await readerData(world)).toEqual(before);
+  } finally {
+    await resetSettings(world);
+  }
 }
 
 /** Runs `typing` with the page's sniffers recording (kit.recording): what they keep is what the reader's keys gave away. */

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { createEntityNote, type Note } from '../../core/notes/note';
-import { cardNamed, command, noteSaved } from '../e2e/harness';
+
 import {
-  clickButton, hostileSuite, readerOpensCard, readerSeesNote, readerWritesDraft, resetSettings, secret, seedNote, seedPageNote, settingsOf,
-  settle, storedNotes, visit, waitFor, type World,
+  clickButton, hostileSuite, readerOpensCard, readerPinsCard, readerSavesNote, readerSeesNote, readerWritesDraft, readerWritesNote,
+  resetSettings, secret, seedNote, seedPageNote, settingsOf, settle, visit, waitFor, type World,
 } from './harness';
 
 const payloads = [
@@ -77,10 +77,7 @@ hostileSuite('injection', (attack) => {
   attack('injection/page-title', {}, async (world) => {
     await visit(world, page(world, 'page-title'));
     const title = await world.session.evaluate<string>('document.title');
-    await readerWritesDraft(world, `Title test ${secret.draft}`);
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
-    const saved = await waitFor('the note', async () => (await storedNotes(world)).find((note) => note.body === `Title test ${secret.draft}`));
+    const saved = await readerWritesNote(world, `Title test ${secret.draft}`);
     expect(saved.target.kind === 'page' && saved.target.title).toBe(title);
     await extensionPagesShowNotes(world, title.slice(0, 40));
     await expectNothingRan(world);
@@ -92,9 +89,7 @@ hostileSuite('injection', (attack) => {
     await readerWritesDraft(world, `Quote test ${secret.draft}`, quote);
     const [editor] = await world.session.accessible('dialog', 'Add a note');
     expect(editor?.text, 'the editor shows the quote as text').toContain('<img src="/pwned-quote"');
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
-    const saved = await waitFor('the note', async () => (await storedNotes(world)).find((note) => note.body === `Quote test ${secret.draft}`));
+    const saved = await readerSavesNote(world, `Quote test ${secret.draft}`);
     expect(saved.target.kind === 'page' && saved.target.quote.exact).toBe(quote);
     await extensionPagesShowNotes(world, '<img src="/pwned-quote"');
     await expectNothingRan(world);
@@ -103,10 +98,7 @@ hostileSuite('injection', (attack) => {
   attack('injection/url', {}, async (world) => {
     const url = `${page(world, 'url')}?q=${encodeURIComponent(payloads[0]!)}&r=${encodeURIComponent(payloads[2]!)}`;
     await visit(world, url);
-    await readerWritesDraft(world, `Address test ${secret.draft}`);
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
-    const saved = await waitFor('the note', async () => (await storedNotes(world)).find((note) => note.body === `Address test ${secret.draft}`));
+    const saved = await readerWritesNote(world, `Address test ${secret.draft}`);
     expect(saved.target.kind === 'page' && new URL(saved.target.url).pathname).toBe('/injection/url.html');
     await extensionPagesShowNotes(world, `Address test ${secret.draft}`);
     await expectNothingRan(world);
@@ -114,10 +106,7 @@ hostileSuite('injection', (attack) => {
 
   attack('injection/canonical', {}, async (world) => {
     await visit(world, page(world, 'canonical'));
-    await readerWritesDraft(world, `Canonical test ${secret.draft}`);
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
-    const saved = await waitFor('the note', async () => (await storedNotes(world)).find((note) => note.body === `Canonical test ${secret.draft}`));
+    const saved = await readerWritesNote(world, `Canonical test ${secret.draft}`);
     expect(saved.target.kind === 'page' && [saved.target.url, ...saved.target.alternateUrls]).toEqual([page(world, 'canonical')]);
     const session = world.session;
     if (session.browser === 'chromium') {
@@ -138,8 +127,7 @@ hostileSuite('injection', (attack) => {
     const session = world.session;
     if (session.browser !== 'chromium') return;
     await visit(world, `${page(world, 'not-this')}?q=${encodeURIComponent(payloads[0]!)}`);
-    await command(session, 'next-mention');
-    await cardNamed(session, 'Clearview AI');
+    await readerPinsCard(world);
     await clickButton(session, 'Not this');
     try {
       await waitFor('the choice', async () => (await settingsOf(world)).dismissals.length > 0);

@@ -65,6 +65,9 @@ export const pending: Record<string, Reasons> = {
   'drafts/remove-ui-repeatedly': both(`${noDraftStore}; removed UI is not restored`),
 
   'isolation/entity-note-other-site': both(`entity notes show in cards on every site, and ${inPageDom}`),
+
+  'exhaustion/100k-mentions': { chromium: 'no cap on highlights: still scanning and highlighting a minute later' },
+  'exhaustion/10mb-text-node': { chromium: 'a long text node is scanned in one task (over half a second)' },
 };
 
 /** Why `id` still succeeds in `browser`, if it does. */

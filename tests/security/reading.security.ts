@@ -4,9 +4,9 @@
  * timing, frames, its own storage, its own address — gives it a word the reader wrote.
  */
 import { expect } from 'vitest';
-import { noteSaved } from '../e2e/harness';
 import {
-  expectNothingLeaked, hostileSuite, notedPassage, readerOpensCard, readerOpensEditor, readerSeesNote, readerWritesDraft, runAttack, secret,
+  expectNothingLeaked, hostileSuite, notedPassage, readerOpensCard, readerOpensEditor, readerSeesNote, readerWritesDraft, readerWritesNote, runAttack,
+  secret,
   seedPageNote, settle, shown, typeText, visit, whileRecording, type World,
 } from './harness';
 
@@ -115,9 +115,7 @@ hostileSuite('reading notes and drafts', (attack) => {
 
   attack('reading/storage-probe', {}, async (world) => {
     await visit(world, page(world, 'storage-probe'));
-    await readerWritesDraft(world, draft);
-    await world.session.press('Control+Enter');
-    await noteSaved(world.session);
+    await readerWritesNote(world, draft);
     await runAttack(world);
     await expectNothingLeaked(world);
   });

@@ -4,8 +4,7 @@
  * reader's settings, so such a click must change nothing (or only ask, in a place the page cannot hide).
  */
 import { expect } from 'vitest';
-import { cardNamed, command } from '../e2e/harness';
-import { hostileSuite, notedEntity, resetSettings, runAttack, settingsOf, settle, visit, waitFor, type World } from './harness';
+import { hostileSuite, readerPinsCard, resetSettings, runAttack, settingsOf, settle, visit, waitFor, type World } from './harness';
 
 const attacks: Record<string, string> = {
   'opacity-pause': 'Pause on this site',
@@ -32,8 +31,7 @@ hostileSuite('clickjacking and UI redress', (attack) => {
     attack(`redress/${name}`, {}, async (world) => {
       await visit(world, `${world.siteA}/redress/${name}.html`);
       // The reader opens the first mention's card from the keyboard: it stays open.
-      await command(world.session, 'next-mention');
-      await cardNamed(world.session, notedEntity.name);
+      await readerPinsCard(world);
       const before = await settingsOf(world);
       await runAttack(world, { target: await buttonBox(world, button) });
       // The reader clicks the decoy, which is where the button now is.
