@@ -67,7 +67,7 @@ export const pending: Record<string, Reasons> = {
   'isolation/entity-note-other-site': both(`entity notes show in cards on every site, and ${inPageDom}`),
 
   'exhaustion/100k-mentions': { chromium: 'no cap on highlights: still scanning and highlighting a minute later' },
-  'exhaustion/10mb-text-node': { chromium: 'a long text node is scanned in one task (0.25 to 0.55 s)' },
+  'exhaustion/10mb-text-node': { chromium: 'a long text node is scanned in one task (0.25 to 0.7 s)' },
 };
 
 /** Why `id` still succeeds in `browser`, if it does. */
