@@ -90,7 +90,13 @@ export default defineBackground(() => {
     openForm,
     countMentions: (tabId: number, terms: MatchableEntry[]) => askTab(tabId, 'watchlist.count', { terms }).then(({ mentions }) => mentions),
     fetchPack,
-    tabOf: (tabId: number) => browser.tabs.get(tabId).catch(() => undefined),
+    // Without the "tabs" permission a tab's address comes from its own content script.
+    tabOf: async (tabId: number) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab) return undefined;
+      const summary = await askTab(tabId, 'page.summary', {}).catch(() => undefined);
+      return { id: tab.id, windowId: tab.windowId, url: summary?.url };
+    },
   };
   const handle = createRequestHandler({ db, notes, sync, entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
@@ -124,7 +130,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === addNoteMenuItem) void sendToTab({ type: 'notes.fromSelection' }, tab);
     // The same background route as the in-page button ("watch.open"), with the selection the browser gives.
-    if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: tab?.url });
-    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: tab?.url });
+    if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: info.pageUrl });
+    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: info.pageUrl });
   });
 });

@@ -59,6 +59,15 @@ const draft = {
 };
 const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', title: 'The story' };
 
+/**
+ * A content script's sender as the browser describes it without the "tabs" permission: the page's address is
+ * `url` (the frame that sent it); the tab has an id and a window but no address or title.
+ */
+const fromTab = ({ url, id = 7, incognito }: { url?: string; title?: string; id?: number; incognito?: boolean }) => ({
+  ...(url !== undefined && { url }),
+  tab: { id, windowId: 1, ...(incognito !== undefined && { incognito }) },
+});
+
 function noteOf(reply: Reply): Note {
   expect(reply.ok).toBe(true);
   if (!reply.ok || !(reply.value as { note?: Note }).note) throw new Error(`expected a note, got ${JSON.stringify(reply)}`);
@@ -85,7 +94,7 @@ describe('malformed requests', () => {
     ['a draft with an empty quote', { type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: '' } } }],
   ])('rejects %s', async (_, message) => {
     const { db, handle } = setup();
-    expect(await handle(message, { tab })).toEqual(malformed);
+    expect(await handle(message, fromTab(tab))).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 });
@@ -93,7 +102,8 @@ describe('malformed requests', () => {
 describe('notes.add', () => {
   test('stores a note for the sender tab, with a normalised URL', async () => {
     const { db, handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    // The title comes with the note (the browser tells the background no tab's title without the "tabs" permission).
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'The story' }, fromTab(tab)));
     expect(noteSchema.safeParse(note).success).toBe(true);
     expect(note.target).toEqual({
       kind: 'page',
@@ -111,29 +121,29 @@ describe('notes.add', () => {
 
   test('a url carried by the message is rejected as malformed, wherever it is put', async () => {
     const { db, handle } = setup();
-    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, { tab })).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, fromTab(tab))).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 
   test('the page always comes from sender.tab', async () => {
     const { handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://one.example/a#x', title: 'One' } }));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://two.example/b?fbclid=1', title: 'Two' } }));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://one.example/a#x', title: 'One' })));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://two.example/b?fbclid=1', title: 'Two' })));
     expect([first.target, second.target].map((target) => (target.kind === 'page' ? target.url : ''))).toEqual(['https://one.example/a', 'https://two.example/b']);
   });
 
   test('a tab without a title gives an empty title', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: 'https://news.example/' } }));
+    const note = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://news.example/' })));
     expect(note.target.kind === 'page' && note.target.title).toBe('');
   });
 
   test.each([
-    ['a tab without a url', { tab: { title: 'x' } }],
-    ['a browser page', { tab: { url: 'chrome://newtab/', title: 'New tab' } }],
-    ['a local file', { tab: { url: 'file:///home/me/a.html', title: 'a' } }],
+    ['a tab without a url', fromTab({})],
+    ['a browser page', fromTab({ url: 'chrome://newtab/' })],
+    ['a local file', fromTab({ url: 'file:///home/me/a.html' })],
   ])('refuses %s and stores nothing', async (_, sender) => {
     const { db, handle } = setup();
     expect(await handle({ type: 'notes.add', draft }, sender)).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
@@ -142,10 +152,10 @@ describe('notes.add', () => {
 
   test('the device id is stable across notes and handlers', async () => {
     const { db, handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
     const again = handlerFor(db, entries);
-    const third = noteOf(await again({ type: 'notes.add', draft }, { tab }));
+    const third = noteOf(await again({ type: 'notes.add', draft }, fromTab(tab)));
     expect(first.deviceId).toBeTruthy();
     expect(new Set([first.deviceId, second.deviceId, third.deviceId, await db.deviceId()]).size).toBe(1);
     expect(new Set([first.id, second.id, third.id]).size).toBe(3);
@@ -159,7 +169,7 @@ describe('notes.add', () => {
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
     vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
@@ -168,7 +178,7 @@ describe('notes.add', () => {
     vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
     vi.restoreAllMocks();
     expect(await db.notes.count()).toBe(0);
   });
@@ -176,41 +186,39 @@ describe('notes.add', () => {
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
     vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });
 
 describe('what a page cannot make the background do', () => {
   test('a canonical link counts only on the same origin (another port of the host once read a site\'s notes)', async () => {
     const { handle } = setup();
-    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab }));
+    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab(tab)));
     expect(here.target.kind === 'page' && here.target.url).toBe('https://news.example/2026/story');
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, { tab }));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, fromTab(tab)));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/story?id=7');
   });
 
   test('a note begun before a single-page-app navigation is filed where it was written, on the same origin only', async () => {
     const { handle } = setup();
     const moved = { url: 'https://news.example/next-story', title: 'Next' };
-    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, { tab: moved }));
+    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, fromTab(moved)));
     expect(note.target.kind === 'page' && [note.target.url, note.target.title]).toEqual(['https://news.example/first-story', 'First']);
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, { tab: moved }));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, fromTab(moved)));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/next-story');
   });
 
   test('over-long titles and canonical links are cut or ignored, never refused', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, { tab }));
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, fromTab(tab)));
     expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
-    const tabTitle = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: tab.url, title: 'x'.repeat(1001) } }));
-    expect(tabTitle.target.kind === 'page' && tabTitle.target.title.length).toBe(1000);
   });
 
   test('a note over its limit is refused in words that name the limit', async () => {
     const { db, handle } = setup();
-    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, { tab });
+    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, fromTab(tab));
     expect(reply).toEqual({ ok: false, error: 'Watchwords refused this: the note is over its limit of 20,000 characters.' });
-    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, { tab });
+    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, fromTab(tab));
     expect(quote).toEqual({ ok: false, error: 'Watchwords refused this: the quoted text is over its limit of 5,000 characters.' });
     expect(await db.notes.count()).toBe(0);
   });
@@ -225,7 +233,7 @@ describe('what a page cannot make the background do', () => {
 
   test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, { tab });
+    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, fromTab(tab));
     expect(reply).toEqual(malformed);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
@@ -234,19 +242,19 @@ describe('what a page cannot make the background do', () => {
 describe('entries.get', () => {
   test('returns the known entries in the order asked, and skips unknown ids', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, { tab });
+    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, fromTab(tab));
     expect(reply).toEqual({ ok: true, value: { entries: [entries[1], entries[0]] } });
   });
 
   test('returns nothing for only unknown ids', async () => {
     const { handle } = setup();
-    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, { tab })).toEqual({ ok: true, value: { entries: [] } });
+    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, fromTab(tab))).toEqual({ ok: true, value: { entries: [] } });
   });
 
   test('too many ids at once are refused, naming the limit', async () => {
     const { handle } = setup();
     const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
-    expect(await handle({ type: 'entries.get', ids }, { tab })).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
+    expect(await handle({ type: 'entries.get', ids }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
   });
 
   test('is not answered to a sender that is neither a tab nor an extension page', async () => {
@@ -261,7 +269,7 @@ describe('notes from several tabs at once', () => {
     const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, { tab: { url: `https://news.example/${i % 4}`, title: 't' } })),
+      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, fromTab({ url: `https://news.example/${i % 4}` }))),
     );
     expect(replies.every((reply) => reply.ok)).toBe(true);
     expect(await db.notes.count()).toBe(40);
@@ -273,7 +281,7 @@ describe('notes from several tabs at once', () => {
     const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
     const handler = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
-    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
+    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab({ url: 'https://news.example/story?id=7&fbclid=1', title: 't' }));
     expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
   });
 });
@@ -283,7 +291,7 @@ describe('notes change only through the background, and only at an extension pag
 
   test('the manager edits, tags, deletes, restores and exports through messages; a content script cannot', async () => {
     const { db, handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    const note = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
     expect(await handle({ type: 'notes.edit', id: note.id, body: 'Changed', tags: ['a'] }, page)).toMatchObject({ ok: true, value: { note: { body: 'Changed', tags: ['a'] } } });
     expect(await handle({ type: 'notes.tag', ids: [note.id], tag: 'b' }, page)).toEqual({ ok: true, value: { count: 1 } });
     expect(await handle({ type: 'notes.delete', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
@@ -292,7 +300,7 @@ describe('notes change only through the background, and only at an extension pag
     expect(exported).toMatchObject({ ok: true, value: { encoding: 'text', mime: 'text/csv' } });
     // The same requests from a web page's content script are refused.
     for (const message of [{ type: 'notes.delete', ids: [note.id] }, { type: 'notes.export', format: 'watchwords-json' }, { type: 'sync.status' }]) {
-      expect(await handle(message, { tab })).toEqual(malformed);
+      expect(await handle(message, fromTab(tab))).toEqual(malformed);
     }
     expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
   });
@@ -315,10 +323,10 @@ describe('the toolbar badge', () => {
     const owner = createSettingsOwner();
     const handle = createRequestHandler({ db, entries, settings: owner, extensionOrigin, setBadge: async (tabId, text) => void badges.push([tabId, text]) });
     const tab7 = { id: 7, url: 'https://news.example/a' };
-    expect(await handle({ type: 'page.mentions', total: 12 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: true } });
-    expect(await handle({ type: 'page.mentions', total: 0 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(await handle({ type: 'page.mentions', total: 12 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: true } });
+    expect(await handle({ type: 'page.mentions', total: 0 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: false } });
     await owner.apply({ op: 'set', showBadge: false });
-    expect(await handle({ type: 'page.mentions', total: 5 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(await handle({ type: 'page.mentions', total: 5 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: false } });
     expect(badges).toEqual([[7, '12'], [7, ''], [7, '']]);
   });
 
@@ -367,24 +375,24 @@ describe('the watchlist routes', () => {
     const { handle } = withWatchlist();
     const saved = await handle({ type: 'watchlist.save', entry: form }, page);
     expect(saved).toEqual({ ok: true, value: { id: 'reader:harbor-sentinel-grid', revision: 1 } });
-    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, { tab });
+    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, fromTab(tab));
     expect(cards.ok && (cards.value as { entries: { id: string; origin?: unknown }[] }).entries.map((e) => [e.id, e.origin])).toEqual([
       ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
       ['alpha-tool', undefined],
     ]);
-    expect(await handle({ type: 'dataset.terms' }, { tab })).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
-    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, { tab });
+    expect(await handle({ type: 'dataset.terms' }, fromTab(tab))).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
+    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, fromTab(tab));
     expect(note.ok).toBe(true);
     // A content script cannot save or delete entries: that protocol is the extension pages'.
-    expect(await handle({ type: 'watchlist.save', entry: form }, { tab })).toEqual(malformed);
+    expect(await handle({ type: 'watchlist.save', entry: form }, fromTab(tab))).toEqual(malformed);
   });
 
   test('forms open for the sending tab and its page, never for a tab or page named in the message', async () => {
     const { handle, opened } = withWatchlist();
-    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, { tab: { ...tab, id: 7 } });
-    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, { tab: { ...tab, id: 7 } });
-    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
-    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, fromTab({ ...tab, id: 7 }));
+    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, fromTab({ ...tab, id: 7 }));
+    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, fromTab({ ...tab, id: 7 }))).toEqual(malformed);
+    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, fromTab({ ...tab, id: 7 }))).toEqual(malformed);
     expect(opened).toEqual([
       { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
       { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
@@ -406,8 +414,8 @@ describe('the watchlist routes', () => {
     const { handle } = withWatchlist();
     await handle({ type: 'watchlist.save', entry: form }, page);
     const counts = { 'reader:harbor-sentinel-grid': 2 };
-    expect(await handle({ type: 'watchlist.seen', counts }, { tab: { ...tab, incognito: true } })).toEqual({ ok: true, value: { recorded: 0 } });
-    expect(await handle({ type: 'watchlist.seen', counts }, { tab })).toEqual({ ok: true, value: { recorded: 1 } });
+    expect(await handle({ type: 'watchlist.seen', counts }, fromTab({ ...tab, incognito: true }))).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handle({ type: 'watchlist.seen', counts, title: 'The story' }, fromTab(tab))).toEqual({ ok: true, value: { recorded: 1 } });
     const view = await handle({ type: 'watchlist.get' }, page);
     expect(view.ok && (view.value as { view: { entries: { seen: unknown[] }[] } }).view.entries[0]!.seen).toEqual([
       expect.objectContaining({ page: 'https://news.example/story?id=7', title: 'The story', count: 2 }),

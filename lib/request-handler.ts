@@ -17,11 +17,14 @@ import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
 import { createWatchlistHandlers, watchlistUnavailable, type WatchlistDeps } from './watchlist-handlers';
 
-/** Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. */
+/**
+ * Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. Without the
+ * "tabs" permission the browser gives a tab's id and window but not its address or title: the page is `url`.
+ */
 export interface Sender {
   /** The address of the document that sent it (a web page for content scripts, an extension page otherwise). */
   url?: string;
-  tab?: { id?: number; windowId?: number; url?: string; title?: string; incognito?: boolean };
+  tab?: { id?: number; windowId?: number; incognito?: boolean };
 }
 
 /** Page titles longer than this are cut, never refused. */
@@ -62,7 +65,7 @@ export function createRequestHandler(deps: {
   })();
   let lookup: ReturnType<typeof datasetLookup> | undefined;
   const dataset = () => (lookup ??= datasetLookup(deps.entries));
-  const pageOf = (sender: Sender) => sender.url ?? sender.tab?.url;
+  const pageOf = (sender: Sender) => sender.url;
 
   /** The notes of the page in the sending tab, under its address or its canonical one. */
   const notesOfTab = async (sender: Sender, canonicalUrl?: string) => {
@@ -92,7 +95,7 @@ export function createRequestHandler(deps: {
       const page = writtenAt && tabPage && sameOrigin(writtenAt, tabPage) ? writtenAt : tabPage;
       const address = page ? notePageAddress(page, canonicalUrl) : undefined;
       if (!address) throw new Refusal('Notes can only be added on web pages.');
-      const pageTitle = (title ?? sender.tab?.title ?? '').slice(0, maxTitleLength);
+      const pageTitle = (title ?? '').slice(0, maxTitleLength);
       const { quote, position, body, tags } = draft;
       return { note: await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags) };
     },

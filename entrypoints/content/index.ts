@@ -19,7 +19,8 @@ import { createSightingsReporter, followRuntimeDataset, watchlistTabHandlers } f
 import { createUiHost } from './ui-host';
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Web pages only: Watchwords has nothing to do on files, browser pages or other schemes.
+  matches: ['http://*/*', 'https://*/*'],
   // Early, so the UI host's event guard is in place before page scripts; scanning waits for the DOM.
   runAt: 'document_start',
   async main(ctx) {
@@ -163,6 +164,7 @@ export default defineContentScript({
           const entities = [...rows.values()];
           return {
             active: scanner !== undefined,
+            url: location.href,
             canonicalUrl: canonicalUrl(),
             site: site() ?? '',
             total: entities.reduce((sum, row) => sum + row.count, 0),

@@ -25,12 +25,19 @@ export interface BrowserSession {
   logEntries?(): LogEntry[];
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
+  /**
+   * The browser's open tabs, as the test driver sees them (Watchwords itself cannot: it has no "tabs" permission),
+   * each with a way to close it.
+   */
+  openTabs(): Promise<{ url: string; close(): Promise<void> }[]>;
   close(): Promise<void>;
 }
 
 export interface AccessibleElement {
   name: string;
   text: string;
+  /** A text box's current value (what the reader typed), where the element has one. */
+  value?: string;
   box: { x: number; y: number; width: number; height: number };
 }
 
@@ -42,4 +49,11 @@ export interface LogEntry {
   text: string;
   /** The script or page address the entry came from, and the stack, where known. */
   source: string;
+}
+
+/** A request a browser context made, as a network recorder saw it. */
+export interface RecordedRequest {
+  url: string;
+  /** Which context made it: a target's type and address (Chromium), or a BiDi browsing context id (Firefox). */
+  from: string;
 }
