@@ -334,7 +334,11 @@ describe.each(browserNames)('the notes manager in %s', (browserName) => {
     const article = `${server.origin}/article.html`;
     const count = (await tabs()).length;
     await clickOn(buttonIn(row('Ask CBP'), 'Open'));
-    const opened = await waitFor('the page in a new tab', async () => ((await tabs()).length > count ? (await tabs()).filter((t) => t.url.startsWith(article)) : undefined));
+    const opened = await waitFor('the page in a new tab', async () => {
+      const now = await tabs();
+      const pages = now.filter((t) => t.url.startsWith(article));
+      return now.length > count && pages.length ? pages : undefined;
+    });
     // The note's page, its address untouched (nothing of Watchwords in it).
     expect(opened.map((t) => t.url)).toEqual([article]);
     if (session.browser === 'firefox') {
