@@ -23,7 +23,7 @@ const stressWords = `the a of and said police officers federal agents court ruli
 surveillance camera cameras face facial recognition phone phones warrant immigration border senate house bill act
 congress introduced passed vote hockey engine futures exchange airlines clear skies ice flock ring lens orbit café
 naïve ÉTÉ Zürich İstanbul \u212Aelvin résumé 1960s. U.S. Mr. Dr. St. Sen. H.R. No. vs. e.g. www co inc`.split(/\s+/);
-const stressGaps = [' ', ' ', ' ', '  ', '\n', '\t', ' \n ', '\n\n', '\r\n\r\n', ', ', '. ', '; ', '! ', '? ', ' (', ') ', ' "', '" ', ' - ', ' \u2014 ', '\u00A0', '\u2029', '. \u201C', '\u201D ', "'s ", '\u2019s ', ': ', '/', '.', '-', ''];
+const stressGaps = [' ', ' ', ' ', ' ', ' ', ' ', '  ', '\n', '\t', ' \n ', '\n\n', '\r\n\r\n', ', ', '. ', '; ', '! ', '? ', ' (', ') ', ' "', '" ', ' - ', ' \u2014 ', '\u00A0', '\u2029', '. \u201C', '\u201D ', "'s ", '\u2019s ', ': ', '/', '.', '-', '', '\u00AD', '\u200B'];
 const oddities = ['\u00AD', '\u200B', '\u200D', '\uFEFF', '\u2060', '\u{1F6A8}', '\uD800', '\uDC00', '\u2019', '\u2013', '\u2011', '\u0130', '\u212A', '\u00A0', '\u3000', '\u2028'];
 
 /**
@@ -65,7 +65,8 @@ export function stressText(entries: readonly TermSource[], seed: number, length:
     const roll = next();
     let part: string;
     if (roll < 0.3) part = disturb(respace(recase(pick(terms))));
-    else if (roll < 0.4) part = pick(context);
+    else if (roll < 0.37) part = pick(context);
+    else if (roll < 0.4) part = `${pick(stressWords)}${pick(context)}`;
     else if (roll < 0.45) part = pick(citations);
     else if (roll < 0.48) part = `https://www.${pick(terms).toLowerCase().replace(/\W+/g, '')}.com/${pick(stressWords)}`;
     else if (roll < 0.5) part = `${pick(terms).toUpperCase()} ${pick(stressWords).toUpperCase()} ${pick(terms).toUpperCase()}`;

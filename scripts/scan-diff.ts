@@ -38,7 +38,7 @@ const files = [
 ];
 const evalDocs = resolve(root, '..', 'shared', 'eval', 'dev', 'docs');
 if (existsSync(evalDocs)) files.push(...readdirSync(evalDocs).filter((name) => name.endsWith('.txt')).sort().map((name) => join(evalDocs, name)));
-for (let seed = 1; seed <= 6; seed++) {
+for (let seed = 1; seed <= Number(process.env.SCAN_DIFF_SEEDS ?? 6); seed++) {
   const path = join(work, `stress-${seed}.txt`);
   writeFileSync(path, stressText(entries, seed, 400_000));
   files.push(path);
