@@ -1,15 +1,18 @@
 import { useId } from 'react';
-import type { Entry, Kind, Relations } from '../core/dataset/schema';
-import { hostnameOf, kindLabels } from './card-format';
-import { BillStatus, DateText, EntityFacts } from './EntityFacts';
+import { isPrimary, type Kind, type Relations } from '../core/dataset/schema';
+import type { CardEntry, EntryOrigin } from '../core/watchlist/runtime';
+import { kindLabel } from '../core/dataset/kinds';
+import { hostnameOf, sourceTypeLabels } from './card-format';
+import { DateText, EntityFacts, EntryStatus } from './EntityFacts';
 import { RelatedEntities } from './RelatedEntities';
 
-export { kindLabels, relationLabels } from './card-format';
+export { relationLabels } from './card-format';
 
 export interface RelatedEntity { id: string; name: string; kind: Kind; relation: keyof Relations }
 export interface EntityNoteSummary { id: string; body: string; createdAt: string }
 export interface ContextCardProps {
-  entry: Entry;
+  /** A dataset entry, or the reader's or a pack's entry (with `origin`: it has no cited facts, and says whose it is). */
+  entry: CardEntry;
   related: RelatedEntity[];          // the entry's relations resolved to names (may be empty while loading)
   notes: EntityNoteSummary[];        // the reader's notes on this entity
   onOpenRelated(id: string): void;   // show that entity's card instead
@@ -34,7 +37,7 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
       <header className="card-header">
         <div className="card-heading">
           <h2 id={nameId} className="card-name">{entry.name}</h2>
-          <span className={`kind-badge kind-${entry.kind}`}>{kindLabels[entry.kind]}</span>
+          <span className={`kind-badge kind-${entry.kind}`}>{kindLabel(entry.kind)}</span>
         </div>
         <button type="button" className="icon-button card-close" aria-label="Close" title="Close" onClick={onClose}>
           <span aria-hidden="true">×</span>
@@ -49,8 +52,12 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
       )}
       <div className="card-body">
         <p className="card-summary">{entry.summary}</p>
-        <BillStatus entry={entry} />
-        <EntityFacts entry={entry} />
+        {!entry.origin && (
+          <>
+            <EntryStatus entry={entry} />
+            <EntityFacts entry={entry} />
+          </>
+        )}
         <RelatedEntities related={related} onOpenRelated={onOpenRelated} />
         {notes.length > 0 && (
           <section className="card-section" aria-labelledby={notesId}>
@@ -65,20 +72,33 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
             </ul>
           </section>
         )}
-        <section className="card-section" aria-labelledby={sourcesId}>
-          <h3 id={sourcesId} className="card-section-title">Sources</h3>
-          <ul className="card-sources">
-            {entry.sources.map((source) => (
-              <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-                <span className="source-host">{hostnameOf(source.url)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {entry.sources.length > 0 && (
+          <section className="card-section" aria-labelledby={sourcesId}>
+            <h3 id={sourcesId} className="card-section-title">Sources</h3>
+            <ul className="card-sources">
+              {entry.sources.map((source) => (
+                <li key={source.url}>
+                  <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
+                  <span className="source-host">
+                    {hostnameOf(source.url)}
+                    {source.type && isPrimary(source) && (
+                      <span className="source-primary" title={`Primary source: ${sourceTypeLabels[source.type]}`}>
+                        {' · '}primary, {sourceTypeLabels[source.type]}
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
       <footer className="card-footer">
-        <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+        {entry.origin ? (
+          <p className="card-as-of card-origin">{originText(entry.origin)}</p>
+        ) : (
+          <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+        )}
         <div className="card-actions">
           <button type="button" className="button primary" onClick={onAddNote}>Add note</button>
           <button type="button" className="button" title={`This phrase is not ${entry.name}: stop matching it on this site`} onClick={onNotThis}>
@@ -91,4 +111,10 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
       </footer>
     </article>
   );
+}
+
+/** Whose entry a card shows, when it is not Watchwords' own. */
+export function originText(origin: EntryOrigin): string {
+  if (origin.by === 'reader') return `Your own entry${origin.added ? `, added ${origin.added}` : ''} (not from Watchwords’ dataset)`;
+  return `From the pack “${origin.pack}” by ${origin.author}, ${origin.date} (not from Watchwords’ dataset)`;
 }

@@ -1,4 +1,4 @@
-import { mentionsText } from '../lib/popup-model';
+import { mentionsText } from '../core/popup';
 
 /** A mention count shown as a number; screen readers hear ", 2 mentions". */
 export function CountBadge({ count }: { count: number }) {

@@ -1,5 +1,5 @@
 import { kinds, type Kind } from '../core/dataset/kinds';
-import { kindPluralLabels } from '../lib/popup-model';
+import { kindPlural } from '../core/dataset/kinds';
 import { CountBadge } from './CountBadge';
 import { Switch } from './Switch';
 
@@ -22,7 +22,7 @@ export function KindSwitches({
       {kinds.map((kind) => (
         <Switch key={kind} checked={enabled[kind]} onChange={(on) => onChange(kind, on)}>
           <span className={`kind-dot kind-${kind}`} aria-hidden="true" />
-          {kindPluralLabels[kind]}
+          {kindPlural(kind)}
           {counts && enabled[kind] && <CountBadge count={counts[kind]} />}
         </Switch>
       ))}

@@ -1,4 +1,20 @@
 import { useId, useState } from 'react';
+import { noteLimits } from '../core/notes/note';
+import { parseTags } from '../core/notes/tags';
+
+const numbers = new Intl.NumberFormat('en-US');
+/** The counter shows from this share of a limit on, so the limit is said before it is hit. */
+const counterFrom = 0.8;
+
+/** What is wrong with a note before it is saved, in words; undefined when nothing is. */
+export function noteProblem(body: string, tagText: string, quote?: string): string | undefined {
+  if (quote !== undefined && quote.length > noteLimits.quote) {
+    return `This selection is ${numbers.format(quote.length)} characters long; a note can quote at most ${numbers.format(noteLimits.quote)}. Select a shorter passage.`;
+  }
+  if (body.length > noteLimits.body) return `The note is ${numbers.format(body.length - noteLimits.body)} characters over its limit of ${numbers.format(noteLimits.body)}.`;
+  const tags = parseTags(tagText);
+  return 'error' in tags ? tags.error : undefined;
+}
 
 /**
  * Writing a note on a quote, or on an entity (`subject`). Ctrl/Cmd+Enter saves; Escape cancels, asking first when
@@ -13,7 +29,11 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
 }) {
   const [body, setBody] = useState('');
   const [tagText, setTagText] = useState('');
-  const save = () => onSave(body, parseTags(tagText));
+  const problem = noteProblem(body, tagText, quote);
+  const save = () => {
+    const tags = parseTags(tagText);
+    if (!problem && 'tags' in tags) onSave(body, tags.tags);
+  };
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const id = useId();
   const cancel = () => (body.trim() || tagText.trim() ? setConfirmingDiscard(true) : onCancel());
@@ -48,6 +68,7 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
         value={body}
         autoFocus
         rows={4}
+        aria-describedby={`${id}-count`}
         onChange={(event) => setBody(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -56,6 +77,9 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
           }
         }}
       />
+      <p id={`${id}-count`} className="note-count" aria-live="polite">
+        {body.length >= noteLimits.body * counterFrom ? `${numbers.format(body.length)} of ${numbers.format(noteLimits.body)} characters` : ''}
+      </p>
       <label htmlFor={`${id}-tags`} className="note-label">
         Tags <span className="note-hint">(separated by commas)</span>
       </label>
@@ -71,9 +95,9 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
           }
         }}
       />
-      {error && (
+      {(problem ?? error) && (
         <p className="note-error" role="alert">
-          {error}
+          {problem ?? error}
         </p>
       )}
       {confirmingDiscard ? (
@@ -91,16 +115,11 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
           <button type="button" className="button" onClick={cancel}>
             Cancel
           </button>
-          <button type="submit" className="button primary">
+          <button type="submit" className="button primary" disabled={problem !== undefined}>
             Save note
           </button>
         </div>
       )}
     </form>
   );
-}
-
-/** "border, ICE ,, follow-up" → ["border", "ICE", "follow-up"]: trimmed, no empties, no repeats. */
-export function parseTags(text: string): string[] {
-  return [...new Set(text.split(',').map((tag) => tag.trim()).filter(Boolean))].slice(0, 50).map((tag) => tag.slice(0, 100));
 }

@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Kind } from '../core/dataset/kinds';
-import type { IndexedNote } from '../lib/notes-query';
+import type { IndexedNote } from '../core/notes/search';
 
 /** What is being typed into a note open for editing (kept by the manager, so scrolling it away loses nothing). */
 export interface NoteDraftState {

@@ -1,5 +1,5 @@
-import type { PageModel } from '../lib/popup-model';
-import { mentionsText } from '../lib/popup-model';
+import type { PageModel } from '../core/popup';
+import { mentionsText } from '../core/popup';
 import { CountBadge } from './CountBadge';
 
 export type OnThisPageState =

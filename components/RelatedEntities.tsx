@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { relationNames } from '../core/dataset/relations';
-import { kindLabels, relationLabels } from './card-format';
+import { kindLabel } from '../core/dataset/kinds';
+import { relationLabels } from './card-format';
 import type { RelatedEntity } from './ContextCard';
 
 /** Other entries this one links to, grouped by how they relate; each opens that entry's card in place. */
@@ -24,7 +25,7 @@ export function RelatedEntities({ related, onOpenRelated }: { related: RelatedEn
                     <button type="button" className="related-button" onClick={() => onOpenRelated(item.id)}>
                       <span className="related-name">{item.name}</span>
                       <span className="visually-hidden">, </span>
-                      <span className="related-kind">{kindLabels[item.kind]}</span>
+                      <span className="related-kind">{kindLabel(item.kind)}</span>
                     </button>
                   </li>
                 ))}

@@ -1,29 +1,26 @@
-import { kinds, type Kind } from '../core/dataset/kinds';
-
-/** One colour per kind, [on light, on dark]: the page highlights and every swatch in the extension's pages. */
-export const kindColours: Record<Kind, [light: string, dark: string]> = {
-  tool: ['#b45309', '#fbbf24'],
-  vendor: ['#7c3aed', '#c4b5fd'],
-  program: ['#0369a1', '#7dd3fc'],
-  agency: ['#047857', '#6ee7b7'],
-  bill: ['#be123c', '#fda4af'],
-  law: ['#be123c', '#fda4af'],
-  case: ['#4338ca', '#a5b4fc'],
-};
+import { kinds, kindTable } from '../core/dataset/kinds';
 
 /**
- * `--kind-<kind>` custom properties for an extension page, following its colour scheme, and `--kind` (that
- * kind's colour) on any element of class `kind-<kind>`: dots and swatches colour themselves with `var(--kind)`.
+ * The extension pages' kind colours, generated from the kind table (core/dataset/kinds.ts): `--kind-<kind>`
+ * custom properties following the page's colour scheme, `--kind` (that kind's colour) on any element of class
+ * `kind-<kind>` (dots and swatches colour themselves with `var(--kind)`), and the card's kind badges.
  */
 export function kindColourProperties(): string {
-  const properties = (index: 0 | 1) => kinds.map((kind) => `--kind-${kind}: ${kindColours[kind][index]};`).join(' ');
+  const properties = (scheme: 'light' | 'dark') => kinds.map((kind) => `--kind-${kind}: ${kindTable[kind].colour[scheme]};`).join(' ');
   const classes = kinds.map((kind) => `.kind-${kind} { --kind: var(--kind-${kind}); }`).join(' ');
-  return `:root { ${properties(0)} } @media (prefers-color-scheme: dark) { :root { ${properties(1)} } } ${classes}`;
+  return `:root { ${properties('light')} } @media (prefers-color-scheme: dark) { :root { ${properties('dark')} } } ${classes}`;
+}
+
+/** The card's kind badges: light, and dark where the card is dark (`.dark` on an ancestor, or the colour scheme). */
+export function kindBadgeCss(): string {
+  const rule = (prefix: string, scheme: 'light' | 'dark') =>
+    kinds.map((kind) => `${prefix}.kind-badge.kind-${kind} { background: ${kindTable[kind].badge[scheme].background}; color: ${kindTable[kind].badge[scheme].text}; }`).join('\n');
+  return `${rule('', 'light')}\n${rule('.dark ', 'dark')}\n@media (prefers-color-scheme: dark) {\n${rule('', 'dark')}\n}`;
 }
 
 /** Adds the kind colours to an extension page (popup, options, notes manager). */
 export function addKindColours(): void {
   const style = document.createElement('style');
-  style.textContent = kindColourProperties();
+  style.textContent = `${kindColourProperties()}\n${kindBadgeCss()}`;
   document.head.append(style);
 }

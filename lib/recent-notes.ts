@@ -2,7 +2,7 @@ import type { Note } from '../core/notes/note';
 
 /**
  * Up to `count` of the most recently edited live notes, read with IndexedDB itself, newest first: the notes
- * manager shows them while Dexie and its interface are still loading (components/start-notes-manager.ts).
+ * manager shows them while Dexie and its interface are still loading (entrypoints/notes/start.ts).
  * Best effort: a database that does not exist yet (it is not made here), an older schema or any error gives
  * fewer or no notes, and the full read (lib/notes-query-live.ts) shows them moments later.
  */

@@ -3,7 +3,13 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { entrySchema, type Entry } from '../core/dataset/schema';
 import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
-import { createRequestHandler, type Reply } from './request-handler';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Reply } from '../core/protocol/route';
+import { badgeText, createRequestHandler } from './request-handler';
+import { createRuntimeDataset } from './runtime-dataset';
+import type { StorageArea } from './settings';
+import { createSettingsOwner } from './settings-owner';
+import { WatchlistDatabase } from './watchlist-db';
 
 const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
   entrySchema.parse({
@@ -11,7 +17,8 @@ const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
     kind: 'vendor',
     name: id,
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 );
@@ -29,12 +36,18 @@ function freshDb(): NotesDatabase {
 
 afterEach(async () => {
   vi.restoreAllMocks();
+  fakeBrowser.reset();
   for (const db of open.splice(0)) await db.delete();
 });
 
+const extensionOrigin = 'chrome-extension://watchwords-test/';
+function handlerFor(db: NotesDatabase, known: Entry[]) {
+  return createRequestHandler({ db, entries: known, settings: createSettingsOwner(), extensionOrigin, now: () => new Date('2025-06-01T12:00:00.000Z') });
+}
+
 function setup() {
   const db = freshDb();
-  const handle = createRequestHandler({ db, entries, now: () => new Date('2025-06-01T12:00:00.000Z') });
+  const handle = handlerFor(db, entries);
   return { db, handle };
 }
 
@@ -48,8 +61,8 @@ const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', t
 
 function noteOf(reply: Reply): Note {
   expect(reply.ok).toBe(true);
-  if (!reply.ok || !('note' in reply.value)) throw new Error(`expected a note, got ${JSON.stringify(reply)}`);
-  return reply.value.note;
+  if (!reply.ok || !(reply.value as { note?: Note }).note) throw new Error(`expected a note, got ${JSON.stringify(reply)}`);
+  return (reply.value as { note: Note }).note;
 }
 
 describe('malformed requests', () => {
@@ -66,7 +79,6 @@ describe('malformed requests', () => {
     ['ids that are not strings', { type: 'entries.get', ids: [1, 2] }],
     ['no ids', { type: 'entries.get', ids: [] }],
     ['an empty id', { type: 'entries.get', ids: [''] }],
-    ['too many ids', { type: 'entries.get', ids: Array.from({ length: 1001 }, (_, i) => `id-${i}`) }],
     ['a note without a draft', { type: 'notes.add' }],
     ['a draft with the wrong types', { type: 'notes.add', draft: { ...draft, position: { start: '12', end: '26' } } }],
     ['a draft with end before start', { type: 'notes.add', draft: { ...draft, position: { start: 26, end: 12 } } }],
@@ -119,7 +131,6 @@ describe('notes.add', () => {
   });
 
   test.each([
-    ['no tab', {}],
     ['a tab without a url', { tab: { title: 'x' } }],
     ['a browser page', { tab: { url: 'chrome://newtab/', title: 'New tab' } }],
     ['a local file', { tab: { url: 'file:///home/me/a.html', title: 'a' } }],
@@ -133,7 +144,7 @@ describe('notes.add', () => {
     const { db, handle } = setup();
     const first = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
     const second = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
-    const again = createRequestHandler({ db, entries });
+    const again = handlerFor(db, entries);
     const third = noteOf(await again({ type: 'notes.add', draft }, { tab }));
     expect(first.deviceId).toBeTruthy();
     expect(new Set([first.deviceId, second.deviceId, third.deviceId, await db.deviceId()]).size).toBe(1);
@@ -147,14 +158,14 @@ describe('notes.add', () => {
 
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
   test('a QuotaExceededError raised inside the Dexie transaction gives the same message', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db.notes, 'add').mockImplementation(() => {
+    vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: quotaMessage });
@@ -164,15 +175,66 @@ describe('notes.add', () => {
 
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new Error('disk on fire'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
+  });
+});
+
+describe('what a page cannot make the background do', () => {
+  test('a canonical link counts only on the same origin (another port of the host once read a site\'s notes)', async () => {
+    const { handle } = setup();
+    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab }));
+    expect(here.target.kind === 'page' && here.target.url).toBe('https://news.example/2026/story');
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, { tab }));
+    expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/story?id=7');
+  });
+
+  test('a note begun before a single-page-app navigation is filed where it was written, on the same origin only', async () => {
+    const { handle } = setup();
+    const moved = { url: 'https://news.example/next-story', title: 'Next' };
+    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, { tab: moved }));
+    expect(note.target.kind === 'page' && [note.target.url, note.target.title]).toEqual(['https://news.example/first-story', 'First']);
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, { tab: moved }));
+    expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/next-story');
+  });
+
+  test('over-long titles and canonical links are cut or ignored, never refused', async () => {
+    const { handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, { tab }));
+    expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
+    const tabTitle = noteOf(await handle({ type: 'notes.add', draft }, { tab: { url: tab.url, title: 'x'.repeat(1001) } }));
+    expect(tabTitle.target.kind === 'page' && tabTitle.target.title.length).toBe(1000);
+  });
+
+  test('a note over its limit is refused in words that name the limit', async () => {
+    const { db, handle } = setup();
+    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, { tab });
+    expect(reply).toEqual({ ok: false, error: 'Watchwords refused this: the note is over its limit of 20,000 characters.' });
+    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, { tab });
+    expect(quote).toEqual({ ok: false, error: 'Watchwords refused this: the quoted text is over its limit of 5,000 characters.' });
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  test('extension pages speak their own protocol; content scripts cannot use it, nor pages theirs', async () => {
+    const { handle } = setup();
+    const page = { url: `${extensionOrigin}options.html` };
+    expect(await handle({ type: 'settings.get' }, page)).toMatchObject({ ok: true });
+    expect(await handle({ type: 'notes.add', draft }, page)).toEqual(malformed);
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, page)).toEqual(malformed);
+  });
+
+  test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
+    const { handle } = setup();
+    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, { tab });
+    expect(reply).toEqual(malformed);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
 
 describe('entries.get', () => {
   test('returns the known entries in the order asked, and skips unknown ids', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, {});
+    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, { tab });
     expect(reply).toEqual({ ok: true, value: { entries: [entries[1], entries[0]] } });
   });
 
@@ -181,17 +243,22 @@ describe('entries.get', () => {
     expect(await handle({ type: 'entries.get', ids: ['ghost'] }, { tab })).toEqual({ ok: true, value: { entries: [] } });
   });
 
-  test('needs no tab', async () => {
+  test('too many ids at once are refused, naming the limit', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['alpha-tool'] }, {});
-    expect(reply.ok && 'entries' in reply.value && reply.value.entries.map((entry) => entry.id)).toEqual(['alpha-tool']);
+    const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
+    expect(await handle({ type: 'entries.get', ids }, { tab })).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
+  });
+
+  test('is not answered to a sender that is neither a tab nor an extension page', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, {})).toEqual(malformed);
   });
 });
 
 describe('notes from several tabs at once', () => {
   test('concurrent saves from several tabs all land', async () => {
     const db = new NotesDatabase(`concurrent-${crypto.randomUUID()}`);
-    const concurrent = createRequestHandler({ db, entries: [] });
+    const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
       Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, { tab: { url: `https://news.example/${i % 4}`, title: 't' } })),
@@ -204,9 +271,155 @@ describe('notes from several tabs at once', () => {
 
   test("a canonical address on the page's own site keys the note; the tab address is kept as an alternate", async () => {
     const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
-    const handler = createRequestHandler({ db, entries: [] });
-    const draft = { canonicalUrl: 'https://news.example/2026/story', quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
-    const reply = await handler({ type: 'notes.add', draft }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
-    expect(reply.ok && 'note' in reply.value && reply.value.note.target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
+    const handler = handlerFor(db, []);
+    const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
+    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, { tab: { url: 'https://news.example/story?id=7&fbclid=1', title: 't' } });
+    expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
+  });
+});
+
+describe('notes change only through the background, and only at an extension page\'s request', () => {
+  const page = { url: `${extensionOrigin}notes.html` };
+
+  test('the manager edits, tags, deletes, restores and exports through messages; a content script cannot', async () => {
+    const { db, handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft }, { tab }));
+    expect(await handle({ type: 'notes.edit', id: note.id, body: 'Changed', tags: ['a'] }, page)).toMatchObject({ ok: true, value: { note: { body: 'Changed', tags: ['a'] } } });
+    expect(await handle({ type: 'notes.tag', ids: [note.id], tag: 'b' }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.delete', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.restore', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    const exported = await handle({ type: 'notes.export', format: 'csv' }, page);
+    expect(exported).toMatchObject({ ok: true, value: { encoding: 'text', mime: 'text/csv' } });
+    // The same requests from a web page's content script are refused.
+    for (const message of [{ type: 'notes.delete', ids: [note.id] }, { type: 'notes.export', format: 'watchwords-json' }, { type: 'sync.status' }]) {
+      expect(await handle(message, { tab })).toEqual(malformed);
+    }
+    expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
+  });
+
+  test('an import is planned, then applied after a backup; an unreadable file gets one sentence', async () => {
+    const { db, handle } = setup();
+    const file = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', notes: [] });
+    expect(await handle({ type: 'notes.import.plan', text: file }, page)).toMatchObject({ ok: true, value: { summary: 'The file holds no notes.' } });
+    expect(await handle({ type: 'notes.import.apply', text: file }, page)).toMatchObject({ ok: true, value: { backupId: 1 } });
+    expect(await handle({ type: 'notes.backups' }, page)).toMatchObject({ ok: true, value: { backups: [{ id: 1, reason: 'import' }] } });
+    expect(await handle({ type: 'notes.import.plan', text: '{"format":' }, page)).toEqual({ ok: false, error: 'This file is not valid JSON (it may be cut short or not a Watchwords export).' });
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('the toolbar badge', () => {
+  test('shows the count of the sending tab, cut to fit, and nothing when switched off or zero', async () => {
+    const db = freshDb();
+    const badges: [number, string][] = [];
+    const owner = createSettingsOwner();
+    const handle = createRequestHandler({ db, entries, settings: owner, extensionOrigin, setBadge: async (tabId, text) => void badges.push([tabId, text]) });
+    const tab7 = { id: 7, url: 'https://news.example/a' };
+    expect(await handle({ type: 'page.mentions', total: 12 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: true } });
+    expect(await handle({ type: 'page.mentions', total: 0 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    await owner.apply({ op: 'set', showBadge: false });
+    expect(await handle({ type: 'page.mentions', total: 5 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(badges).toEqual([[7, '12'], [7, ''], [7, '']]);
+  });
+
+  test('badgeText', () => {
+    expect([0, 9, 999, 1000, 12_345, 500_000].map(badgeText)).toEqual(['0', '9', '999', '1k+', '12k+', '99k+']);
+  });
+});
+
+describe('the watchlist routes', () => {
+  function withWatchlist() {
+    const db = freshDb();
+    const watchlistDb = new WatchlistDatabase(`watchlist-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    open.push(watchlistDb as unknown as NotesDatabase);
+    const dataset = createRuntimeDataset({ db: watchlistDb, bundled: entries, area: fakeBrowser.storage.local as unknown as StorageArea });
+    const opened: { form: string; params: Record<string, string> }[] = [];
+    const counted: { tabId: number; names: string[] }[] = [];
+    const handle = createRequestHandler({
+      db,
+      entries,
+      settings: createSettingsOwner(),
+      extensionOrigin,
+      watchlist: {
+        dataset,
+        openForm: async (form, params) => void opened.push({ form, params }),
+        countMentions: async (tabId, terms) => (counted.push({ tabId, names: terms.map((t) => t.name) }), 3),
+        fetchPack: async () => '{"format":"watchwords-pack","version":1,"__proto__":{}}',
+        tabOf: async (id) => (id === 7 ? { ...tab, id: 7, windowId: 1 } : undefined),
+      },
+    });
+    return { handle, opened, counted };
+  }
+  const page = { url: `${extensionOrigin}watchlist.html` };
+  const form = { kind: 'tool', name: 'Harbor Sentinel Grid', aliases: [], summary: 'A made-up camera network.', sources: [] };
+
+  test('preview: problems in words, shared terms, and the mentions the given tab counts', async () => {
+    const { handle, counted } = withWatchlist();
+    expect(await handle({ type: 'watchlist.preview', entry: { ...form, name: 'Sentinel' }, tabId: 4 }, page)).toMatchObject({
+      ok: true,
+      value: { problems: [expect.stringMatching(/single word/)], mentions: null },
+    });
+    expect(await handle({ type: 'watchlist.preview', entry: form, tabId: 4 }, page)).toEqual({ ok: true, value: { problems: [], collisions: [], mentions: 3 } });
+    expect(counted).toEqual([{ tabId: 4, names: ['Harbor Sentinel Grid'] }]);
+  });
+
+  test('a saved entry is carded for content scripts under its namespace, and takes entity notes', async () => {
+    const { handle } = withWatchlist();
+    const saved = await handle({ type: 'watchlist.save', entry: form }, page);
+    expect(saved).toEqual({ ok: true, value: { id: 'reader:harbor-sentinel-grid', revision: 1 } });
+    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, { tab });
+    expect(cards.ok && (cards.value as { entries: { id: string; origin?: unknown }[] }).entries.map((e) => [e.id, e.origin])).toEqual([
+      ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
+      ['alpha-tool', undefined],
+    ]);
+    expect(await handle({ type: 'dataset.terms' }, { tab })).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
+    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, { tab });
+    expect(note.ok).toBe(true);
+    // A content script cannot save or delete entries: that protocol is the extension pages'.
+    expect(await handle({ type: 'watchlist.save', entry: form }, { tab })).toEqual(malformed);
+  });
+
+  test('forms open for the sending tab and its page, never for a tab or page named in the message', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, { tab: { ...tab, id: 7 } });
+    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, { tab: { ...tab, id: 7 } });
+    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(opened).toEqual([
+      { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
+      { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+    ]);
+  });
+
+  test('an extension page (the popup, a frame) may open a form for a tab it names; its page comes from that tab', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'report.open', kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', tabId: 7 }, page);
+    await handle({ type: 'watch.open', text: 'Harbor Grid' }, page);
+    expect(await handle({ type: 'watch.open', text: 'x', tabId: 8 }, page)).toEqual({ ok: false, error: 'That tab is no longer open.' });
+    expect(opened).toEqual([
+      { form: 'report', params: { kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+      { form: 'watch', params: { text: 'Harbor Grid' } },
+    ]);
+  });
+
+  test('sightings come from the sending tab, and none from a private window', async () => {
+    const { handle } = withWatchlist();
+    await handle({ type: 'watchlist.save', entry: form }, page);
+    const counts = { 'reader:harbor-sentinel-grid': 2 };
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab: { ...tab, incognito: true } })).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab })).toEqual({ ok: true, value: { recorded: 1 } });
+    const view = await handle({ type: 'watchlist.get' }, page);
+    expect(view.ok && (view.value as { view: { entries: { seen: unknown[] }[] } }).view.entries[0]!.seen).toEqual([
+      expect.objectContaining({ page: 'https://news.example/story?id=7', title: 'The story', count: 2 }),
+    ]);
+  });
+
+  test('a pack address must be https; what it answers is checked like a file', async () => {
+    const { handle } = withWatchlist();
+    expect(await handle({ type: 'packs.preview', url: 'http://packs.example/city.json' }, page)).toEqual({ ok: true, value: { error: 'Packs are read only from https:// addresses.' } });
+    expect(await handle({ type: 'packs.preview', url: 'https://packs.example/city.json' }, page)).toEqual({
+      ok: true,
+      value: { error: 'Watchwords refused this pack: it contains the key "__proto__", which no pack has.' },
+    });
   });
 });

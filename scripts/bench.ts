@@ -12,6 +12,8 @@
 //   bundle       gzip sizes of what each part of the extension loads; the content script's evaluation.
 //   notes        the notes manager with 10,000 notes (see bench-notes.ts); export in Node.
 //   cli          `scan` over a generated 100 MB corpus of text files: throughput and peak memory.
+// Sync runs in Node against IndexedDB as fake-indexeddb provides it (as scripts/bench-sync.ts does).
+import 'fake-indexeddb/auto';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, createWriteStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +22,15 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { termsOf } from '../core/dataset/terms';
 import { createMatcher, type Mention } from '../core/matcher/matcher';
-import { exportNotesJson } from '../core/notes/export-json';
+import { applyImport, planImport, readImportFile } from '../core/exchange/import';
+import { datasetLookup } from '../core/exchange/dataset-lookup';
+import { exportFormats } from '../core/exchange/registry';
+import { mapStates } from '../core/notes/merge';
+import { NotesDatabase } from '../lib/notes-db';
+import { NotesRepository } from '../lib/notes-repository';
+import { SyncEngine } from '../lib/sync/engine';
+import { startRclone } from '../lib/sync/test-servers';
+import { library } from './bench-exchange';
 import { collectPageText, textUnits } from '../lib/page-text';
 import { parseHTML } from 'linkedom';
 import { generateNotes, measureNotes } from './bench-notes';
@@ -493,25 +503,73 @@ function benchBundle() {
 // notes
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The time of a sync that downloads and merges 10,000 notes onto a new device, against a local WebDAV server. */
+async function syncTimes(states: ReturnType<typeof library>): Promise<number[] | null> {
+  let server;
+  try {
+    server = await startRclone();
+  } catch (error) {
+    log(`notes: no local WebDAV server (${(error as Error).message}); sync not measured`);
+    return null;
+  }
+  try {
+    const config = { url: server.url, username: server.username, password: server.password };
+    const first = new NotesRepository(new NotesDatabase(`bench-sync-${crypto.randomUUID()}`));
+    await first.applyRemote(states);
+    await new SyncEngine(first, config).sync();
+    const times: number[] = [];
+    for (let rep = 0; rep < repetitions; rep++) {
+      const device = new NotesRepository(new NotesDatabase(`bench-sync-${crypto.randomUUID()}`));
+      const started = performance.now();
+      await new SyncEngine(device, config).sync();
+      times.push(performance.now() - started);
+    }
+    return times;
+  } finally {
+    await server.dispose();
+  }
+}
+
 async function benchNotes() {
-  const notes = generateNotes(10_000, entries.map((entry) => entry.id));
+  // Export, import and sync work on note states; 10,000 of them, as bench-exchange.ts makes them.
+  const here = library('dev-a', 0);
+  const there = library('dev-b', 3);
+  const lookup = datasetLookup(entries);
   const now = new Date('2026-11-26T12:00:00Z');
-  exportNotesJson(notes, now);
-  const jsonExport = median(Array.from({ length: repetitions }, () => time(() => exportNotesJson(notes, now))));
+  const exportMs: Record<string, number | null> = {};
+  let json = '';
+  for (const format of exportFormats) {
+    const times = Array.from({ length: repetitions }, () => time(() => {
+      const file = format.export({ states: here, now, ...lookup });
+      if (format.id === 'watchwords-json') json = file.data as string;
+    }));
+    exportMs[format.id] = round(median(times), 1);
+  }
+  // Importing one device's export into the other's library: read, check, report, merge.
+  const importTimes = Array.from({ length: repetitions }, () => {
+    const states = mapStates(there);
+    return time(() => {
+      const file = readImportFile(json);
+      planImport(file, states);
+      applyImport(file, states);
+    });
+  });
+  const sync = await syncTimes(here);
   const session = await launchChromium({ extensionDir: chromeBuild });
   try {
     const figures = await measureNotes(session.page, session.extensionOrigin, repetitions);
     const result = {
       manager_first_render_ms: round(median(figures.loads.map((load) => load.firstRender)), 1),
       search_ms: round(median([...figures.typing, ...figures.deleting]), 1),
-      export_ms: { json: round(jsonExport, 1), markdown: null, csv: null, web_annotation: null },
-      import_merge_ms: null,
-      sync_ms: null,
+      export_ms: exportMs,
+      import_merge_ms: round(median(importTimes), 1),
+      sync_ms: sync ? round(median(sync), 1) : null,
     };
     row('notes.manager_first_render_ms (10,000 notes)', ms(result.manager_first_render_ms), '≤ 200', result.manager_first_render_ms! <= 200);
     row('notes.search_ms (per keystroke)', ms(result.search_ms), '≤ 50', result.search_ms! <= 50);
-    row('notes.export_ms.json (Node, formatting only)', ms(result.export_ms.json));
-    row('notes: import, sync', 'not built yet');
+    for (const [format, value] of Object.entries(exportMs)) row(`notes.export_ms.${format} (Node, 10,000 notes)`, ms(value));
+    row('notes.import_merge_ms (Node: read, report, merge 10,000)', ms(result.import_merge_ms));
+    row('notes.sync_ms (a new device downloads and merges 10,000; rclone WebDAV)', ms(result.sync_ms));
     return result;
   } finally {
     await session.close();

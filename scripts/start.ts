@@ -2,17 +2,17 @@
 // With a display, a real browser window stays open until you close it. Without one, the browser runs headless,
 // writes demo.png (a card open on the article) and prints the mentions Watchwords found.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromiumBinary, launchChromium } from './browsers/chromium';
-import { FIREFOX_BINARY, launchFirefox } from './browsers/firefox';
+import { launchChromium } from './browsers/chromium';
+import { launchFirefox } from './browsers/firefox';
 import type { BrowserSession } from './browsers/session';
 import { serveFolder } from './browsers/static-server';
+import { ensureSystem } from './system-requirements';
 import { chromeBuild, firefoxAddonId, firefoxBuild, highlightedTexts, hoverCard, root, waitFor } from './browsers/watchwords-page';
 
 const browsers = {
-  chromium: { binary: chromiumBinary, debianPackage: 'chromium', build: ['build'] },
-  firefox: { binary: FIREFOX_BINARY, debianPackage: 'firefox-esr', build: ['build:firefox'] },
+  chromium: { build: ['build'] },
+  firefox: { build: ['build:firefox'] },
 };
 type BrowserName = keyof typeof browsers;
 
@@ -36,19 +36,6 @@ function parseArgs(args: string[]): { browser: BrowserName; headless: boolean } 
   return { browser, headless };
 }
 
-/** Installs the browser with apt when we may (root on Debian); otherwise says exactly which command does. */
-function ensureBrowser(name: BrowserName): void {
-  const { binary, debianPackage } = browsers[name];
-  if (existsSync(binary)) return;
-  const command = `apt-get install -y ${debianPackage}`;
-  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`Installing ${debianPackage} (${command})…`);
-    const result = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${command}`], { stdio: 'inherit' });
-    if (result.status === 0 && existsSync(binary)) return;
-  }
-  fail(`${binary} is missing. Install it with: sudo ${command}`);
-}
-
 function build(name: BrowserName): void {
   console.log(`Building Watchwords for ${name}…`);
   const result = spawnSync('npm', ['run', '--silent', ...browsers[name].build], { cwd: root, encoding: 'utf8' });
@@ -57,7 +44,7 @@ function build(name: BrowserName): void {
 
 async function main(): Promise<void> {
   const { browser, headless } = parseArgs(process.argv.slice(2));
-  ensureBrowser(browser);
+  ensureSystem(`start:${browser}`);
   build(browser);
   const server = await serveFolder(join(root, 'demo'));
   const article = `${server.origin}/article.html`;

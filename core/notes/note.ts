@@ -1,9 +1,19 @@
 import { z } from 'zod';
+import { tagsSchema } from './tags';
 
 const timestamp = z.iso.datetime();
+/** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
+const webAddress = z.url({ protocol: /^https?$/ });
 
-/** W3C Web Annotation TextQuoteSelector: the quoted text with up to 32 characters either side. */
-export const textQuoteSchema = z.object({ exact: z.string().min(1).max(5000), prefix: z.string().max(32), suffix: z.string().max(32) }).strict();
+/** How much of the page's text either side of a quote a note keeps (its W3C TextQuoteSelector prefix and suffix). */
+export const quoteContextLength = 32;
+/** The limits of what a reader writes and quotes; the editor counts down to them. */
+export const noteLimits = { body: 20_000, quote: 5_000 } as const;
+
+/** W3C Web Annotation TextQuoteSelector: the quoted text with up to `quoteContextLength` characters either side. */
+export const textQuoteSchema = z
+  .object({ exact: z.string().min(1).max(noteLimits.quote), prefix: z.string().max(quoteContextLength), suffix: z.string().max(quoteContextLength) })
+  .strict();
 /** W3C Web Annotation TextPositionSelector: offsets into the page text as Watchwords scans it. */
 export const textPositionSchema = z
   .object({ start: z.int().min(0), end: z.int().min(0) })
@@ -14,9 +24,9 @@ export const pageTargetSchema = z
   .object({
     kind: z.literal('page'),
     /** The page's key: its canonical address when the page names one on its own site, else the tab's address. */
-    url: z.url(),
+    url: webAddress,
     /** Other addresses of the same page (the tab's address when the canonical one differs). */
-    alternateUrls: z.array(z.url()).max(20),
+    alternateUrls: z.array(webAddress).max(20),
     title: z.string().max(1000),
     quote: textQuoteSchema,
     position: textPositionSchema,
@@ -34,8 +44,8 @@ export const noteSchema = z
     deletedAt: timestamp.nullable(),
     deviceId: z.string().min(1),
     target: z.discriminatedUnion('kind', [pageTargetSchema, entityTargetSchema]),
-    body: z.string().max(20000),
-    tags: z.array(z.string().trim().min(1).max(100)).max(50),
+    body: z.string().max(noteLimits.body),
+    tags: tagsSchema,
   })
   .strict();
 
@@ -46,12 +56,10 @@ export type TextQuote = z.infer<typeof textQuoteSchema>;
 /** What a reader writes; the background adds id, times, device and page. */
 export const noteDraftSchema = z
   .object({
-    /** The page's `link[rel=canonical]`, if any: used only when it is on the tab's own site. */
-    canonicalUrl: z.url().max(4000).optional(),
     quote: textQuoteSchema,
     position: textPositionSchema,
-    body: z.string().max(20000),
-    tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    body: z.string().max(noteLimits.body),
+    tags: tagsSchema.default([]),
   })
   .strict();
 export type NoteDraft = z.infer<typeof noteDraftSchema>;
@@ -60,8 +68,8 @@ export type NoteDraft = z.infer<typeof noteDraftSchema>;
 export const entityNoteDraftSchema = z
   .object({
     entityId: z.string().min(1).max(200),
-    body: z.string().trim().min(1).max(20000),
-    tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    body: z.string().trim().min(1).max(noteLimits.body),
+    tags: tagsSchema.default([]),
   })
   .strict();
 export type EntityNoteDraft = z.infer<typeof entityNoteDraftSchema>;

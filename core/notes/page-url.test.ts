@@ -65,6 +65,15 @@ describe('notePageAddress', () => {
     expect(notePageAddress('https://news.example/story', 'https://other.example/story')).toEqual({ url: 'https://news.example/story', alternateUrls: [] });
   });
 
+  test('ignores a canonical address on another port or scheme of the same host (a page on another port once read a site\'s notes)', () => {
+    expect(notePageAddress('http://127.0.0.1:9000/evil', 'http://127.0.0.1:8000/story')).toEqual({ url: 'http://127.0.0.1:9000/evil', alternateUrls: [] });
+    expect(notePageAddress('http://news.example/story', 'https://news.example/story')).toEqual({ url: 'http://news.example/story', alternateUrls: [] });
+  });
+
+  test('ignores a canonical address that is not one', () => {
+    expect(notePageAddress('https://news.example/story', 'x'.repeat(100))).toEqual({ url: 'https://news.example/story', alternateUrls: [] });
+  });
+
   test('no alternate when the canonical address is the tab address', () => {
     expect(notePageAddress('https://news.example/story#top', 'https://news.example/story')).toEqual({ url: 'https://news.example/story', alternateUrls: [] });
   });

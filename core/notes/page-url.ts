@@ -20,13 +20,14 @@ export function normalisePageUrl(address: string): string | undefined {
 }
 
 /**
- * Where a page's notes are kept: its canonical address when the page gives one on the same site as the tab (a
- * page cannot file notes under another site), with the tab's own address as an alternate.
+ * Where a page's notes are kept: its canonical address when the page gives one on the same origin as the tab (a
+ * page cannot file notes under another site, nor another port or scheme of its own host), with the tab's own
+ * address as an alternate. An unusable canonical address is ignored.
  */
 export function notePageAddress(tabUrl: string, canonicalUrl?: string): { url: string; alternateUrls: string[] } | undefined {
   const tab = normalisePageUrl(tabUrl);
   if (!tab) return undefined;
   const canonical = canonicalUrl ? normalisePageUrl(canonicalUrl) : undefined;
-  if (!canonical || new URL(canonical).hostname !== new URL(tab).hostname || canonical === tab) return { url: tab, alternateUrls: [] };
+  if (!canonical || new URL(canonical).origin !== new URL(tab).origin || canonical === tab) return { url: tab, alternateUrls: [] };
   return { url: canonical, alternateUrls: [tab] };
 }

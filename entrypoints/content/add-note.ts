@@ -1,13 +1,11 @@
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 import { collectPageText } from '../../lib/page-text';
-import type { Note } from '../../core/notes/note';
+import { quoteContextLength, type Note } from '../../core/notes/note';
 import type { EditorTarget, OverlayStore } from './overlay-store';
 import { canonicalUrl } from './page-notes';
 import { offsetOf } from './page-offsets';
 import type { UiHost } from './ui-host';
 
-/** W3C TextQuoteSelector context length. */
-const contextLength = 32;
 
 /**
  * Selecting text shows an "Add note" button next to it; the button opens the note editor; saving sends the note
@@ -37,12 +35,14 @@ export function setupNotes(options: {
     const draft = {
       quote: {
         exact: page.text.slice(start, end),
-        prefix: page.text.slice(Math.max(0, start - contextLength), start),
-        suffix: page.text.slice(end, end + contextLength),
+        prefix: page.text.slice(Math.max(0, start - quoteContextLength), start),
+        suffix: page.text.slice(end, end + quoteContextLength),
       },
       position: { start, end },
     };
-    store.update({ addNote: { range, draft } });
+    // Where the note is being written, as it is now: a single-page app may move on before it is saved.
+    const writtenOn = { writtenAt: location.href, title: document.title, canonicalUrl: canonicalUrl() };
+    store.update({ addNote: { range, draft, page: writtenOn } });
   };
 
   for (const type of ['pointerup', 'keyup'] as const) {
@@ -64,7 +64,7 @@ export function setupNotes(options: {
     },
     openSelectionEditor() {
       const offer = store.get().addNote;
-      if (offer) open(offer.range, { kind: 'page', draft: offer.draft });
+      if (offer) open(offer.range, { kind: 'page', draft: offer.draft, page: offer.page });
     },
     openEntityEditor(range: Range, entityId: string, name: string) {
       store.update({ card: undefined });
@@ -78,7 +78,8 @@ export function setupNotes(options: {
       if (!editor) return;
       try {
         if (editor.target.kind === 'page') {
-          const { note } = await ask({ type: 'notes.add', draft: { ...editor.target.draft, canonicalUrl: canonicalUrl(), body, tags } });
+          const { page } = editor.target;
+          const { note } = await ask({ type: 'notes.add', draft: { ...editor.target.draft, body, tags }, ...page });
           options.onPageNoteSaved(note, editor.range);
         } else await ask({ type: 'notes.addForEntity', draft: { entityId: editor.target.entityId, body, tags } });
         store.update({ editor: undefined, toast: { range: editor.range, text: 'Note saved' } });

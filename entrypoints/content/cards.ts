@@ -1,7 +1,7 @@
 import type { RelatedEntity } from '../../components/ContextCard';
 import type { Entry } from '../../core/dataset/schema';
 import { relationNames } from '../../core/dataset/relations';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 import type { EntryCache } from './entry-cache';
 import type { OverlayStore } from './overlay-store';
 import type { MentionRecord } from './page-scanner';

@@ -1,5 +1,5 @@
-import type { Entry } from '../../core/dataset/schema';
-import { ask } from '../../lib/ask';
+import type { CardEntry as Entry } from '../../core/watchlist/runtime';
+import { ask } from '../../lib/messaging';
 
 /** Card data comes from the background (the content script bundles only the matching terms), fetched once. */
 export class EntryCache {
@@ -12,6 +12,11 @@ export class EntryCache {
     for (const id of missing) {
       this.entries.set(id, answer.then((found) => found.get(id), () => (this.entries.delete(id), undefined)));
     }
+  }
+
+  /** Forgets every entry (the reader's entries or packs changed). */
+  clear(): void {
+    this.entries.clear();
   }
 
   get(id: string): Promise<Entry | undefined> {

@@ -1,6 +1,5 @@
-import { kinds, type Kind } from '../../core/dataset/kinds';
-import type { Settings } from '../../core/settings';
-import { kindColours } from '../../components/kind-colours';
+import { kinds, kindTable, type Kind } from '../../core/dataset/kinds';
+import type { Settings } from '../../core/settings/model';
 import type { MentionDisplay, MentionRecord } from './page-scanner';
 
 /** Highlight names are prefixed so they never collide with the page's own highlights. */
@@ -22,7 +21,7 @@ function decoration(style: Settings['highlightStyle'], colour: string): string {
 export function mentionCss(style: Settings['highlightStyle'], pageIsDark: boolean): string {
   const selector = (kind: Kind) => `::highlight(${highlightName(kind)}), ${markElementName}[data-kind="${kind}"]`;
   const rules = kinds.map((kind) => {
-    const [light, dark] = kindColours[kind];
+    const { light, dark } = kindTable[kind].colour;
     if (pageIsDark) return `${selector(kind)} { ${decoration(style, dark)} }`;
     return `${selector(kind)} { ${decoration(style, light)} }
 @media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;

@@ -1,8 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:watchwords/terms';
 import { createMatcher } from '../../core/matcher/matcher';
-import { dismissalPhrase, isActiveOn, isDismissed, siteOf, type Dismissal, type Settings } from '../../core/settings';
-import { dismissalsItem, loadSettings, settingsItem, watchSettings } from '../../lib/settings-store';
+import { normalisePageUrl } from '../../core/notes/page-url';
+import { isActiveOn, isDismissed, type Settings } from '../../core/settings/model';
+import { siteOf } from '../../core/site';
+import { answerTabRequests, ask } from '../../lib/messaging';
+import { loadSettings, watchSettings } from '../../lib/settings';
 import { setupNotes } from './add-note';
 import { createCards } from './cards';
 import { EntryCache } from './entry-cache';
@@ -10,9 +13,9 @@ import { addPageStyle, customHighlights, mentionCss, pageIsDark, supportsCustomH
 import { trackHover } from './hover';
 import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
-import { showPageNotes } from './page-notes';
+import { canonicalUrl, showPageNotes } from './page-notes';
 import { PageScanner } from './page-scanner';
-import { answerTabRequests } from './tab-messages';
+import { createSightingsReporter, followRuntimeDataset, watchlistTabHandlers } from './reader-terms';
 import { createUiHost } from './ui-host';
 
 export default defineContentScript({
@@ -24,10 +27,10 @@ export default defineContentScript({
     const store = new OverlayStore();
     const entries = new EntryCache();
     const cards = createCards(store, entries);
-    const matcher = createMatcher(terms);
+    let matcher = createMatcher(terms);
     const site = () => siteOf(location.href);
+    const where = () => ({ site: site() ?? '', page: normalisePageUrl(location.href) });
     let settings: Settings | undefined;
-    let dismissals: Dismissal[] = [];
     let scanner: PageScanner | undefined;
     let undisplay: (() => void) | undefined;
 
@@ -74,6 +77,7 @@ export default defineContentScript({
 
     const stop = () => {
       cards.close();
+      if (scanner) reportCount();
       scanner?.stop();
       scanner = undefined;
       undisplay?.();
@@ -94,37 +98,62 @@ export default defineContentScript({
       scanner = new PageScanner(
         document.body,
         matcher,
-        (mention) => current.enabledKinds[mention.entity.kind] && !isDismissed(dismissals, site() ?? '', mention.text, mention.entity.id),
+        (mention) => current.enabledKinds[mention.entity.kind] && !isDismissed(current.dismissals, where(), mention.text, mention.entity.id),
         display,
-        () => entries.prefetch(scanner?.entityIds() ?? []),
+        () => {
+          entries.prefetch(scanner?.entityIds() ?? []);
+          reportCount();
+        },
         signal,
       );
       scanner.start();
+      reportCount();
     };
 
+    // The toolbar button's count: told to the background once the page settles, and only when it changed.
+    let reported = -1;
+    let countTimer: ReturnType<typeof setTimeout> | undefined;
+    const reportCount = () => {
+      clearTimeout(countTimer);
+      countTimer = setTimeout(() => {
+        const total = scanner?.mentions().length ?? 0;
+        reportSightings(scanner?.mentions() ?? []);
+        if (total === reported) return;
+        reported = total;
+        void ask({ type: 'page.mentions', total }).catch(() => undefined);
+      }, 400);
+    };
+    signal.addEventListener('abort', () => clearTimeout(countTimer));
+    const reportSightings = createSightingsReporter();
+
+    // The reader's own entries and packs (lib/runtime-dataset.ts): whenever the background's revision changes, the
+    // matcher is rebuilt from the bundled terms and theirs, cards are fetched afresh and the page is scanned again.
+    const runtimeTerms = followRuntimeDataset((extra) => {
+      matcher = createMatcher([...terms, ...extra]);
+      entries.clear();
+      restart();
+    }, signal);
+
+    /** "Not this": the phrase the reader pointed at is not the entity whose card is open, on this page. */
     const notThis = async () => {
       const card = store.get().card;
-      const where = site();
-      if (!card || !where) return;
-      const { text } = card.record.mention;
-      const entityId = card.record.mention.entity.id;
-      const dismissal: Dismissal = { site: where, phrase: dismissalPhrase(text), entityId, at: new Date().toISOString() };
-      dismissals = [...dismissals, dismissal];
+      const { site: here, page } = where();
+      // On a related entity's card the phrase was never that entity: there is nothing to dismiss.
+      if (!card || !here || card.entry.id !== card.record.mention.entity.id) return;
+      const { entry } = card;
+      const text = card.record.mention.text;
       cards.close();
-      scanner?.drop((record) => record.mention.entity.id === entityId && dismissalPhrase(record.mention.text) === dismissal.phrase);
-      await dismissalsItem.setValue([...(await dismissalsItem.getValue()), dismissal]);
+      await ask({ type: 'settings.change', change: { op: 'dismiss', entityId: entry.id, entityName: entry.name, text, site: here, page } });
     };
 
     const pauseSite = async () => {
-      const where = site();
-      if (!settings || !where) return;
-      const paused = [...new Set([...settings.sites.paused, where])];
-      await settingsItem.setValue({ ...settings, sites: { ...settings.sites, paused } });
+      const here = site();
+      if (here) await ask({ type: 'settings.change', change: { op: 'site', list: 'paused', site: here, present: true } });
     };
 
     answerTabRequests(
       {
-        summary() {
+        'page.summary'() {
           const rows = new Map<string, { id: string; name: string; kind: (typeof terms)[number]['kind']; count: number }>();
           for (const { mention } of scanner?.mentions() ?? []) {
             const row = rows.get(mention.entity.id) ?? { ...mention.entity, count: 0 };
@@ -134,37 +163,36 @@ export default defineContentScript({
           const entities = [...rows.values()];
           return {
             active: scanner !== undefined,
+            canonicalUrl: canonicalUrl(),
             site: site() ?? '',
             total: entities.reduce((sum, row) => sum + row.count, 0),
             entities,
           };
         },
-        reveal: (entityId) => keyboard.reveal(entityId),
-        next: () => keyboard.next(),
-        announce: () => keyboard.announce(),
-        noteFromSelection: () => {
+        'page.reveal': async ({ entityId }) => ({ found: typeof entityId === 'string' && (await keyboard.reveal(entityId)) }),
+        'page.next': async () => ({ found: await keyboard.next() }),
+        'page.announce': () => ({ total: keyboard.announce() }),
+        'notes.reveal': ({ noteId }) => ({ found: typeof noteId === 'string' && pageNotes.reveal(noteId) }),
+        ...watchlistTabHandlers(),
+        'notes.fromSelection': () => {
           notes.fromSelection();
-          return store.get().editor !== undefined;
+          return { opened: store.get().editor !== undefined };
         },
       },
       signal,
     );
 
-    [settings, dismissals] = await Promise.all([loadSettings(), dismissalsItem.getValue()]);
+    [settings] = await Promise.all([loadSettings(), runtimeTerms]);
     const unwatchSettings = watchSettings((next) => {
+      const before = settings;
       settings = next;
-      restart();
-    });
-    const unwatchDismissals = dismissalsItem.watch((next) => {
-      // A reset in the options page brings dismissed mentions back.
-      if ((next ?? []).length < dismissals.length) {
-        dismissals = next ?? [];
-        restart();
-      } else dismissals = next ?? [];
+      // A new "Not this" only takes away highlights; anything else (settings, choices undone) scans again.
+      if (before && onlyDismissalsAdded(before, next)) {
+        scanner?.drop((record) => isDismissed(next.dismissals, where(), record.mention.text, record.mention.entity.id));
+      } else restart();
     });
     signal.addEventListener('abort', () => {
       unwatchSettings();
-      unwatchDismissals();
       stop();
     });
     // Single-page apps: a new address means a new article.
@@ -179,3 +207,11 @@ export default defineContentScript({
     else ready();
   },
 });
+
+/** Whether the only change between two settings is that "Not this" choices were added. */
+function onlyDismissalsAdded(before: Settings, after: Settings): boolean {
+  if (after.dismissals.length <= before.dismissals.length) return false;
+  const ids = new Set(after.dismissals.map((d) => d.id));
+  if (!before.dismissals.every((d) => ids.has(d.id))) return false;
+  return JSON.stringify({ ...before, dismissals: [] }) === JSON.stringify({ ...after, dismissals: [] });
+}

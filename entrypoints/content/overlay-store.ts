@@ -14,14 +14,21 @@ export interface CardState {
   pinned: boolean;
 }
 
+/** The page a note is written on, as it was when the reader selected the quote. */
+export interface NotePage {
+  writtenAt: string;
+  title: string;
+  canonicalUrl?: string;
+}
+
 export type EditorTarget =
-  | { kind: 'page'; draft: Omit<NoteDraft, 'body' | 'tags'> }
+  | { kind: 'page'; draft: Omit<NoteDraft, 'body' | 'tags'>; page: NotePage }
   | { kind: 'entity'; entityId: string; name: string };
 
 /** What the overlay shows; the content script's features change it, the React overlay renders it. */
 export interface OverlayState {
   card?: CardState;
-  addNote?: { range: Range; draft: Omit<NoteDraft, 'body' | 'tags'> };
+  addNote?: { range: Range; draft: Omit<NoteDraft, 'body' | 'tags'>; page: NotePage };
   editor?: { range: Range; target: EditorTarget; error?: string };
   toast?: { range: Range; text: string };
   /** One of the reader's notes, shown over its quote. */

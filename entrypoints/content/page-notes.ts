@@ -1,14 +1,12 @@
 import { anchorQuote } from '../../core/anchoring/anchor';
 import type { Note } from '../../core/notes/note';
-import { ask } from '../../lib/ask';
+import { ask } from '../../lib/messaging';
 import { collectPageText } from '../../lib/page-text';
 import type { OverlayStore } from './overlay-store';
 import { rangeIn } from './page-scanner';
 
 /** The highlight of the reader's own notes on the page. */
 export const noteHighlightName = 'watchwords-note';
-/** "Open" in the notes manager links to a page with this fragment: the note is scrolled to and shown. */
-const noteFragment = /^#watchwords-note=([0-9a-f-]{36})$/;
 /** Later content (a slow article body, "load more") gets the orphans a new chance, at most this often. */
 const retryDelay = 500;
 
@@ -66,7 +64,6 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
       }
     }
     await report();
-    revealFromFragment();
   };
 
   /** Tells the background which notes were found, when that changed. */
@@ -76,14 +73,6 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
     if (!changed.length) return;
     reported = new Map(results.map((result) => [result.noteId, result.anchored]));
     await ask({ type: 'notes.anchored', canonicalUrl: canonicalUrl(), results: changed }).catch(() => undefined);
-  };
-
-  const revealFromFragment = () => {
-    const id = noteFragment.exec(location.hash)?.[1];
-    const found = id ? anchored.get(id) : undefined;
-    if (!found || store.get().note?.note.id === id) return;
-    found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    store.update({ note: { ...found, pinned: true } });
   };
 
   const observer = new MutationObserver(() => {
@@ -114,6 +103,14 @@ export function showPageNotes(options: { store: OverlayStore; signal: AbortSigna
       anchored.set(note.id, { note, range: range.cloneRange() });
       highlightOf()?.add(anchored.get(note.id)!.range);
       reported.set(note.id, true);
+    },
+    /** Scrolls to one of this page's notes and shows it; false when it is not anchored on the page. */
+    reveal(noteId: string): boolean {
+      const found = anchored.get(noteId);
+      if (!found) return false;
+      found.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      store.update({ note: { ...found, pinned: true } });
+      return true;
     },
     /** The note under a viewport point, if any. */
     noteAt(x: number, y: number): AnchoredNote | undefined {

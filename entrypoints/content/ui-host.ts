@@ -1,5 +1,6 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
+import { kindBadgeCss } from '../../components/kind-colours';
 import overlayCss from '../../components/overlay.css?inline';
 import { Overlay, type OverlayActions } from './Overlay';
 import type { OverlayStore } from './overlay-store';
@@ -53,7 +54,7 @@ export function createUiHost(store: OverlayStore, actions: OverlayActions, signa
     if (!state.card && !state.note && !state.addNote && !state.editor && !state.toast && !state.announcement) return;
     started = true;
     const style = document.createElement('style');
-    style.textContent = overlayCss;
+    style.textContent = `${overlayCss}\n${kindBadgeCss()}`;
     const container = document.createElement('div');
     shadow.append(style, container);
     document.documentElement.append(host);

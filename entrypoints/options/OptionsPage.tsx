@@ -1,34 +1,22 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { kinds, type Kind } from '../../core/dataset/kinds';
-import { siteOf, type Dismissal, type Settings } from '../../core/settings';
-import { dismissalSchema, settingsSchema } from '../../core/settings-schema';
-import { dismissalsItem, loadSettings, settingsItem, watchSettings } from '../../lib/settings-store';
-
-const kindLabels: Record<Kind, string> = {
-  tool: 'Tools',
-  vendor: 'Vendors',
-  program: 'Programs',
-  agency: 'Agencies',
-  bill: 'Bills',
-  law: 'Laws',
-  case: 'Court cases',
-};
+import { kindPlural, kinds } from '../../core/dataset/kinds';
+import { defaultSettings, type Dismissal, type Settings } from '../../core/settings/model';
+import { applyChange, settingsChangeSchema, settingsSchema, type SettingsChange } from '../../core/settings/schema';
+import { siteFromInput } from '../../core/site';
+import { openWatchlist } from '../../lib/manager';
+import { askBackground } from '../../lib/messaging';
+import { loadSettings, watchSettings } from '../../lib/settings';
 
 type SiteList = 'paused' | 'allowed';
 
-/** The schema's `site` rule (a host name, lower-cased, without "www."); settings and dismissals share it. */
-const siteRule = dismissalSchema.shape.site;
 const delayRule = settingsSchema.shape.hoverDelayMs;
 
-/** A site typed or pasted by the reader: a host name, or a whole address (its host is taken). */
+/** A site typed or pasted by the reader: a host name, or a whole address (its site is taken). */
 function parseSite(text: string): { site: string } | { error: string } {
   const trimmed = text.trim();
   if (!trimmed) return { error: 'Type a host name such as example.com.' };
-  const candidate = trimmed.includes('://') ? (siteOf(trimmed) ?? trimmed) : trimmed;
-  const parsed = siteRule.safeParse(candidate);
-  if (parsed.success) return { site: parsed.data };
-  const message = parsed.error.issues[0]?.message ?? 'a site is a host name such as example.com';
-  return { error: `“${trimmed}” is not a site: ${message}.` };
+  const site = siteFromInput(trimmed);
+  return site ? { site } : { error: `“${trimmed}” is not a site: a site is a host name such as example.com.` };
 }
 
 function delayError(text: string, badInput: boolean): string | undefined {
@@ -55,39 +43,19 @@ function useStatus() {
 }
 
 /**
- * The settings, loaded once and kept in sync with storage (another tab may change them). Local changes are
- * validated with the settings schema and written at once; their own change events are recognised and skipped,
- * so quick successive changes never flicker back to an older value.
+ * The settings, loaded once and kept in sync with storage (another page may change them). A change is checked
+ * here first (so a bad value is said at once), then asked of the settings owner in the background, which applies
+ * it to the settings as they are then and answers what it stored.
  */
 function useSettings(announce: (text: string) => void) {
   const [settings, setSettings] = useState<Settings>();
   const [loadError, setLoadError] = useState<string>();
-  const latest = useRef<Settings>(undefined);
-  const ownWrites = useRef<string[]>([]);
 
   useEffect(() => {
     let live = true;
-    const apply = (value: Settings) => {
-      latest.current = value;
-      setSettings(value);
-    };
-    const stop = watchSettings((stored) => {
-      const parsed = settingsSchema.safeParse(stored);
-      if (!parsed.success) return;
-      const at = ownWrites.current.indexOf(JSON.stringify(parsed.data));
-      if (at !== -1) {
-        ownWrites.current.splice(0, at + 1);
-        return;
-      }
-      ownWrites.current = [];
-      apply(parsed.data);
-    });
+    const stop = watchSettings((stored) => live && setSettings(stored));
     loadSettings().then(
-      (stored) => {
-        if (!live || latest.current) return;
-        const parsed = settingsSchema.safeParse(stored);
-        apply(parsed.success ? parsed.data : settingsSchema.parse({}));
-      },
+      (stored) => live && setSettings((shown) => shown ?? stored),
       (error: unknown) => live && setLoadError(errorMessage(error)),
     );
     return () => {
@@ -96,69 +64,47 @@ function useSettings(announce: (text: string) => void) {
     };
   }, []);
 
-  const update = useCallback(
-    (change: (current: Settings) => Settings) => {
-      const current = latest.current;
-      if (!current) return;
-      const parsed = settingsSchema.safeParse(change(current));
-      if (!parsed.success) {
-        announce('Not saved: that value is not valid.');
-        return;
+  const change = useCallback(
+    async (asked: SettingsChange, done = 'Saved') => {
+      if (!settingsChangeSchema.safeParse(asked).success) return announce('Not saved: that value is not valid.');
+      // Shown at once; the owner's answer (or the storage change) follows.
+      setSettings((shown) => shown && applyChange(shown, asked, { now: new Date(), newId: () => crypto.randomUUID(), defaults: defaultSettings }));
+      try {
+        const { settings: stored } = await askBackground({ type: 'settings.change', change: asked });
+        setSettings(stored);
+        announce(done);
+      } catch (error) {
+        announce(`Not saved: ${errorMessage(error)}`);
       }
-      const key = JSON.stringify(parsed.data);
-      if (key === JSON.stringify(current)) return;
-      latest.current = parsed.data;
-      setSettings(parsed.data);
-      ownWrites.current.push(key);
-      settingsItem.setValue(parsed.data).then(
-        () => announce('Saved'),
-        (error: unknown) => announce(`Not saved: ${errorMessage(error)}`),
-      );
     },
     [announce],
   );
 
-  return { settings, loadError, update };
+  return { settings, loadError, change };
 }
 
-function useDismissals() {
-  const [dismissals, setDismissals] = useState<Dismissal[]>([]);
+/** The names of entries by id, loaded with the dataset (for "Not this" choices stored before names were kept). */
+function useEntityNames(): ReadonlyMap<string, string> {
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   useEffect(() => {
-    let live = true;
-    const apply = (value: unknown) => live && setDismissals(Array.isArray(value) ? (value as Dismissal[]) : []);
-    const stop = dismissalsItem.watch(apply);
-    dismissalsItem.getValue().then(apply, () => apply([]));
-    return () => {
-      live = false;
-      stop();
-    };
+    void import('virtual:watchwords/entries').then(({ default: entries }) => setNames(new Map(entries.map((entry) => [entry.id, entry.name]))));
   }, []);
-  return dismissals;
+  return names;
 }
 
 export function OptionsPage() {
   const [status, announce] = useStatus();
-  const { settings, loadError, update } = useSettings(announce);
-  const dismissals = useDismissals();
+  const { settings, loadError, change } = useSettings(announce);
+  const names = useEntityNames();
 
   const addSite = (list: SiteList, text: string): string | undefined => {
     const parsed = parseSite(text);
     if ('error' in parsed) return parsed.error;
     if (settings?.sites[list].includes(parsed.site)) return `${parsed.site} is already in the list.`;
-    update((s) => ({ ...s, sites: { ...s.sites, [list]: [...s.sites[list], parsed.site] } }));
+    void change({ op: 'site', list, site: parsed.site, present: true });
     return undefined;
   };
-  const removeSite = (list: SiteList, site: string) =>
-    update((s) => ({ ...s, sites: { ...s.sites, [list]: s.sites[list].filter((item) => item !== site) } }));
-
-  const resetDismissals = async () => {
-    try {
-      await dismissalsItem.setValue([]);
-      announce('“Not this” choices reset');
-    } catch (error) {
-      announce(`Not reset: ${errorMessage(error)}`);
-    }
-  };
+  const removeSite = (list: SiteList, site: string) => void change({ op: 'site', list, site, present: false });
 
   return (
     <div className="options">
@@ -196,12 +142,11 @@ export function OptionsPage() {
                         type="checkbox"
                         checked={settings.enabledKinds[kind]}
                         onChange={(event) => {
-                          const checked = event.currentTarget.checked;
-                          update((s) => ({ ...s, enabledKinds: { ...s.enabledKinds, [kind]: checked } }));
+                          void change({ op: 'set', enabledKinds: { [kind]: event.currentTarget.checked } });
                         }}
                       />
                       <span className={`kind-swatch kind-${kind}`} aria-hidden="true" />
-                      <span className="choice-label">{kindLabels[kind]}</span>
+                      <span className="choice-label">{kindPlural(kind)}</span>
                     </label>
                   ))}
                 </div>
@@ -213,7 +158,7 @@ export function OptionsPage() {
 
             <section className="panel" aria-labelledby="cards-title">
               <h2 id="cards-title">Cards</h2>
-              <HoverDelay value={settings.hoverDelayMs} onChange={(ms) => update((s) => ({ ...s, hoverDelayMs: ms }))} />
+              <HoverDelay value={settings.hoverDelayMs} onChange={(ms) => void change({ op: 'set', hoverDelayMs: ms })} />
             </section>
 
             <section className="panel">
@@ -221,7 +166,7 @@ export function OptionsPage() {
                 legend="Highlight style"
                 name="highlight-style"
                 value={settings.highlightStyle}
-                onChange={(highlightStyle) => update((s) => ({ ...s, highlightStyle }))}
+                onChange={(highlightStyle) => void change({ op: 'set', highlightStyle })}
                 options={[
                   { value: 'underline', label: 'Underline', description: <span className="sample sample-underline">Section 702</span> },
                   { value: 'background', label: 'Background', description: <span className="sample sample-background">Section 702</span> },
@@ -234,7 +179,7 @@ export function OptionsPage() {
                 legend="Highlight method"
                 name="highlight-method"
                 value={settings.highlightMethod}
-                onChange={(highlightMethod) => update((s) => ({ ...s, highlightMethod }))}
+                onChange={(highlightMethod) => void change({ op: 'set', highlightMethod })}
                 options={[
                   {
                     value: 'auto',
@@ -257,7 +202,7 @@ export function OptionsPage() {
                 name="sites-mode"
                 small
                 value={settings.sites.mode}
-                onChange={(mode) => update((s) => ({ ...s, sites: { ...s.sites, mode } }))}
+                onChange={(sitesMode) => void change({ op: 'set', sitesMode })}
                 options={[
                   { value: 'everywhere', label: 'Everywhere except paused sites' },
                   { value: 'only-allowed', label: 'Only on allowed sites' },
@@ -288,7 +233,28 @@ export function OptionsPage() {
               </div>
             </section>
 
-            <DismissalsPanel dismissals={dismissals} onReset={resetDismissals} />
+            <section className="panel" aria-labelledby="toolbar-title">
+              <h2 id="toolbar-title">Toolbar button</h2>
+              <label className="choice choice-compact">
+                <input type="checkbox" checked={settings.showBadge} onChange={(event) => void change({ op: 'set', showBadge: event.currentTarget.checked })} />
+                <span className="choice-label">Show how many mentions the page has on the Watchwords button</span>
+              </label>
+            </section>
+
+            <section className="panel" aria-labelledby="watchlist-title">
+              <h2 id="watchlist-title">Your watchlist</h2>
+              <p className="hint">Names you added with “Watch this name”, packs you imported, and your reports of mistakes.</p>
+              <button type="button" className="button" onClick={() => void openWatchlist()}>
+                Open your watchlist
+              </button>
+            </section>
+
+            <DismissalsPanel
+              dismissals={settings.dismissals}
+              names={names}
+              onRemove={(dismissal) => change({ op: 'undismiss', ids: [dismissal.id] }, `“${dismissal.phrase}” will be highlighted again`)}
+              onReset={() => change({ op: 'clearDismissals' }, '“Not this” choices reset')}
+            />
           </>
         )}
       </main>
@@ -489,12 +455,20 @@ function SiteListEditor(props: {
   );
 }
 
-function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onReset: () => Promise<void> }) {
+function DismissalsPanel(props: {
+  dismissals: Dismissal[];
+  names: ReadonlyMap<string, string>;
+  onRemove: (dismissal: Dismissal) => Promise<void>;
+  onReset: () => Promise<void>;
+}) {
+  const { dismissals, names } = props;
   const id = useId();
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const count = useRef<HTMLParagraphElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const focusRow = useRef<number | null>(null);
   const n = dismissals.length;
   const choices = `${n} “Not this” ${n === 1 ? 'choice' : 'choices'}`;
 
@@ -504,6 +478,14 @@ function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onR
   useEffect(() => {
     if (confirming) cancelButton.current?.focus();
   }, [confirming]);
+  // After a removal, focus moves to the next row's Remove button (or the count when none is left).
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const buttons = list.current?.querySelectorAll('button') ?? [];
+    const target = buttons[Math.min(focusRow.current, buttons.length - 1)] ?? count.current;
+    focusRow.current = null;
+    target?.focus();
+  }, [dismissals]);
 
   const cancel = () => {
     setConfirming(false);
@@ -519,7 +501,7 @@ function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onR
     <section className="panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>“Not this” choices</h2>
       <p className="hint">
-        Choosing “Not this” on a card stops that phrase from being highlighted as that entry on that site.
+        Choosing “Not this” on a card stops that phrase from being highlighted as that entry on that page (or, if you chose so, on the whole site).
       </p>
       <div className="dismissal-summary">
         <p ref={count} tabIndex={-1} className="count">
@@ -542,7 +524,7 @@ function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onR
               type="button"
               className="button button-danger"
               onClick={async () => {
-                await onReset();
+                await props.onReset();
                 setConfirming(false);
                 count.current?.focus();
               }}
@@ -556,23 +538,50 @@ function DismissalsPanel({ dismissals, onReset }: { dismissals: Dismissal[]; onR
         </div>
       )}
       {n > 0 && (
-        <ul className="rows dismissals" aria-label="Stored choices">
-          {dismissals.map((d, index) => (
-            <li key={`${d.site}|${d.phrase}|${d.entityId}|${index}`}>
-              <span className="dismissal">
-                <span className="phrase">{String(d.phrase)}</span>
-                <span className="arrow" aria-hidden="true">
-                  →
+        <ul ref={list} className="rows dismissals" aria-label="Stored choices">
+          {dismissals.map((d, index) => {
+            const name = names.get(d.entityId) ?? d.entityName;
+            const where = d.page ? pageLabel(d.page) : `all of ${d.site}`;
+            return (
+              <li key={d.id}>
+                <span className="dismissal">
+                  <span className="phrase">{d.phrase}</span>
+                  <span className="arrow" aria-hidden="true">
+                    →
+                  </span>
+                  <span className="visually-hidden"> is not </span>
+                  <span className="entity">{name}</span>
+                  <span className="on"> on </span>
+                  <span className="site-name" title={d.page}>
+                    {where}
+                  </span>
                 </span>
-                <span className="visually-hidden"> is not </span>
-                <code className="entity">{String(d.entityId)}</code>
-                <span className="on"> on </span>
-                <span className="site-name">{String(d.site)}</span>
-              </span>
-            </li>
-          ))}
+                <button
+                  type="button"
+                  className="button button-quiet"
+                  aria-label={`Remove: “${d.phrase}” is not ${name} on ${where}`}
+                  onClick={() => {
+                    focusRow.current = index;
+                    void props.onRemove(d);
+                  }}
+                >
+                  Remove
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
   );
+}
+
+/** A page address as a short label: host and path. */
+function pageLabel(page: string): string {
+  try {
+    const url = new URL(page);
+    return `${url.host.replace(/^www\./, '')}${url.pathname === '/' ? '' : url.pathname}`;
+  } catch {
+    return page;
+  }
 }

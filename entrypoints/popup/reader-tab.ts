@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { PageSummary, TabRequest, TabResponses } from '../../lib/messages';
+import type { PageSummary } from '../../core/protocol/tab';
+import { askTab } from '../../lib/messaging';
 
 export interface ReaderTab {
   id: number;
@@ -18,14 +19,4 @@ export async function readerTab(): Promise<ReaderTab | undefined> {
   return latest?.id !== undefined && latest.url ? { id: latest.id, url: latest.url } : undefined;
 }
 
-/**
- * Sends a request to the content script in a tab and returns its typed answer. Rejects when no content script
- * answers (a browser page, or one that has not loaded yet): Chrome rejects by itself, Firefox resolves undefined.
- */
-export async function askTab<T extends TabRequest['type']>(tabId: number, request: Extract<TabRequest, { type: T }>): Promise<TabResponses[T]> {
-  const reply = (await browser.tabs.sendMessage(tabId, request)) as TabResponses[T] | undefined;
-  if (reply === undefined || reply === null) throw new Error('No content script answered.');
-  return reply;
-}
-
-export const askSummary = (tabId: number): Promise<PageSummary> => askTab(tabId, { type: 'page.summary' });
+export const askSummary = (tabId: number): Promise<PageSummary> => askTab(tabId, 'page.summary', {});

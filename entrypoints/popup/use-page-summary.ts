@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { browser } from 'wxt/browser';
-import type { PageSummary } from '../../lib/messages';
+import type { PageSummary } from '../../core/protocol/tab';
 import { askSummary } from './reader-tab';
 
 export type SummaryState = { status: 'loading' } | { status: 'unreadable' } | { status: 'ready'; summary: PageSummary };

@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Settings } from '../../core/settings';
-import { loadSettings, settingsItem, watchSettings } from '../../lib/settings-store';
+import { defaultSettings, type Settings } from '../../core/settings/model';
+import { applyChange, type SettingsChange } from '../../core/settings/schema';
+import { askBackground } from '../../lib/messaging';
+import { loadSettings, watchSettings } from '../../lib/settings';
 
 /**
- * The reader's settings, live, and `update`, which applies a change to the stored settings as they are now (not
- * as this page last saw them) and shows it at once. `change` returns the validated settings, or undefined for none.
+ * The reader's settings, live, and `change`, which asks the settings owner (the background) to apply a change to
+ * the settings as they are then, and shows what it stored.
  */
 export function useSettings() {
   const [settings, setSettings] = useState<Settings>();
@@ -17,11 +19,11 @@ export function useSettings() {
       unwatch();
     };
   }, []);
-  const update = useCallback(async (change: (current: Settings) => Settings | undefined) => {
-    const next = change(await loadSettings());
-    if (!next) return;
-    setSettings(next);
-    await settingsItem.setValue(next);
+  const change = useCallback(async (change: SettingsChange) => {
+    // Shown at once; the owner's answer follows.
+    setSettings((shown) => shown && applyChange(shown, change, { now: new Date(), newId: () => crypto.randomUUID(), defaults: defaultSettings }));
+    const { settings: stored } = await askBackground({ type: 'settings.change', change });
+    setSettings(stored);
   }, []);
-  return { settings, update };
+  return { settings, change };
 }

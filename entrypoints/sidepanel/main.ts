@@ -1,3 +1,3 @@
-import { startNotesManager } from '../../components/start-notes-manager';
+import { startNotesManager } from '../notes/start';
 
 startNotesManager('panel');

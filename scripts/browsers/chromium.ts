@@ -2,9 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumBinary } from '../system-requirements';
 import type { AccessibleElement, BrowserSession, LogEntry } from './session';
 
-export const chromiumBinary = process.env.WATCHWORDS_CHROMIUM ?? '/usr/bin/chromium';
+export { chromiumBinary };
 
 export interface ChromiumSession extends BrowserSession {
   readonly browser: 'chromium';
@@ -51,6 +52,10 @@ export async function launchChromium(options: { extensionDir: string; headless?:
       },
       evaluate: <T>(expression: string) => page.evaluate(`(async () => (${expression}))()`) as Promise<T>,
       moveMouse: (x, y) => page.mouse.move(x, y),
+      async wheel(x, y, dx, dy) {
+        await page.mouse.move(x, y);
+        await page.mouse.wheel(dx, dy);
+      },
       click: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
       accessible: (role, name) => accessibleElements(page, role, name),

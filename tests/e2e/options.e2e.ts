@@ -5,6 +5,7 @@ import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chr
 import { chromeBuild, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 
 interface StoredSettings {
+  version: number;
   enabledKinds: Record<string, boolean>;
   hoverDelayMs: number;
   highlightStyle: string;
@@ -35,7 +36,7 @@ describe('the options page in chromium', () => {
   });
 
   test('shows the defaults: every kind on, underline, automatic, everywhere', async () => {
-    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Court cases']) {
+    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Executive orders', 'Campaigns', 'Court cases']) {
       expect(await page.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
     }
     expect(await page.getByRole('spinbutton', { name: 'Hover delay' }).inputValue()).toBe('300');
@@ -72,11 +73,14 @@ describe('the options page in chromium', () => {
       return value?.sites.paused.length ? value : undefined;
     });
     expect(settings).toEqual({
-      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, case: false },
+      version: 2,
+      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, order: true, campaign: true, case: false },
       hoverDelayMs: 500,
       highlightStyle: 'background',
       highlightMethod: 'auto',
       sites: { mode: 'everywhere', allowed: [], paused: ['example.com'] },
+      showBadge: true,
+      dismissals: [],
     });
   });
 
@@ -95,17 +99,24 @@ describe('the options page in chromium', () => {
     await waitFor('the compatibility method', () => page.getByRole('radio', { name: 'Compatibility' }).isChecked());
   });
 
-  test('"Not this" choices are listed and reset after a confirm step', async () => {
-    await worker().evaluate(`chrome.storage.local.set({ dismissals: [
-      { site: 'example.com', phrase: 'ice', entityId: 'us-ice', at: '2025-05-01T10:00:00.000Z' },
-      { site: 'news.example.org', phrase: 'section 702', entityId: 'fisa-section-702', at: '2025-05-02T10:00:00.000Z' },
-    ] })`);
-    await page.getByText('2 “Not this” choices are stored.').waitFor();
+  test('"Not this" choices are listed by name and place, removed one by one, and reset after a confirm step', async () => {
+    await worker().evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, dismissals: [
+      { id: 'd1', site: 'example.com', phrase: 'ice', entityId: 'ice', entityName: 'ice', at: '2025-05-01T10:00:00.000Z' },
+      { id: 'd2', site: 'news.example.org', page: 'https://news.example.org/2025/wiretaps', phrase: 'section 702', entityId: 'fisa-section-702', entityName: 'FISA Section 702', at: '2025-05-02T10:00:00.000Z' },
+      { id: 'd3', site: 'example.com', phrase: 'nec', entityId: 'no-longer-in-the-dataset', entityName: 'NEC Corporation', at: '2025-05-03T10:00:00.000Z' },
+    ] } }))`);
+    await page.getByText('3 “Not this” choices are stored.').waitFor();
     const rows = page.getByRole('list', { name: 'Stored choices' }).getByRole('listitem');
-    expect(await rows.count()).toBe(2);
-    // Shown as "ice → us-ice on example.com"; a screen reader hears "ice is not us-ice on example.com".
-    expect(await rows.first().innerText()).toMatch(/^ice\s*→\s*is not\s*us-ice\s*on\s*example\.com$/);
-    expect(await rows.nth(1).innerText()).toMatch(/^section 702\s*→\s*is not\s*fisa-section-702\s*on\s*news\.example\.org$/);
+    expect(await rows.count()).toBe(3);
+    // Named from the dataset (not by raw id), with the page or the whole site; a screen reader hears "is not".
+    await waitFor('names from the dataset', async () => /U\.S\. Immigration and Customs Enforcement/.test(await rows.first().innerText()));
+    expect(await rows.first().innerText()).toMatch(/^“?ice”?\s*→\s*is not\s*U\.S\. Immigration and Customs Enforcement\s*on\s*all of example\.com\s*Remove$/);
+    expect(await rows.nth(1).innerText()).toMatch(/^“?section 702”?\s*→\s*is not\s*FISA Section 702\s*on\s*news\.example\.org\/2025\/wiretaps\s*Remove$/);
+    expect(await rows.nth(2).innerText()).toMatch(/NEC Corporation/);
+
+    await rows.nth(2).getByRole('button', { name: /^Remove/ }).click();
+    await page.getByText('2 “Not this” choices are stored.').waitFor();
+    expect((await stored<{ dismissals: { id: string }[] }>('settings'))!.dismissals.map((d) => d.id)).toEqual(['d1', 'd2']);
 
     await page.screenshot({ path: join(screenshots, 'options-chromium.png'), fullPage: true });
 
@@ -115,12 +126,12 @@ describe('the options page in chromium', () => {
     // Escape cancels, and nothing is deleted.
     await page.keyboard.press('Escape');
     expect(await confirm.count()).toBe(0);
-    expect(await stored<unknown[]>('dismissals')).toHaveLength(2);
+    expect((await stored<{ dismissals: unknown[] }>('settings'))!.dismissals).toHaveLength(2);
 
     await page.getByRole('button', { name: 'Reset all' }).click();
     await confirm.getByRole('button', { name: 'Delete all 2' }).click();
     await page.getByText('No “Not this” choices are stored.').waitFor();
-    expect(await waitFor('the empty dismissals', async () => ((await stored<unknown[]>('dismissals'))?.length === 0 ? 'empty' : undefined))).toBe('empty');
+    expect(await waitFor('the empty dismissals', async () => ((await stored<{ dismissals: unknown[] }>('settings'))!.dismissals.length === 0 ? 'empty' : undefined))).toBe('empty');
     expect(await page.getByRole('button', { name: 'Reset all' }).count()).toBe(0);
   });
 });
