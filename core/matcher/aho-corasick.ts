@@ -64,10 +64,14 @@ export class AhoCorasick {
   /** The first "look closer" column. */
   private readonly special: number;
   /**
-   * delta[row + column] = (row of the next state << 1) | 1 when the next state has outputs or the column needs a
-   * closer look. Row 0 is the root.
+   * The transitions, filled as the text needs them (most states are never reached): delta[row + column] is
+   * (row of the next state << 1) | 1 for an ordinary step, and (row of the next state << 1) when the next state has
+   * outputs or the column needs a closer look. 0 is "not known yet" (or a closer look at the root: both go the
+   * slow way). A row is state << shift; row 0 is the root.
    */
   private readonly delta: Int32Array;
+  /** The folded code of each dense column (0 for "no pattern's character"). */
+  private readonly codeOfColumn: Int32Array;
   /** Patterns ending at each state, including through failure links: outputs[outputStart[s] .. outputStart[s+1]). */
   private readonly outputStart: Int32Array;
   private readonly outputs: Int32Array;
@@ -76,9 +80,13 @@ export class AhoCorasick {
    * (no closer look among them) and the one before them is a letter or digit.
    */
   private readonly skipAfterWord: Int32Array;
-  /** Sparse transitions and failure links, for rare characters only. */
-  private readonly children: Map<number, number>[];
+  /** The trie: the children of state s are childCode/childState[childStart[s] .. childStart[s+1]). */
+  private readonly childStart: Int32Array;
+  private readonly childCode: Uint16Array;
+  private readonly childState: Int32Array;
   private readonly fail: Int32Array;
+  /** States reached by a space (and the root): more whitespace leaves them as they are. */
+  private readonly viaSpace: Uint8Array;
   private readonly spaceColumn: number;
 
   constructor(patterns: readonly string[], options: readonly PatternOptions[] = []) {
@@ -93,75 +101,112 @@ export class AhoCorasick {
     if (byUse.indexOf(32) >= maxDenseColumns - 1) byUse.unshift(32);
     const dense = [...new Set(byUse)].slice(0, maxDenseColumns - 1);
     dense.forEach((code, i) => this.columnOf.set(code, i + 1));
+    this.codeOfColumn = Int32Array.from([0, ...dense]);
     this.special = dense.length + 1;
     this.shift = Math.ceil(Math.log2(this.special + specialKinds));
-    const width = 1 << this.shift;
     this.spaceColumn = this.columnOf.get(32)!;
     this.columns = new Uint8Array(65536).fill(this.special + unknown);
     for (let code = 0; code < 128; code++) this.classify(code);
 
-    // The trie, with sparse children keyed by folded code.
-    const children: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [[]];
-    const viaSpace: boolean[] = [true];
+    // The trie, built with one map keyed by state and code, then kept as arrays.
+    const edges = new Map<number, number>();
+    // (Keys stay small integers: a state times the number of codes, plus the code's index.)
+    const codeIndex = new Map([...this.patternCodes].map((code, i) => [code, i]));
+    const key = (state: number, code: number) => state * codeIndex.size + codeIndex.get(code)!;
+    const parents: number[] = [0];
+    const codes: number[] = [0];
+    const endsAt = new Map<number, number[]>();
     patterns.forEach((pattern, index) => {
       if (!pattern) return;
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
-        let target = children[state]!.get(code);
+        let target = edges.get(key(state, code));
         if (target === undefined) {
-          target = children.length;
-          children.push(new Map());
-          ends.push([]);
-          viaSpace.push(code === 32);
-          children[state]!.set(code, target);
+          target = parents.length;
+          parents.push(state);
+          codes.push(code);
+          edges.set(key(state, code), target);
         }
         state = target;
       }
-      ends[state]!.push(index);
+      const list = endsAt.get(state);
+      if (list) list.push(index);
+      else endsAt.set(state, [index]);
     });
-    const states = children.length;
-    if (states * width * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
-    this.children = children;
+    const states = parents.length;
+    if ((states << this.shift) * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
+    this.viaSpace = Uint8Array.from(codes, (code, state) => (state === 0 || code === 32 ? 1 : 0));
+    this.childStart = new Int32Array(states + 1);
+    for (let state = 1; state < states; state++) this.childStart[parents[state]! + 1]!++;
+    for (let state = 0; state < states; state++) this.childStart[state + 1]! += this.childStart[state]!;
+    this.childCode = new Uint16Array(states - 1);
+    this.childState = new Int32Array(states - 1);
+    const filled = this.childStart.slice(0, states);
+    for (let state = 1; state < states; state++) {
+      const at = filled[parents[state]!]!++;
+      this.childCode[at] = codes[state]!;
+      this.childState[at] = state;
+    }
+    // Failure links, breadth first (a state's failure target is shallower, so known before it), and for each
+    // state the nearest state on its failure chain where a pattern ends (its outputs follow its own).
     this.fail = new Int32Array(states);
-    const outputs: number[][] = ends.map((list) => [...list]);
-    const next = new Int32Array(states * width);
-    // Breadth first, so that a state's failure target (shallower) has its row filled before the state itself.
-    const order: number[] = [0];
-    for (let head = 0; head < order.length; head++) {
+    const outputLink = new Int32Array(states).fill(-1);
+    const order = new Int32Array(states);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
       const state = order[head]!;
-      const row = state * width;
-      const failRow = this.fail[state]! * width;
-      if (state !== 0) next.copyWithin(row, failRow, failRow + width);
-      for (const [code, target] of children[state]!) {
+      for (let k = this.childStart[state]!; k < this.childStart[state + 1]!; k++) {
+        const target = this.childState[k]!;
+        const code = this.childCode[k]!;
         if (state !== 0) {
           let fallback = this.fail[state]!;
-          while (fallback && !children[fallback]!.has(code)) fallback = this.fail[fallback]!;
-          const link = children[fallback]!.get(code);
+          while (fallback && !edges.has(key(fallback, code))) fallback = this.fail[fallback]!;
+          const link = edges.get(key(fallback, code));
           this.fail[target] = link !== undefined && link !== target ? link : 0;
         }
-        outputs[target]!.push(...outputs[this.fail[target]!]!);
-        const column = this.columnOf.get(code);
-        if (column !== undefined) next[row + column] = target;
-        order.push(target);
+        const failTarget = this.fail[target]!;
+        outputLink[target] = endsAt.has(failTarget) ? failTarget : outputLink[failTarget]!;
+        order[tail++] = target;
       }
-      // A whitespace run is one space: more whitespace after a space leaves the state as it is.
-      if (viaSpace[state]) next[row + this.spaceColumn] = state;
-      for (let kind = 0; kind < specialKinds; kind++) next[row + this.special + kind] = state;
     }
-    const delta = new Int32Array(next.length);
-    for (let i = 0; i < next.length; i++) {
-      const target = next[i]!;
-      const column = i & (width - 1);
-      const closer = (column >= this.special && column < this.special + specialKinds) || outputs[target]!.length > 0;
-      delta[i] = ((target << this.shift) << 1) | (closer ? 1 : 0);
-    }
-    this.delta = delta;
     this.outputStart = new Int32Array(states + 1);
-    for (let state = 0; state < states; state++) this.outputStart[state + 1] = this.outputStart[state]! + outputs[state]!.length;
-    this.outputs = Int32Array.from(outputs.flat());
-    this.skipAfterWord = Int32Array.from(outputs, (list) => skippableLength(patterns, options, list));
+    const outputList: number[] = [];
+    const skip = new Int32Array(states);
+    const list: number[] = [];
+    for (let state = 0; state < states; state++) {
+      list.length = 0;
+      for (let at = endsAt.has(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) list.push(...endsAt.get(at)!);
+      outputList.push(...list);
+      this.outputStart[state + 1] = outputList.length;
+      if (list.length) skip[state] = skippableLength(patterns, options, list);
+    }
+    this.outputs = Int32Array.from(outputList);
+    this.skipAfterWord = skip;
+    // Zeroed: the memory of rows never reached is never touched. The root's row is known at once.
+    this.delta = new Int32Array(states << this.shift);
+    for (let column = 0; column < 1 << this.shift; column++) this.delta[column] = this.step(0, column);
+  }
+
+  /** The entry of delta for (state, column), worked out from the trie and the failure links. */
+  private step(state: number, column: number): number {
+    let target: number;
+    if (column >= this.special) target = state;
+    else if (column === 0) target = 0;
+    else {
+      const code = this.codeOfColumn[column]!;
+      target = code === 32 && this.viaSpace[state] ? state : this.goto(state, code);
+    }
+    const closer = column >= this.special || this.outputStart[target + 1]! > this.outputStart[target]!;
+    return ((target << this.shift) << 1) | (closer ? 0 : 1);
+  }
+
+  /** The state after reading `code` in `state` (the classic goto-or-fail walk). */
+  private goto(state: number, code: number): number {
+    for (let current = state; ; current = this.fail[current]!) {
+      for (let k = this.childStart[current]!; k < this.childStart[current + 1]!; k++) if (this.childCode[k] === code) return this.childState[k]!;
+      if (current === 0) return 0;
+    }
   }
 
   private classify(code: number): number {
@@ -203,11 +248,12 @@ export class AhoCorasick {
       if (row === 0 && canStop?.(i)) return i;
       const column = columns[text.charCodeAt(i)]!;
       const entry = delta[row + column]!;
-      row = entry >> 1;
       if (entry & 1) {
-        i = this.flagged(text, i, column, row, onHit, 0);
-        row = this.row;
+        row = entry >> 1;
+        continue;
       }
+      i = this.flagged(text, i, column, row, entry, onHit, 0);
+      row = this.row;
     }
     return length;
   }
@@ -225,11 +271,11 @@ export class AhoCorasick {
       for (; i < to; i++) {
         column = columns[text.charCodeAt(i)]!;
         entry = delta[row + column]!;
+        if ((entry & 1) === 0) break;
         row = entry >> 1;
-        if (entry & 1) break;
       }
       if (i >= to) break;
-      i = this.flagged(text, i, column, row, onHit, 0) + 1;
+      i = this.flagged(text, i, column, row, entry, onHit, 0) + 1;
       row = this.row;
     }
     this.row = row;
@@ -271,18 +317,20 @@ export class AhoCorasick {
         columnB = columns[text.charCodeAt(b)]!;
         entryA = delta[rowA + columnA]!;
         entryB = delta[rowB + columnB]!;
+        if ((entryA & entryB & 1) === 0) break;
         rowA = entryA >> 1;
         rowB = entryB >> 1;
-        if ((entryA | entryB) & 1) break;
       }
       if (a >= middle || b >= to) break;
       // (Each with the column it was read with: the other reader may have just classified the same character.)
-      if (entryA & 1) {
-        a = this.flagged(text, a, columnA, rowA, onHit, 0);
+      if (entryA & 1) rowA = entryA >> 1;
+      else {
+        a = this.flagged(text, a, columnA, rowA, entryA, onHit, 0);
         rowA = this.row;
       }
-      if (entryB & 1) {
-        b = this.flagged(text, b, columnB, rowB, keep, 1);
+      if (entryB & 1) rowB = entryB >> 1;
+      else {
+        b = this.flagged(text, b, columnB, rowB, entryB, keep, 1);
         rowB = this.row;
       }
       a++;
@@ -307,11 +355,26 @@ export class AhoCorasick {
   private readonly lastSpecial = new Int32Array(2);
   private readonly kept = new IntList();
 
-  /** A flagged entry at `i`, now in the state of `row`: a pattern end or a code unit that needs a closer look. */
-  private flagged(text: string, i: number, column: number, row: number, onHit: HitListener, reader: number): number {
+  /** The entry of delta for (row, column), worked out and kept the first time it is needed. */
+  private entryAt(row: number, column: number): number {
+    let entry = this.delta[row + column]!;
+    if (entry === 0) {
+      entry = this.step(row >> this.shift, column);
+      this.delta[row + column] = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * An entry that is not an ordinary step, read at `i` in the state of `row`: not known yet, a pattern end, or a
+   * code unit that needs a closer look. Leaves the new state's row in this.row; returns the index reached.
+   */
+  private flagged(text: string, i: number, column: number, row: number, entry: number, onHit: HitListener, reader: number): number {
+    if (entry === 0) entry = this.entryAt(row, column);
+    this.row = entry >> 1;
+    if (entry & 1) return i;
     if (column < this.special) {
-      this.row = row;
-      const state = row >> this.shift;
+      const state = this.row >> this.shift;
       const skip = this.skipAfterWord[state]!;
       // A match inside a word that no pattern here wants: skipped without a call.
       if (skip > 0 && this.lastSpecial[reader]! <= i - skip && isWordCode(text.charCodeAt(i - skip))) return i;
@@ -327,18 +390,18 @@ export class AhoCorasick {
     this.row = row;
     if (kind === unknown) {
       const column = this.classify(text.charCodeAt(i));
-      const entry = this.delta[row + column]!;
+      const entry = this.entryAt(row, column);
       this.row = entry >> 1;
-      if ((entry & 1) === 0) return i;
+      if (entry & 1) return i;
       if (column < this.special) {
         onHit(this.row >> this.shift, i, i);
         return i;
       }
-      return this.closer(text, i, column - this.special, this.row, onHit);
+      return this.closer(text, i, column - this.special, row, onHit);
     }
     if (kind === invisible) return i;
     if (kind === rare) {
-      const state = this.rareStep(row >> this.shift, foldCode(text.charCodeAt(i)));
+      const state = this.goto(row >> this.shift, foldCode(text.charCodeAt(i)));
       this.row = state << this.shift;
       if (this.outputStart[state + 1]! > this.outputStart[state]!) onHit(state, i, i);
       return i;
@@ -356,18 +419,8 @@ export class AhoCorasick {
     if (newlines >= 2) {
       this.row = 0;
       onHit(paragraphBreakState, i, i);
-    } else this.row = this.delta[row + this.spaceColumn]! >> 1;
+    } else this.row = this.entryAt(row, this.spaceColumn) >> 1;
     return j - 1;
-  }
-
-  private rareStep(state: number, code: number): number {
-    let current = state;
-    for (;;) {
-      const target = this.children[current]!.get(code);
-      if (target !== undefined) return target;
-      if (current === 0) return 0;
-      current = this.fail[current]!;
-    }
   }
 
   /** The patterns ending at a state reported by `scan`: output(firstOutput(state)) … output(lastOutput(state) - 1). */

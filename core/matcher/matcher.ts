@@ -80,7 +80,9 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     if (!list) return undefined;
     const folded = list.map(foldTerm);
     for (const phrase of folded) if (!phraseIds.has(phrase)) phraseIds.set(phrase, phraseIds.size);
-    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: contextTest(folded) };
+    // The regular expression is only needed for windows that reach outside what was scanned: compiled then.
+    let test: ((window: string) => boolean) | undefined;
+    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window) };
   };
   for (const entry of entries) {
     const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };

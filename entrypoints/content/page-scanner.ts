@@ -170,7 +170,11 @@ export class PageScanner {
     if (this.pendingRoots.size || this.pruneNeeded) this.schedule();
   }
 
-  private schedule(): void {
+  /**
+   * Runs the next slice: scanning starts in an idle period; once started, the next slice comes as a background
+   * task where the browser has them (they wait for input and rendering, not for the next frame's idle time).
+   */
+  private schedule(continuing = false): void {
     if (this.scheduled) return;
     this.scheduled = true;
     if (!this.resolveSettled) this.settled = new Promise((resolve) => (this.resolveSettled = resolve));
@@ -178,7 +182,9 @@ export class PageScanner {
       this.scheduled = false;
       this.runSlice();
     };
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 200 });
+    const scheduler = (globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: string }): Promise<void> } }).scheduler;
+    if (continuing && scheduler?.postTask) void scheduler.postTask(run, { priority: 'background' }).catch(() => undefined);
+    else if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 200 });
     else setTimeout(run, 16);
   }
 
@@ -200,7 +206,7 @@ export class PageScanner {
       this.show(found);
       this.onChange();
     }
-    if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule();
+    if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule(this.busy);
     this.resolveSettled?.();
     this.resolveSettled = undefined;
   }
