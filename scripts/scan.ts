@@ -8,7 +8,7 @@ import { DatasetError } from '../core/dataset/dataset';
 import { isPrimary } from '../core/dataset/schema';
 import { aliasTexts } from '../core/dataset/terms';
 import type { Entry } from '../core/dataset/schema';
-import { createMatcher, type Matcher, type Mention } from '../core/matcher/matcher';
+import { createMatcher, DocumentMemory, type Matcher, type Mention } from '../core/matcher/matcher';
 import { parsePack, planImport } from '../core/watchlist/pack';
 import { composeDataset, type RuntimeEntry, type RuntimeLayer } from '../core/watchlist/runtime';
 import { readDataset } from './dataset-files';
@@ -93,7 +93,7 @@ class Output {
 
 /** Scans a text file as it is read, one run of whole paragraphs at a time; calls `found` with each mention. */
 async function scanTextFile(path: string, matcher: Matcher, found: (mention: Mention) => Promise<void>): Promise<void> {
-  const named = new Set<string>();
+  const named = new DocumentMemory();
   let pending = '';
   let offset = 0;
   const scanUpTo = async (cut: number) => {

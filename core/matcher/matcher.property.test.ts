@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { matchTermsOf } from '../dataset/terms';
 import { createMatcher, type MatchableEntry, type Mention } from './matcher';
 
 // Plain, case-insensitive terms only, chosen to nest and overlap ("Clear View Systems" / "View Systems" /
@@ -11,7 +12,8 @@ const entries: MatchableEntry[] = [
   { id: 'orbit', kind: 'tool', name: 'Orbit', aliases: ['Orbit Lens'] },
   { id: 'lens', kind: 'tool', name: 'Lens', aliases: ['Lens-Kit'] },
 ];
-const terms = entries.flatMap((entry) => [entry.name, ...(entry.aliases as string[])].map((text) => ({ text, id: entry.id })));
+// (With the variants the matcher adds: "Lens-Kit" is also "Lens Kit".)
+const terms = entries.flatMap((entry) => matchTermsOf(entry).map(({ text }) => ({ text, id: entry.id })));
 const matcher = createMatcher(entries);
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import type { Kind } from '../dataset/kinds';
 import type { Entry, TermRule } from '../dataset/schema';
-import { termsOf } from '../dataset/terms';
+import { matchTermsOf, termsOf, variantsOf } from '../dataset/terms';
 import { AhoCorasick, paragraphBreakState } from './aho-corasick';
 import { contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
 import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
@@ -23,7 +23,19 @@ export interface Mention {
 }
 
 /** What the matcher needs of an entry; the content script gets only this, not the card text. */
-export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases' | 'identifiers'>;
+export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases' | 'identifiers'> & { relations?: Entry['relations'] };
+
+/**
+ * What a document has said so far, carried from one part of it to the next (the blocks of a page, the paragraphs
+ * of a file): the set holds the entities named in full (their acronyms stand); besides, the entities named by a
+ * term that needs no context (evidence for names that are ambiguous alone), the context words seen, and the
+ * acronyms another organisation's long form claimed. A plain set of names works too, carrying names only.
+ */
+export class DocumentMemory extends Set<string> {
+  readonly evidence = new Set<string>();
+  readonly phrases = new Set<string>();
+  readonly claimed = new Set<string>();
+}
 
 /** Context words of a rule: the phrases (which the automaton finds too) and the same test on a window's text. */
 interface Phrases {
@@ -38,6 +50,10 @@ interface CompiledTerm {
   requires?: Phrases;
   excludes?: Phrases;
   afterLongForm: boolean;
+  /** `requiresContext` may be met earlier in the document (see the schema). */
+  fromDocument?: 'related' | 'any';
+  /** A match of this term is evidence that the document names its entity (it needs no context). */
+  evidence: boolean;
   /** All-capital terms ("ICE") are not trusted inside capitalised runs of text. */
   shouted: boolean;
   startsWithWordChar: boolean;
@@ -84,18 +100,39 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     let test: ((window: string) => boolean) | undefined;
     return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window) };
   };
+  const add = (entity: EntityRef, rule: TermRule) => {
+    if (rule.matchAlone === false) return;
+    const pattern = foldTerm(rule.text);
+    const list = termsByPattern.get(pattern) ?? [];
+    list.push(compileTerm(entity, rule, phrases));
+    termsByPattern.set(pattern, list);
+  };
   for (const entry of entries) {
     const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };
     entities.push(entity);
-    for (const rule of termsOf(entry)) {
-      if (rule.matchAlone === false) continue;
-      const pattern = foldTerm(rule.text);
-      const list = termsByPattern.get(pattern) ?? [];
-      list.push(compileTerm(entity, rule, phrases));
-      termsByPattern.set(pattern, list);
-    }
+    for (const rule of termsOf(entry)) add(entity, rule);
   }
+  // Then the variants of names texts write (matchTermsOf), where no entry has that term itself.
+  const taken = new Set(termsByPattern.keys());
+  entries.forEach((entry, i) => {
+    for (const rule of variantsOf(entry)) if (!taken.has(foldTerm(rule.text))) add(entities[i]!, rule);
+  });
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // Entities related either way (a maker, a product, a parent, ...): evidence for each other's ambiguous names.
+  const related = new Map<string, Set<string>>();
+  const relate = (a: string, b: string) => {
+    if (!byId.has(a) || !byId.has(b) || a === b) return;
+    related.set(a, (related.get(a) ?? new Set()).add(b));
+    related.set(b, (related.get(b) ?? new Set()).add(a));
+  };
+  for (const entry of entries) for (const ids of Object.values(entry.relations ?? {})) for (const id of ids ?? []) relate(entry.id, id);
+  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours.
+  const nameWords = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const words = new Set<string>();
+    for (const rule of matchTermsOf(entry)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
+    nameWords.set(entry.id, words);
+  }
   const findCitations = createCitationFinder(entries);
   // Places where citations may start are patterns too, marked with their kind.
   const triggerOf = new Map<string, CitationKind>();
@@ -132,6 +169,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   const breaks = new IntList();
 
   function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
+    const memory = named instanceof DocumentMemory ? named : undefined;
     termHits.clear();
     for (let k = 0; k < touched.length; k++) phraseEnds[touched.values[k]!]!.clear();
     touched.clear();
@@ -220,6 +258,26 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       return phrases.test((windowText ??= foldSlice(text, bounds.from, bounds.to)));
     };
 
+    // What this text says as it goes: where each entity is first named by a term that needs no context, where an
+    // acronym was claimed by another organisation, and where each entity's latest match ends.
+    const evidenceAt = new Map<string, number>();
+    const claimedAt = new Map<string, number>();
+    const lastEnd = new Map<string, number>();
+    /** `requiresContext` met earlier in the document: a context word, a related entity, or (any) two others named. */
+    const fromDocument = (term: CompiledTerm, start: number) => {
+      for (const id of term.requires!.ids) {
+        if (memory?.phrases.has(phraseTexts[id]!)) return true;
+        const ends = phraseEnds[id]!;
+        if (ends.length && ends.values[0]! <= start) return true;
+      }
+      const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
+      for (const id of related.get(term.entity.id) ?? []) if (named(id)) return true;
+      if (term.fromDocument !== 'any') return false;
+      // Company names alone fill business news too: one of the two must be an agency, a tool, a law...
+      const others = new Set([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, at]) => at < start).map(([id]) => id)]);
+      others.delete(term.entity.id);
+      return others.size >= 2 && [...others].some((id) => byId.get(id)?.kind !== 'vendor');
+    };
     const candidates: Candidate[] = [];
     for (let h = 0; h < termHits.length; h += 3) {
       const pattern = termHits.values[h]!;
@@ -236,11 +294,24 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
         if (term.shouted && inCapitalisedRun(text, start, end)) continue;
         inAddress ??= insideAddress(text, start, end);
         if (inAddress) break;
+        if (term.shouted) {
+          // An acronym another organisation claimed is not ours: defined after its long form ("the National
+          // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
+          const exact = term.exact!;
+          if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
+          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWords.get(term.entity.id)!)) {
+            if (!claimedAt.has(exact)) claimedAt.set(exact, start);
+            continue;
+          }
+          if (organisationWordAfter(text, end)) continue;
+        }
         if (term.excludes && holds(term.excludes, start, end)) continue;
         // An acronym without context words stands only after its long form.
-        const contextMet = term.requires ? holds(term.requires, start, end) : !term.afterLongForm;
+        const contextMet = term.requires ? holds(term.requires, start, end) || (term.fromDocument !== undefined && fromDocument(term, start)) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
+        lastEnd.set(term.entity.id, end);
+        if (term.evidence && !evidenceAt.has(term.entity.id)) evidenceAt.set(term.entity.id, start);
       }
     }
 
@@ -253,6 +324,11 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
       candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
+    if (memory) {
+      for (const id of evidenceAt.keys()) memory.evidence.add(id);
+      for (const exact of claimedAt.keys()) memory.claimed.add(exact);
+      for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
+    }
     const mentions = selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
       start,
       end,
@@ -264,9 +340,44 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
 
   return {
     entities,
-    scan: (text, named = new Set()) => scanRange(text, 0, text.length, named).mentions,
+    scan: (text, named = new DocumentMemory()) => scanRange(text, 0, text.length, named).mentions,
     scanPiece: (text, from, until, named) => scanRange(text, from, until, named),
   };
+}
+
+/** Small words a name may hold between its capitalised ones ("Immigration and Customs Enforcement"). */
+const nameConnectors = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', 'y', '&']);
+
+/**
+ * Whether a parenthesised acronym at [start, end) is defined for another organisation: it follows two or more
+ * capitalised words (a name) that are neither our long form, matched right before it (`ourEnd`), nor mostly
+ * words of our names (a spelling our terms do not have).
+ */
+export function definedForAnother(text: string, start: number, end: number, ourEnd: number | undefined, ourWords: Set<string>): boolean {
+  if (text[start - 1] !== '(' || text[end] !== ')') return false;
+  let at = start - 1;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (ourEnd !== undefined && ourEnd === at) return false;
+  const words = text.slice(Math.max(0, at - 120), at).split(/\s+/).filter(Boolean).slice(-8);
+  const name: string[] = [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const word = words[k]!.replace(/^[("“‘]+/, '');
+    if (/^\p{Lu}/u.test(word)) name.push(word.toLowerCase().replace(/['’]s?$|[.,]$/g, ''));
+    else if (!nameConnectors.has(word.toLowerCase()) || !name.length) break;
+  }
+  if (name.length < 2 || !/^\p{Lu}/u.test(words.at(-1) ?? '')) return false;
+  const ours = name.filter((word) => ourWords.has(word)).length;
+  return ours * 2 < name.length;
+}
+
+/** Words that make an acronym before them part of an organisation's name ("ICE Futures", "ICE Clear Europe"). */
+const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets', 'group', 'holdings', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'company', 'bank', 'capital', 'partners', 'clear', 'endex', 'benchmark']);
+
+/** Whether a capitalised organisation word follows [.., end) after one space. */
+export function organisationWordAfter(text: string, end: number): boolean {
+  if (text[end] !== ' ') return false;
+  const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
+  return word !== undefined && organisationWords.has(word.toLowerCase());
 }
 
 /**
@@ -324,6 +435,8 @@ function compileTerm(entity: EntityRef, rule: TermRule, phrases: (list: string[]
     requires: phrases(rule.requiresContext),
     excludes: phrases(rule.excludeContext),
     afterLongForm: rule.afterLongForm === true,
+    fromDocument: rule.contextFromDocument,
+    evidence: !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument,
     shouted: exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase(),
     startsWithWordChar: isWordChar(text[0]),
     endsWithWordChar: isWordChar(text[text.length - 1]),

@@ -1,4 +1,4 @@
-import type { Matcher, Mention } from '../../core/matcher/matcher';
+import { DocumentMemory, type Matcher, type Mention } from '../../core/matcher/matcher';
 import { blockSeparator, isBlockElement, isSkippedElement, textUnits, type PageText } from '../../lib/page-text';
 
 /** One mention on the page and the DOM range it covers. */
@@ -37,8 +37,8 @@ export class PageScanner {
   private readonly byRange = new Map<AbstractRange, MentionRecord>();
   /** How many current mentions each entity has. */
   private readonly entityCounts = new Map<string, number>();
-  /** Entities named in full somewhere on the page: their acronyms stand anywhere on it. */
-  private readonly named = new Set<string>();
+  /** What the page has said so far (names in full, evidence, claimed acronyms): read by every later block. */
+  private named = new DocumentMemory();
   private readonly observer: MutationObserver;
   private pendingRoots = new Set<Node>();
   /** Text was removed: forget the mentions that went with it. */
@@ -137,7 +137,7 @@ export class PageScanner {
 
   private clear(): void {
     this.forget([...this.records]);
-    this.named.clear();
+    this.named = new DocumentMemory();
   }
 
   private forget(records: MentionRecord[]): void {

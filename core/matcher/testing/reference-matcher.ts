@@ -2,10 +2,10 @@
 // context windows cut from the folded copy and tested with regular expressions, citations found by scanning the
 // whole text with their patterns, the longest match chosen by sorting. Slow and plain; the fast matcher must
 // agree with it on every text.
-import { termsOf } from '../../dataset/terms';
+import { matchTermsOf, termsOf, variantsOf } from '../../dataset/terms';
 import { contextTest, contextRadius, inCapitalisedRun, isWordChar } from '../context';
 import { foldTerm, foldText, normaliseKeepingCase, paragraphBreak } from '../fold';
-import type { EntityRef, MatchableEntry, Mention } from '../matcher';
+import { definedForAnother, DocumentMemory, organisationWordAfter, type EntityRef, type MatchableEntry, type Mention } from '../matcher';
 import { billPattern, citationEntity, congressIn, legislativeContext, needsContext, publicLawPattern, billTypeOf, usCodePattern, billLabel } from '../official-numbers';
 import { insideAddress } from '../urls';
 
@@ -49,15 +49,28 @@ interface Candidate {
 }
 
 export function referenceMatcher(entries: readonly MatchableEntry[]) {
-  const terms = new Map<string, { entity: EntityRef; rule: ReturnType<typeof termsOf>[number] }[]>();
+  const terms = new Map<string, { entity: EntityRef; rule: ReturnType<typeof matchTermsOf>[number] }[]>();
+  const related = new Map<string, Set<string>>();
+  const ids = new Set(entries.map((entry) => entry.id));
   for (const entry of entries) {
-    const entity = { id: entry.id, name: entry.name, kind: entry.kind };
-    for (const rule of termsOf(entry)) {
-      if (rule.matchAlone === false) continue;
-      const pattern = foldTerm(rule.text);
-      terms.set(pattern, [...(terms.get(pattern) ?? []), { entity, rule }]);
+    for (const id of Object.values(entry.relations ?? {}).flat()) {
+      if (!id || !ids.has(id) || id === entry.id) continue;
+      related.set(entry.id, (related.get(entry.id) ?? new Set()).add(id));
+      related.set(id, (related.get(id) ?? new Set()).add(entry.id));
     }
   }
+  const nameWords = new Map(entries.map((entry) => [entry.id, new Set(matchTermsOf(entry).filter((rule) => rule.text.includes(' ')).flatMap((rule) => foldTerm(rule.text).split(' ')))]));
+  const allPhrases = new Set<string>();
+  const add = (entity: EntityRef, rule: ReturnType<typeof matchTermsOf>[number]) => {
+    for (const phrase of [...(rule.requiresContext ?? []), ...(rule.excludeContext ?? [])]) allPhrases.add(foldTerm(phrase));
+    if (rule.matchAlone === false) return;
+    const pattern = foldTerm(rule.text);
+    terms.set(pattern, [...(terms.get(pattern) ?? []), { entity, rule }]);
+  };
+  const entityOf = (entry: MatchableEntry) => ({ id: entry.id, name: entry.name, kind: entry.kind });
+  for (const entry of entries) for (const rule of termsOf(entry)) add(entityOf(entry), rule);
+  const taken = new Set(terms.keys());
+  for (const entry of entries) for (const rule of variantsOf(entry)) if (!taken.has(foldTerm(rule.text))) add(entityOf(entry), rule);
   const bills = new Map<string, { id: string; congress: number }[]>();
   const laws = new Map<string, string>();
   const code = new Map<string, string>();
@@ -68,8 +81,17 @@ export function referenceMatcher(entries: readonly MatchableEntry[]) {
   }
   const byId = new Map(entries.map((entry) => [entry.id, { id: entry.id, name: entry.name, kind: entry.kind }]));
 
-  return function scan(text: string, named: Set<string> = new Set()): Mention[] {
+  /** Two or more other entities, one of them not a vendor. */
+  const twoOthers = (named: string[], self: string) => {
+    const others = [...new Set(named)].filter((id) => id !== self);
+    return others.length >= 2 && others.some((id) => byId.get(id)!.kind !== 'vendor');
+  };
+  return function scan(text: string, named: Set<string> = new DocumentMemory()): Mention[] {
+    const memory = named instanceof DocumentMemory ? named : undefined;
     const { text: folded, origin } = foldText(text);
+    const evidenceAt = new Map<string, number>();
+    const claimedAt = new Map<string, number>();
+    const lastEnd = new Map<string, number>();
     const foldedIndex = (index: number) => {
       let i = 0;
       while (i < origin.length - 1 && origin[i]! < index) i++;
@@ -90,12 +112,33 @@ export function referenceMatcher(entries: readonly MatchableEntry[]) {
         if (isWordChar(written[0]) && isWordChar(text[start - 1])) continue;
         if (isWordChar(written[written.length - 1]) && isWordChar(text[end])) continue;
         if (exact !== undefined && normaliseKeepingCase(text.slice(start, end)) !== exact) continue;
-        if (exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase() && inCapitalisedRun(text, start, end)) continue;
+        const shouted = exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase();
+        if (shouted && inCapitalisedRun(text, start, end)) continue;
         if (address) break;
+        if (shouted) {
+          if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
+          if (definedForAnother(text, start, end, lastEnd.get(entity.id), nameWords.get(entity.id)!)) {
+            if (!claimedAt.has(exact)) claimedAt.set(exact, start);
+            continue;
+          }
+          if (organisationWordAfter(text, end)) continue;
+        }
         if (rule.excludeContext && contextTest(rule.excludeContext.map(foldTerm))(window)) continue;
-        const contextMet = rule.requiresContext ? contextTest(rule.requiresContext.map(foldTerm))(window) : !rule.afterLongForm;
+        let contextMet = rule.requiresContext ? contextTest(rule.requiresContext.map(foldTerm))(window) : !rule.afterLongForm;
+        if (!contextMet && rule.requiresContext && rule.contextFromDocument) {
+          // Earlier in the document: a context word, a related entity named, or (any) two other entities named.
+          const before = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
+          contextMet =
+            rule.requiresContext.some((phrase) => memory?.phrases.has(foldTerm(phrase))) ||
+            contextTest(rule.requiresContext.map(foldTerm))(folded.slice(0, at)) ||
+            [...(related.get(entity.id) ?? [])].some(before) ||
+            (rule.contextFromDocument === 'any' && twoOthers([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, s]) => s < start).map(([id]) => id)], entity.id));
+        }
         if (!contextMet && !rule.afterLongForm) continue;
         candidates.push({ start, end, entity, afterLongForm: rule.afterLongForm === true, contextMet });
+        lastEnd.set(entity.id, end);
+        const evidence = !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument;
+        if (evidence && !evidenceAt.has(entity.id)) evidenceAt.set(entity.id, start);
       }
     }
     const sentence = (start: number, end: number) => referenceWindow(folded, text, origin, foldedIndex(start), foldedIndex(end));
@@ -122,6 +165,11 @@ export function referenceMatcher(entries: readonly MatchableEntry[]) {
     }
     for (const citation of citations) if (!insideAddress(text, citation.start, citation.end)) candidates.push({ ...citation, afterLongForm: false, contextMet: true });
 
+    if (memory) {
+      for (const id of evidenceAt.keys()) memory.evidence.add(id);
+      for (const exact of claimedAt.keys()) memory.claimed.add(exact);
+      for (const phrase of allPhrases) if (contextTest([phrase])(folded)) memory.phrases.add(phrase);
+    }
     const firstLongForm = new Map<string, number>();
     for (const id of named) firstLongForm.set(id, -1);
     for (const c of candidates) if (!c.afterLongForm && !(firstLongForm.get(c.entity.id)! <= c.start)) firstLongForm.set(c.entity.id, c.start);
