@@ -47,8 +47,9 @@ export class PageScanner {
   /** A block read from `work` but not scanned yet. */
   private waiting: PageText | undefined;
   /**
-   * A block longer than a batch, scanned piece by piece from `next`. A display that wraps text gets its mentions
-   * at the end (`found`): wrapping splits the block's text nodes, which the pieces still to come are read from.
+   * A block longer than a batch, scanned piece by piece from `next`; its mentions are shown when it is done
+   * (`found`): each change to a text node's highlights costs the browser a repaint of the whole node, and wrapping
+   * would split the text nodes that the pieces still to come are read from.
    */
   private long: { unit: PageText; next: number; found: MentionRecord[] } | undefined;
   /** Characters scanned per ms, as measured (a first guess until then). */
@@ -248,8 +249,7 @@ export class PageScanner {
     const long = this.long!;
     const from = long.next;
     const { mentions, next } = this.matcher.scanPiece(long.unit.text, from, from + size, this.named);
-    const into = this.display.changesDom ? long.found : found;
-    for (const mention of mentions) this.found(long.unit, mention, 0, into);
+    for (const mention of mentions) this.found(long.unit, mention, 0, long.found);
     long.next = next;
     if (next >= long.unit.text.length) {
       found.push(...long.found);
