@@ -21,7 +21,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { termsOf } from '../core/dataset/terms';
-import { createMatcher, type Mention } from '../core/matcher/matcher';
+import { createMatcher, DocumentMemory } from '../core/matcher/matcher';
 import { applyImport, planImport, readImportFile } from '../core/exchange/import';
 import { datasetLookup } from '../core/exchange/dataset-lookup';
 import { exportFormats } from '../core/exchange/registry';
@@ -197,9 +197,9 @@ const highlightCount = `[...CSS.highlights].filter(([n]) => n.startsWith('watchw
 function expectedMentions(html: string): number {
   const matcher = createMatcher(entries);
   const { document } = parseHTML(html);
-  const named = new Set<string>();
+  const memory = new DocumentMemory();
   let count = 0;
-  for (const unit of textUnits(document.body)) count += matcher.scan(unit.text, named).length;
+  for (const unit of textUnits(document.body)) count += matcher.scan(unit.text, memory).length;
   return count;
 }
 

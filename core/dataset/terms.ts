@@ -41,7 +41,7 @@ export function variantsOf(entry: Pick<Entry, 'name' | 'aliases' | 'kind'>): Ter
   };
   for (const rule of terms) {
     if (rule.matchAlone === false) continue;
-    const plain = !rule.requiresContext && !rule.excludeContext && !rule.afterLongForm && !rule.contextFromDocument;
+    const plain = !rule.requiresContext && !rule.excludeContext && !rule.afterLongForm && !rule.contextFromDocument && !rule.documentContext;
     const act = plain && (entry.kind === 'bill' || entry.kind === 'law') ? /^(.*\S)\s+Act(?:\s+(?:of\s+)?\d{4})?$/.exec(rule.text) : null;
     if (act) {
       const title = act[1]!;

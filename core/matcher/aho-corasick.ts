@@ -67,9 +67,13 @@ export class AhoCorasick {
    * The transitions, filled as the text needs them (most states are never reached): delta[row + column] is
    * (row of the next state << 1) | 1 for an ordinary step, and (row of the next state << 1) when the next state has
    * outputs or the column needs a closer look. 0 is "not known yet" (or a closer look at the root: both go the
-   * slow way). A row is state << shift; row 0 is the root.
+   * slow way). A row is 2^shift entries, given to a state when the text first reaches it; row 0 is the root's.
    */
-  private readonly delta: Int32Array;
+  private delta: Int32Array;
+  /** Where each state's row starts in delta (-1: none yet), and which state each row belongs to. */
+  private readonly rowOf: Int32Array;
+  private stateOfRow: Int32Array;
+  private rows = 0;
   /** The folded code of each dense column (0 for "no pattern's character"). */
   private readonly codeOfColumn: Int32Array;
   /** Patterns ending at each state, including through failure links: outputs[outputStart[s] .. outputStart[s+1]). */
@@ -184,7 +188,10 @@ export class AhoCorasick {
     this.outputs = Int32Array.from(outputList);
     this.skipAfterWord = skip;
     // Zeroed: the memory of rows never reached is never touched. The root's row is known at once.
-    this.delta = new Int32Array(states << this.shift);
+    this.rowOf = new Int32Array(states).fill(-1);
+    this.delta = new Int32Array(64 << this.shift);
+    this.stateOfRow = new Int32Array(64);
+    this.rowFor(0);
     for (let column = 0; column < 1 << this.shift; column++) this.delta[column] = this.step(0, column);
   }
 
@@ -198,7 +205,29 @@ export class AhoCorasick {
       target = code === 32 && this.viaSpace[state] ? state : this.goto(state, code);
     }
     const closer = column >= this.special || this.outputStart[target + 1]! > this.outputStart[target]!;
-    return ((target << this.shift) << 1) | (closer ? 0 : 1);
+    return (this.rowFor(target) << 1) | (closer ? 0 : 1);
+  }
+
+  /** A state's row in delta, given a new (empty) one the first time. */
+  private rowFor(state: number): number {
+    let row = this.rowOf[state]!;
+    if (row >= 0) return row;
+    if (this.rows === this.stateOfRow.length) {
+      const delta = new Int32Array(this.delta.length * 2);
+      delta.set(this.delta);
+      this.delta = delta;
+      const states = new Int32Array(this.stateOfRow.length * 2);
+      states.set(this.stateOfRow);
+      this.stateOfRow = states;
+    }
+    row = this.rows++ << this.shift;
+    this.stateOfRow[row >> this.shift] = state;
+    this.rowOf[state] = row;
+    return row;
+  }
+
+  private stateAt(row: number): number {
+    return this.stateOfRow[row >> this.shift]!;
   }
 
   /** The state after reading `code` in `state` (the classic goto-or-fail walk). */
@@ -243,7 +272,7 @@ export class AhoCorasick {
     let row = this.row;
     const length = text.length;
     const columns = this.columns;
-    const delta = this.delta;
+    let delta = this.delta;
     for (; i < length; i++) {
       if (row === 0 && canStop?.(i)) return i;
       const column = columns[text.charCodeAt(i)]!;
@@ -254,6 +283,7 @@ export class AhoCorasick {
       }
       i = this.flagged(text, i, column, row, entry, onHit, 0);
       row = this.row;
+      delta = this.delta;
     }
     return length;
   }
@@ -261,7 +291,7 @@ export class AhoCorasick {
   /** Reads [from, to) in state `row`; leaves the state in this.row and returns the index reached (≥ to). */
   private pass(text: string, onHit: HitListener, from: number, to: number, row: number, lastSpecial = -1): number {
     const columns = this.columns;
-    const delta = this.delta;
+    let delta = this.delta;
     let i = from;
     this.lastSpecial[0] = lastSpecial;
     // The inner loop only reads the table; anything flagged is handled outside it (V8 keeps such a loop tight).
@@ -277,6 +307,8 @@ export class AhoCorasick {
       if (i >= to) break;
       i = this.flagged(text, i, column, row, entry, onHit, 0) + 1;
       row = this.row;
+      // (A closer look may have given a state its row, and the rows more room.)
+      delta = this.delta;
     }
     this.row = row;
     return i;
@@ -300,7 +332,7 @@ export class AhoCorasick {
       kept.push(lastLook);
     };
     const columns = this.columns;
-    const delta = this.delta;
+    let delta = this.delta;
     let rowA = 0;
     let rowB = 0;
     let a = from;
@@ -333,6 +365,7 @@ export class AhoCorasick {
         b = this.flagged(text, b, columnB, rowB, entryB, keep, 1);
         rowB = this.row;
       }
+      delta = this.delta;
       a++;
       b++;
     }
@@ -359,7 +392,7 @@ export class AhoCorasick {
   private entryAt(row: number, column: number): number {
     let entry = this.delta[row + column]!;
     if (entry === 0) {
-      entry = this.step(row >> this.shift, column);
+      entry = this.step(this.stateAt(row), column);
       this.delta[row + column] = entry;
     }
     return entry;
@@ -374,7 +407,7 @@ export class AhoCorasick {
     this.row = entry >> 1;
     if (entry & 1) return i;
     if (column < this.special) {
-      const state = this.row >> this.shift;
+      const state = this.stateAt(this.row);
       const skip = this.skipAfterWord[state]!;
       // A match inside a word that no pattern here wants: skipped without a call.
       if (skip > 0 && this.lastSpecial[reader]! <= i - skip && isWordCode(text.charCodeAt(i - skip))) return i;
@@ -394,15 +427,15 @@ export class AhoCorasick {
       this.row = entry >> 1;
       if (entry & 1) return i;
       if (column < this.special) {
-        onHit(this.row >> this.shift, i, i);
+        onHit(this.stateAt(this.row), i, i);
         return i;
       }
       return this.closer(text, i, column - this.special, row, onHit);
     }
     if (kind === invisible) return i;
     if (kind === rare) {
-      const state = this.goto(row >> this.shift, foldCode(text.charCodeAt(i)));
-      this.row = state << this.shift;
+      const state = this.goto(this.stateAt(row), foldCode(text.charCodeAt(i)));
+      this.row = this.rowFor(state);
       if (this.outputStart[state + 1]! > this.outputStart[state]!) onHit(state, i, i);
       return i;
     }

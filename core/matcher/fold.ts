@@ -114,8 +114,12 @@ function decode(codes: Uint16Array): string {
 
 /** A term folded the way texts are, so it can be looked up in folded text. */
 export function foldTerm(term: string): string {
-  return foldText(term.trim()).text;
+  const trimmed = term.trim();
+  // Printable ASCII words and single spaces (most terms): lower-casing is all folding does.
+  return plainTerm.test(trimmed) ? trimmed.toLowerCase() : foldText(trimmed).text;
 }
+
+const plainTerm = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 
 /** Spacing and punctuation normalised, capitals kept: what case-sensitive terms are compared on. */
 export function normaliseKeepingCase(text: string): string {

@@ -50,8 +50,9 @@ interface CompiledTerm {
   requires?: Phrases;
   excludes?: Phrases;
   afterLongForm: boolean;
-  /** `requiresContext` may be met earlier in the document (see the schema). */
+  /** `requiresContext` may be met earlier in the document (see the schema): by entities named, or these words. */
   fromDocument?: 'related' | 'any';
+  documentWords?: Phrases;
   /** A match of this term is evidence that the document names its entity (it needs no context). */
   evidence: boolean;
   /** All-capital terms ("ICE") are not trusted inside capitalised runs of text. */
@@ -60,7 +61,8 @@ interface CompiledTerm {
   endsWithWordChar: boolean;
 }
 
-interface Candidate {
+/** A match whose rules held, before acronyms and overlaps are settled. */
+export interface Candidate {
   start: number;
   end: number;
   entity: EntityRef;
@@ -263,13 +265,14 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     const evidenceAt = new Map<string, number>();
     const claimedAt = new Map<string, number>();
     const lastEnd = new Map<string, number>();
-    /** `requiresContext` met earlier in the document: a context word, a related entity, or (any) two others named. */
+    /** `requiresContext` met earlier in the document: one of its words, a related entity, or (any) two others named. */
     const fromDocument = (term: CompiledTerm, start: number) => {
-      for (const id of term.requires!.ids) {
+      for (const id of term.documentWords?.ids ?? []) {
         if (memory?.phrases.has(phraseTexts[id]!)) return true;
         const ends = phraseEnds[id]!;
         if (ends.length && ends.values[0]! <= start) return true;
       }
+      if (!term.fromDocument) return false;
       const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
       for (const id of related.get(term.entity.id) ?? []) if (named(id)) return true;
       if (term.fromDocument !== 'any') return false;
@@ -307,7 +310,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
         }
         if (term.excludes && holds(term.excludes, start, end)) continue;
         // An acronym without context words stands only after its long form.
-        const contextMet = term.requires ? holds(term.requires, start, end) || (term.fromDocument !== undefined && fromDocument(term, start)) : !term.afterLongForm;
+        const contextMet = term.requires ? holds(term.requires, start, end) || ((term.fromDocument !== undefined || term.documentWords !== undefined) && fromDocument(term, start)) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
         lastEnd.set(term.entity.id, end);
@@ -436,7 +439,8 @@ function compileTerm(entity: EntityRef, rule: TermRule, phrases: (list: string[]
     excludes: phrases(rule.excludeContext),
     afterLongForm: rule.afterLongForm === true,
     fromDocument: rule.contextFromDocument,
-    evidence: !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument,
+    documentWords: phrases(rule.documentContext),
+    evidence: !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument && !rule.documentContext,
     shouted: exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase(),
     startsWithWordChar: isWordChar(text[0]),
     endsWithWordChar: isWordChar(text[text.length - 1]),

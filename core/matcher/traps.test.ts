@@ -61,6 +61,8 @@ const negatives: Negative[] = [
   // 8 Pegasus
   { trap: 8, text: 'Pegasus Airlines cancelled several flights to Istanbul because of fog.', word: 'Pegasus' },
   { trap: 8, text: 'In the myth, Pegasus sprang from the neck of Medusa.', word: 'Pegasus' },
+  // A story about surveillance is no context for a diner: only an entity Pegasus is related to would be.
+  { trap: 8, text: 'Face surveillance at the border worries residents.\n\nAfterwards they met at the Pegasus Diner on Main Street.', word: 'Pegasus' },
   // 9 Fortify
   { trap: 9, text: 'The governor promised to fortify the levees before the rainy season.', word: 'fortify' },
   { trap: 9, text: 'Fortify your garden shed against break-ins with a second lock.', word: 'Fortify' },

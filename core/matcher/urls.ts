@@ -1,3 +1,4 @@
+import { isWordCode } from './context';
 import { isSpaceCode } from './fold';
 
 /** Web addresses, e-mail addresses and bare domain names: a term inside one is never a mention. */
@@ -6,6 +7,8 @@ const addressPattern =
 
 /** Addresses never hold spaces; looking further than this for a token's edges is pointless. */
 const longestToken = 2048;
+
+const endings = new Set(['com', 'org', 'net', 'gov', 'edu', 'mil', 'io', 'ai', 'co', 'us', 'uk', 'eu', 'info', 'news', 'app', 'tech']);
 
 /** `\s`, for a code unit (U+FEFF included, as in the pattern above). */
 const isSpace = (code: number) => code === 0xfeff || isSpaceCode(code);
@@ -20,11 +23,20 @@ export function insideAddress(text: string, start: number, end: number): boolean
   let to = end;
   while (to < text.length && to - end < longestToken && !isSpace(text.charCodeAt(to))) to++;
   if (to - from === end - start) return false;
-  // Every address holds an "@", a "://", or a "." with something after it (a domain, "www.").
+  // Every address holds an "@", a "://", a "www." or a "." before one of the endings above: without one, no
+  // need for the pattern ("U.S.", "Inc.", "ICE." never are addresses).
   let marked = false;
   for (let i = from; i < to && !marked; i++) {
     const code = text.charCodeAt(i);
-    marked = code === 64 || (code === 46 && i + 1 < to) || (code === 58 && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47);
+    if (code === 64) marked = true;
+    else if (code === 58) marked = text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47;
+    else if (code === 46 && i + 1 < to) {
+      let j = i + 1;
+      while (j < to && j - i <= 5 && isWordCode(text.charCodeAt(j))) j++;
+      // (Compared as the pattern's case-insensitive match compares: "ſ" is an "s", "K" (Kelvin) a "k".)
+      const ending = text.slice(i + 1, j);
+      marked = endings.has(ending.toLowerCase()) || endings.has(ending.toUpperCase().toLowerCase()) || (i >= 3 && text.slice(i - 3, i).toLowerCase() === 'www');
+    }
   }
   if (!marked) return false;
   const token = text.slice(from, to);

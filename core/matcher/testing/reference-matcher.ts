@@ -5,7 +5,7 @@
 import { matchTermsOf, termsOf, variantsOf } from '../../dataset/terms';
 import { contextTest, contextRadius, inCapitalisedRun, isWordChar } from '../context';
 import { foldTerm, foldText, normaliseKeepingCase, paragraphBreak } from '../fold';
-import { definedForAnother, DocumentMemory, organisationWordAfter, type EntityRef, type MatchableEntry, type Mention } from '../matcher';
+import { definedForAnother, DocumentMemory, organisationWordAfter, type Candidate, type EntityRef, type MatchableEntry, type Mention } from '../matcher';
 import { billPattern, citationEntity, congressIn, legislativeContext, needsContext, publicLawPattern, billTypeOf, usCodePattern, billLabel } from '../official-numbers';
 import { insideAddress } from '../urls';
 
@@ -40,14 +40,6 @@ export function referenceWindow(folded: string, original: string, origin: Int32A
   return folded.slice(from, to);
 }
 
-interface Candidate {
-  start: number;
-  end: number;
-  entity: EntityRef;
-  afterLongForm: boolean;
-  contextMet: boolean;
-}
-
 export function referenceMatcher(entries: readonly MatchableEntry[]) {
   const terms = new Map<string, { entity: EntityRef; rule: ReturnType<typeof matchTermsOf>[number] }[]>();
   const related = new Map<string, Set<string>>();
@@ -62,7 +54,7 @@ export function referenceMatcher(entries: readonly MatchableEntry[]) {
   const nameWords = new Map(entries.map((entry) => [entry.id, new Set(matchTermsOf(entry).filter((rule) => rule.text.includes(' ')).flatMap((rule) => foldTerm(rule.text).split(' ')))]));
   const allPhrases = new Set<string>();
   const add = (entity: EntityRef, rule: ReturnType<typeof matchTermsOf>[number]) => {
-    for (const phrase of [...(rule.requiresContext ?? []), ...(rule.excludeContext ?? [])]) allPhrases.add(foldTerm(phrase));
+    for (const phrase of [...(rule.requiresContext ?? []), ...(rule.excludeContext ?? []), ...(rule.documentContext ?? [])]) allPhrases.add(foldTerm(phrase));
     if (rule.matchAlone === false) return;
     const pattern = foldTerm(rule.text);
     terms.set(pattern, [...(terms.get(pattern) ?? []), { entity, rule }]);
@@ -125,19 +117,20 @@ export function referenceMatcher(entries: readonly MatchableEntry[]) {
         }
         if (rule.excludeContext && contextTest(rule.excludeContext.map(foldTerm))(window)) continue;
         let contextMet = rule.requiresContext ? contextTest(rule.requiresContext.map(foldTerm))(window) : !rule.afterLongForm;
-        if (!contextMet && rule.requiresContext && rule.contextFromDocument) {
-          // Earlier in the document: a context word, a related entity named, or (any) two other entities named.
+        if (!contextMet && rule.requiresContext && (rule.contextFromDocument || rule.documentContext)) {
+          // Earlier in the document: one of its words, a related entity named, or (any) two other entities named.
           const before = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
+          const words = (rule.documentContext ?? []).map(foldTerm);
           contextMet =
-            rule.requiresContext.some((phrase) => memory?.phrases.has(foldTerm(phrase))) ||
-            contextTest(rule.requiresContext.map(foldTerm))(folded.slice(0, at)) ||
-            [...(related.get(entity.id) ?? [])].some(before) ||
+            words.some((phrase) => memory?.phrases.has(phrase)) ||
+            (words.length > 0 && contextTest(words)(folded.slice(0, at))) ||
+            (rule.contextFromDocument !== undefined && [...(related.get(entity.id) ?? [])].some(before)) ||
             (rule.contextFromDocument === 'any' && twoOthers([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, s]) => s < start).map(([id]) => id)], entity.id));
         }
         if (!contextMet && !rule.afterLongForm) continue;
         candidates.push({ start, end, entity, afterLongForm: rule.afterLongForm === true, contextMet });
         lastEnd.set(entity.id, end);
-        const evidence = !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument;
+        const evidence = !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument && !rule.documentContext;
         if (evidence && !evidenceAt.has(entity.id)) evidenceAt.set(entity.id, start);
       }
     }
