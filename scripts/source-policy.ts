@@ -1,7 +1,7 @@
 // The sourcing rule of docs/dataset.md, as code: which sources an entry may cite, and how old its check may be.
 // `npm run check:data` applies `sourcePolicyProblems` to every entry; `npm run check:data -- --stale` prints
 // `staleReport`.
-import { isPrimary, type Entry } from '../core/dataset/schema';
+import { hasStatus, isPrimary, type Entry, type EntryWithStatus } from '../core/dataset/schema';
 
 /**
  * Domains that are never a source: they copy other people's work (scrapers, mirrors, document dumps), repackage it
@@ -171,6 +171,23 @@ export function sourcePolicyProblems(entry: Entry): string[] {
   });
   if (!entry.sources.some(isPrimary)) {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
+  }
+  return problems;
+}
+
+/**
+ * The dating rule for one entry on `today` (YYYY-MM-DD): `asOf` is a day someone checked the entry, so it is not in
+ * the future, and an entry cannot report a status or a latest development dated after that check. Dates known only
+ * to the month or year compare as their first day. Messages ("field: problem"), empty when the dates hold.
+ */
+export function datingProblems(entry: Entry, today: string): string[] {
+  const problems: string[] = [];
+  if (entry.asOf > today) problems.push(`asOf: ${entry.asOf} is after today (${today}); asOf is the day the entry was last checked`);
+  const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
+  for (const [field, date] of [['status', status?.date], ['latest', entry.latest?.date]] as const) {
+    if (date !== undefined && date > entry.asOf) {
+      problems.push(`${field}.date: ${date} is after asOf ${entry.asOf}; an entry cannot report what happened after it was checked`);
+    }
   }
   return problems;
 }
