@@ -16,6 +16,8 @@ export interface SyncConfig {
   dataKey?: string;
   /** Only when starting a new library: encrypt it with this passphrase. */
   newPassphrase?: string;
+  /** The reader chose encryption for this server (a passphrase, now or before): never write notes there unencrypted. */
+  requireEncryption?: boolean;
 }
 
 export type { SyncOutcome };
@@ -131,9 +133,15 @@ export class SyncEngine {
   private async library(state: ServerState, run: SyncRun): Promise<LibraryMarker | SyncOutcome> {
     await this.dav.ensureFolder(devicesFolder);
     let text = await this.dav.get(libraryFile);
+    // Encryption once chosen is never dropped without the reader's say: not by a library replaced with an unencrypted
+    // one (by a wiped folder, or by whoever controls the server), nor by a passphrase forgotten with a stopped worker.
+    const mustEncrypt = !!(this.config.requireEncryption || this.config.dataKey || this.config.newPassphrase);
     if (text === undefined) {
       if (state.libraryId && !run.adoptLibrary) {
         return { state: 'other-library', message: 'The Watchwords library this browser synced with is no longer in that folder. Start a new library there?' };
+      }
+      if (mustEncrypt && !this.config.newPassphrase) {
+        return { state: 'needs-passphrase', message: 'Your notes are synced encrypted: enter your passphrase to start an encrypted library in that folder.' };
       }
       const encryption = this.config.newPassphrase ? await createEncryption(this.config.newPassphrase) : undefined;
       const fresh: LibraryMarker = {
@@ -157,6 +165,12 @@ export class SyncEngine {
       return { state: 'other-library', message: 'Another Watchwords library is in that folder now. Merge your notes with it?' };
     }
     if (parsed.encryption && !this.config.dataKey && !this.config.newPassphrase) return { state: 'needs-passphrase', message: 'This library is encrypted: enter its passphrase.' };
+    if (mustEncrypt && !parsed.encryption) {
+      return {
+        state: 'not-encrypted',
+        message: 'The library in that folder is not encrypted, and you chose encryption: nothing was sent to it. To sync with it unencrypted, stop syncing and set sync up again without a passphrase; for an encrypted library, choose an empty folder.',
+      };
+    }
     return parsed;
   }
 

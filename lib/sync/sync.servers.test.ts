@@ -181,4 +181,43 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
       }
     }
   });
+
+  test('an encrypted library is never downgraded: a folder whose library was replaced by an unencrypted one, or emptied, gets no plain text', { timeout: 120_000 }, async () => {
+    server.url = server.url.replace(/\/[^/]*\/$/, '/downgrade/');
+    const a = device(server, 'a', 0, { newPassphrase: 'a long passphrase' });
+    await a.notes.add(target(700), 'words only for the reader', ['own-tag']);
+    expect(await a.sync()).toMatchObject({ state: 'synced' });
+    const dav = new (await import('./webdav')).WebDavClient(a.config);
+    const plainText = async () => {
+      const found: string[] = [];
+      const folders = (await dav.list('devices')).map((d) => d.name);
+      for (const name of folders) for (const file of await dav.list(`devices/${name}`)) if (/words only|own-tag|news\.example/.test((await dav.get(`devices/${name}/${file.name}`)) ?? '')) found.push(file.name);
+      return found;
+    };
+    // Whoever controls the server puts an unencrypted library in the folder; the reader agrees to use it.
+    await dav.put('watchwords-library.json', JSON.stringify({ format: 'watchwords-sync', version: 1, libraryId: crypto.randomUUID(), createdAt: new Date().toISOString() }));
+    expect(await a.sync()).toMatchObject({ state: 'other-library' });
+    await a.notes.add(target(701), 'more words only for the reader', []);
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'not-encrypted' });
+    expect(await plainText()).toEqual([]);
+    // The folder emptied: a new library is started only with the passphrase, and encrypted.
+    await dav.delete('watchwords-library.json');
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'needs-passphrase' });
+    expect(await dav.get('watchwords-library.json')).toBeUndefined();
+    a.config = { ...a.config, newPassphrase: 'a long passphrase', dataKey: undefined };
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    expect(JSON.parse((await dav.get('watchwords-library.json'))!)).toHaveProperty('encryption');
+    expect(await plainText()).toEqual([]);
+    // A device told to encrypt (a passphrase) that finds an unencrypted library sends nothing to it.
+    server.url = server.url.replace(/\/[^/]*\/$/, '/plain-first/');
+    const plain = device(server, 'plain', 0);
+    await plain.notes.add(target(702), 'an unencrypted note', []);
+    expect(await plain.sync()).toMatchObject({ state: 'synced' });
+    const wants = device(server, 'wants', 0, { newPassphrase: 'a long passphrase' });
+    await wants.notes.add(target(703), 'words only for the reader', []);
+    expect(await wants.sync()).toMatchObject({ state: 'not-encrypted' });
+    expect(await wants.db.notes.count()).toBe(1);
+    const plainDav = new (await import('./webdav')).WebDavClient(plain.config);
+    expect((await plainDav.list('devices')).map((d) => d.name)).toEqual([await plain.notes.deviceId()]);
+  });
 });
