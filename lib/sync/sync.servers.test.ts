@@ -145,6 +145,50 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
     expect(await b.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
   });
 
+  test('what the server keeps of a deleted note (README, "What the server keeps"), and clearing the folder clears it', { timeout: 120_000 }, async () => {
+    server.url = server.url.replace(/\/[^/]*\/$/, '/history/');
+    const [a, b] = [device(server, 'a', 0), device(server, 'b', 0)];
+    const kept = await a.notes.add(target(800), 'kept words', []);
+    const gone = await a.notes.add(target(801), 'first words of a note to forget', ['tag-to-forget']);
+    await syncAll([a, b]);
+    await a.notes.edit(gone.id, { body: 'second words of a note to forget', tags: ['tag-to-forget'] });
+    expect(await a.sync()).toMatchObject({ state: 'synced' });
+    await a.notes.delete([gone.id]);
+    await syncAll([a, b]);
+    const dav = new (await import('./webdav')).WebDavClient(a.config);
+    const files = async () => {
+      const all = new Map<string, string>();
+      for (const name of (await dav.list('devices')).map((d) => d.name)) for (const file of await dav.list(`devices/${name}`)) all.set(`${name}/${file.name}`, (await dav.get(`devices/${name}/${file.name}`)) ?? '');
+      return all;
+    };
+    const holding = (all: Map<string, string>, pattern: RegExp) => [...all].filter(([, text]) => pattern.test(text)).map(([path]) => path);
+    // Batches are never rewritten: the first and the edited text, the page and the tag stay in a's earlier batches;
+    // the delete itself carries none of them.
+    const before = await files();
+    const aDevice = await a.notes.deviceId();
+    expect(holding(before, /first words of a note to forget/)).toEqual([`${aDevice}/batch-000001.json`]);
+    expect(holding(before, /second words of a note to forget/)).toEqual([`${aDevice}/batch-000002.json`]);
+    expect(holding(before, /story\/801/).length).toBeGreaterThan(1);
+    const lastOfA = before.get(`${aDevice}/batch-000003.json`)!;
+    expect(JSON.parse(lastOfA).changes.map((c: { kind: string }) => c.kind)).toContain('delete');
+    expect(lastOfA).not.toMatch(/words of a note to forget|tag-to-forget|story\/801/);
+    // The remedy: empty the folder; each device starts or joins a new library with its notes as they are now.
+    for (const path of [...before.keys()].map((p) => `devices/${p.split('/')[0]}`).filter((p, i, all) => all.indexOf(p) === i)) await dav.delete(path);
+    await dav.delete('watchwords-library.json');
+    expect(await a.sync()).toMatchObject({ state: 'other-library' });
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    expect(await b.sync()).toMatchObject({ state: 'other-library' });
+    expect(await b.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    await syncAll([a, b]);
+    const after = await files();
+    expect(holding(after, /words of a note to forget|story\/801/)).toEqual([]);
+    // A tombstone keeps its tags' names (merging tags needs them): in each device's first batch.
+    expect(holding(after, /tag-to-forget/).length).toBe(2);
+    expect(holding(after, /kept words/).length).toBeGreaterThan(0);
+    expect(await a.views()).toBe(await b.views());
+    expect((await b.db.notes.toArray()).filter((n) => n.deletedAt === null).map((n) => n.id)).toEqual([kept.id]);
+  });
+
   test('a damaged batch from one device holds up only that device; the others still come in', { timeout: 120_000 }, async () => {
     server.url = server.url.replace(/\/[^/]*\/$/, '/damaged/');
     const [a, b, c] = [device(server, 'a', 0), device(server, 'b', 0), device(server, 'c', 0)];
