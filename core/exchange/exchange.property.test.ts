@@ -70,12 +70,13 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ t: fc.constant('restore' as const), device: fc.nat(1) }),
 );
 const noteSpec = fc.record({ target, body: text(60), tags: fc.uniqueArray(tag, { maxLength: 3 }), ops: fc.array(op, { maxLength: 5 }) });
+type NoteSpec = { target: Target; body: string; tags: string[]; ops: Op[] };
 
 /**
  * A library as two devices leave it: each note made on device 0, then changed on either device. Device 1 acts on
  * what it last heard (a copy taken when the note was made), so text edits on both make conflict copies.
  */
-function library(specs: fc.infer<typeof noteSpec>[]): NoteState[] {
+function library(specs: NoteSpec[]): NoteState[] {
   let second = 0;
   const stamp = (device: number) => `${new Date(Date.parse('2026-11-01T10:00:00Z') + ++second * 1000).toISOString()}-0000-dev-${device}`;
   const all: NoteState[] = [];
