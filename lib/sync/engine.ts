@@ -2,7 +2,7 @@ import { ClockError, devicePattern, serverClockSkew } from '../../core/notes/clo
 import { mapStates, mergeInto, type NoteChange } from '../../core/notes/merge';
 import { isDeleted, latestStamp, withoutDeletedText, type NoteState } from '../../core/notes/state';
 import type { SyncOutcome } from '../../core/sync/types';
-import type { NotesRepository } from '../notes-repository';
+import { syncServerKey, type NotesRepository } from '../notes-repository';
 import { createEncryption, EncryptionError, importDataKey, open, seal, unlock } from './crypto';
 import { batchFile, batchPlace, batchSchema, changesSchema, devicesFolder, headFile, headSchema, libraryFile, libraryMarkerSchema, type LibraryMarker } from './layout';
 import { WebDavClient, WebDavError } from './webdav';
@@ -70,12 +70,12 @@ export class SyncEngine {
   }
 
   private async state(): Promise<ServerState> {
-    const saved = await this.notes.syncValue<ServerState>('server');
+    const saved = await this.notes.syncValue<ServerState>(syncServerKey);
     return saved && saved.url === this.dav.base.toString() ? saved : { url: this.dav.base.toString(), cursors: [] };
   }
 
   private async save(state: ServerState): Promise<void> {
-    await this.notes.setSyncValue('server', state);
+    await this.notes.setSyncValue(syncServerKey, state);
   }
 
   async sync(run: SyncRun = {}): Promise<SyncOutcome> {
@@ -282,6 +282,8 @@ export class SyncEngine {
       }
       state.uploadedSeq = seq;
       await this.save(state);
+      // Uploaded, so no longer needed here (and no longer keeping the text of notes deleted since).
+      await this.notes.forgetChangesUpTo(seq);
     }
     for (;;) {
       const logged = await this.notes.changesAfter(state.uploadedSeq, changesPerBatch);
@@ -297,6 +299,7 @@ export class SyncEngine {
       state.uploadedSeq = logged[logged.length - 1]!.seq!;
       await this.save(state);
       await this.notes.setSyncValue('uploadedSeq', state.uploadedSeq);
+      await this.notes.forgetChangesUpTo(state.uploadedSeq);
     }
     return uploaded;
   }

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Target } from '../../core/notes/state';
 import { NotesDatabase } from '../notes-db';
-import { NotesRepository } from '../notes-repository';
+import { NotesRepository, undoWindowMs } from '../notes-repository';
 import { SyncEngine, type SyncConfig, type SyncOutcome } from './engine';
 import { startApache, startRclone, type TestServer } from './test-servers';
 
@@ -187,6 +187,15 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
     expect(holding(after, /kept words/).length).toBeGreaterThan(0);
     expect(await a.views()).toBe(await b.views());
     expect((await b.db.notes.toArray()).filter((n) => n.deletedAt === null).map((n) => n.id)).toEqual([kept.id]);
+    // On the devices: once the undo window has passed, the text is gone from the notes and from the change logs
+    // (sync drops what it has uploaded).
+    clock += undoWindowMs + 1;
+    for (const d of [a, b]) {
+      await d.notes.purge();
+      const stored = JSON.stringify([await d.db.noteStates.toArray(), await d.db.notes.toArray(), await d.db.changes.toArray()]);
+      expect(stored, d.name).not.toMatch(/words of a note to forget|story\/801/);
+      expect(stored, d.name).toContain('kept words');
+    }
   });
 
   test('a damaged batch from one device holds up only that device; the others still come in', { timeout: 120_000 }, async () => {
