@@ -9,7 +9,7 @@ import { csvColumns, exportCsv } from './csv';
 import { applyImport, planImport, readImportFile } from './import';
 import { blockId, markdownFiles } from './markdown';
 import { exportFormats } from './registry';
-import { clearview, testInput } from './test-library';
+import { clearview, readCsv, testInput } from './test-library';
 import { exportW3c } from './w3c';
 import { exportWatchwordsJson } from './watchwords-json';
 
@@ -197,23 +197,3 @@ describe('exchange formats over random libraries with hostile text', () => {
     );
   });
 });
-
-/** A strict RFC 4180 reader. */
-function readCsv(data: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < data.length; i++) {
-    const c = data[i]!;
-    if (quoted) {
-      if (c === '"' && data[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && data[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += c;
-  }
-  return rows;
-}
