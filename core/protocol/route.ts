@@ -22,7 +22,9 @@ export type AnyRoutes = Record<string, Route<z.ZodType, any>>;
 export type BodyOf<P extends AnyRoutes, K extends keyof P> = z.output<P[K]['body']>;
 export type ResponseOf<P extends AnyRoutes, K extends keyof P> = P[K] extends Route<z.ZodType, infer R> ? R : never;
 /** A message as sent: its type and its body's fields. */
-export type MessageOf<P extends AnyRoutes, K extends keyof P & string> = { type: K } & z.input<P[K]['body']>;
+export type MessageOf<P extends AnyRoutes, K extends keyof P & string> = { type: K } & BodyInput<z.input<P[K]['body']>>;
+/** An empty strict body's input type is an index signature of `never`, which no `type` field could join. */
+type BodyInput<Input> = string extends keyof Input ? unknown : Input;
 
 /** Every route answered, each with the right response type. */
 export type Handlers<P extends AnyRoutes, Context> = {

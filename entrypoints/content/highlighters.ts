@@ -26,10 +26,7 @@ export function mentionCss(style: Settings['highlightStyle'], pageIsDark: boolea
     return `${selector(kind)} { ${decoration(style, light)} }
 @media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;
   });
-  const note = pageIsDark ? '#a16207' : '#fde047';
   return `${rules.join('\n')}
-::highlight(watchwords-note) { background-color: ${note}66; }
-@media (prefers-color-scheme: dark) { ::highlight(watchwords-note) { background-color: #a1620766; } }
 ${markElementName} { display: inline; font: inherit; color: inherit; }
 @media (forced-colors: active) { ${kinds.map((kind) => `${selector(kind)} { text-decoration: underline 2px Highlight; background-color: transparent; }`).join(' ')} }`;
 }
@@ -146,4 +143,47 @@ function wrapRange(range: Range, kind: Kind): Element[] {
     mark.append(middle);
     return mark;
   });
+}
+
+/** At most this many mentions are highlighted on a page, unless the reader asks for all ("Show all"). */
+export const highlightCap = 2000;
+
+/**
+ * A display that takes at most `cap` mentions: a page naming the same tools a hundred thousand times (or a hostile
+ * one) costs the reader's browser no more than a long article. `accept` is asked before each mention is recorded:
+ * past the cap it says no, and `onCapped` is called once.
+ */
+export function cappedDisplay(display: MentionDisplay, cap: number, onCapped: () => void) {
+  let shown = 0;
+  /** Accepted by the scanner but not yet handed to the display (accept comes first, add after, in one task). */
+  let accepted = 0;
+  let capped = false;
+  return {
+    display: {
+      changesDom: display.changesDom,
+      add(records: MentionRecord[]) {
+        accepted = Math.max(0, accepted - records.length);
+        shown += records.length;
+        display.add(records);
+      },
+      remove(records: MentionRecord[]) {
+        shown = Math.max(0, shown - records.length);
+        display.remove(records);
+      },
+    } satisfies MentionDisplay,
+    accept(): boolean {
+      if (shown + accepted < cap) {
+        accepted++;
+        return true;
+      }
+      if (!capped) {
+        capped = true;
+        onCapped();
+      }
+      return false;
+    },
+    get capped() {
+      return capped;
+    },
+  };
 }
