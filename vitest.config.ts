@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), datasetModules()],
-        test: { name: 'unit', include: ['tests/**/*.test.ts', 'core/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/**/*.test.ts', 'core/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'entrypoints/**/*.test.ts'], environment: 'node' },
       },
       {
         test: {

@@ -44,7 +44,7 @@ export default defineBackground(() => {
     return true;
   });
   // The overlay frame and the content script that placed it talk through here (core/protocol/frame.ts).
-  const relay = createFrameRelay({ isExtensionPage, extensionId: browser.runtime.id });
+  const relay = createFrameRelay({ isExtensionPage, extensionId: browser.runtime.id, frameUrl: browser.runtime.getURL('/overlay.html') });
   browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
 
   const sendToTab = async (request: TabRequest | undefined, tab?: { id?: number }) => {

@@ -31,6 +31,8 @@ export function createFrameRelay(options: {
   /** Whether a sender is one of the extension's own pages (the overlay frame). */
   isExtensionPage(url: string | undefined): boolean;
   extensionId: string;
+  /** The overlay page's address as the background knows it (Chrome: the session's dynamic address). */
+  frameUrl: string;
 }) {
   /** One host per tab and frame id (Watchwords runs in top frames only, so one per tab). */
   const hosts = new Map<string, Host>();
@@ -63,6 +65,7 @@ export function createFrameRelay(options: {
     if (previous) dropFrame(previous, false);
     const host: Host = { port };
     hosts.set(key, host);
+    sendToHost(host, { kind: 'welcome', frameUrl: options.frameUrl });
     port.onMessage.addListener((raw) => {
       const parsed = hostEnvelopeSchema.safeParse(raw);
       if (!parsed.success) return;

@@ -105,4 +105,8 @@ export type FrameToHost =
 
 /** Between the host and the background, on the host's port. */
 export type HostEnvelope = { kind: 'expect'; nonce: string } | { kind: 'send'; message: HostToFrame };
-export type BackgroundToHost = { kind: 'paired'; nonce: string } | { kind: 'gone'; nonce: string } | { kind: 'message'; nonce: string; message: FrameToHost };
+/**
+ * `welcome` comes first on every new host port: the overlay page's address. Chrome gives web-accessible pages a
+ * per-session address (`use_dynamic_url`) that only the extension's own pages can ask `runtime.getURL` for.
+ */
+export type BackgroundToHost = { kind: 'welcome'; frameUrl: string } | { kind: 'paired'; nonce: string } | { kind: 'gone'; nonce: string } | { kind: 'message'; nonce: string; message: FrameToHost };

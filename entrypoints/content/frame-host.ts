@@ -34,6 +34,8 @@ export interface FrameHost {
  */
 export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  /** The overlay page's address, from the background (see `welcome`); the frame waits for it. */
+  let frameUrl: string | undefined;
   let frame: { element: HTMLIFrameElement; nonce: string; loads: number; paired: boolean; ready: boolean } | undefined;
   /** The view the frame should show (sent again to a new frame), and where. */
   let current: { message: HostToFrame; anchor: () => Box[] | undefined } | undefined;
@@ -69,6 +71,11 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   };
 
   const receive = (message: BackgroundToHost) => {
+    if (message.kind === 'welcome') {
+      frameUrl = message.frameUrl;
+      if (frame && !frame.element.isConnected) attachFrame(frame.element, frame.nonce);
+      return;
+    }
     if (!frame || message.nonce !== frame.nonce) return;
     if (message.kind === 'paired') frame.paired = true;
     else if (message.kind === 'gone') scheduleRecreate();
@@ -99,7 +106,6 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     element.setAttribute('allow', '');
     element.setAttribute('title', 'Watchwords');
     element.tabIndex = -1;
-    element.src = `${browser.runtime.getURL('/overlay.html')}#${nonce}`;
     const made = { element, nonce, loads: 0, paired: false, ready: false };
     // A second load means the frame was navigated (by the page: our page never navigates itself).
     element.addEventListener('load', () => {
@@ -113,6 +119,11 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     });
     frame = made;
     sized = false;
+    // Placed once its address is known (the background says it first thing on a new port).
+    if (frameUrl) attachFrame(element, nonce);
+  };
+  const attachFrame = (element: HTMLIFrameElement, nonce: string) => {
+    element.src = `${frameUrl}#${nonce}`;
     ui.frameSlot.append(element);
   };
 

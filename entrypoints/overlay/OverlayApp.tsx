@@ -11,7 +11,7 @@ import { askBackground } from '../../lib/messaging';
 import { openManagerPanel } from '../../lib/notes-manager-opener';
 import type { HostLink } from './host-link';
 import { createDraftSaver } from './draft-saver';
-import { useVisibility } from './use-visibility';
+import { useGuardReady, useVisibility } from './use-visibility';
 
 /** How long a notice with Undo stays when nobody touches it, and "Note saved". */
 const noticeMs = 12_000;
@@ -35,7 +35,8 @@ export function OverlayApp({ link }: { link: HostLink }) {
   const root = useRef<HTMLDivElement>(null);
   const tabId = useRef<number | undefined>(undefined);
   useEffect(() => {
-    void browser.tabs.getCurrent?.().then((tab) => (tabId.current = tab?.id ?? undefined), () => undefined);
+    // Firefox gives an extension page framed in a web page only a few APIs (no `tabs`, no `sidebarAction`).
+    void browser.tabs?.getCurrent?.().then((tab) => (tabId.current = tab?.id ?? undefined), () => undefined);
   }, []);
 
   useEffect(() => {
@@ -127,6 +128,8 @@ export function OverlayApp({ link }: { link: HostLink }) {
   }, [view, close]);
 
   const visibility = useVisibility(root, view.type !== 'hide' ? generation : undefined);
+  // Buttons that change settings wait until the frame has been plainly visible for a moment (clickjacking).
+  const guardReady = useGuardReady(visibility, view.type !== 'hide' ? generation : undefined);
   const runAction = (button: ButtonView, entityId: string | undefined, event: { clientX: number; clientY: number }) => {
     const visible = visibility();
     if (button.guarded && visible === false) {
@@ -142,6 +145,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
       <CardView
         key={generation}
         view={view}
+        guardReady={guardReady}
         onAction={runAction}
         onShowing={(entityId) => link.send({ type: 'showing', entityId })}
         onAllNotes={() => {
@@ -173,7 +177,14 @@ export function OverlayApp({ link }: { link: HostLink }) {
         <p className="notice-text" role="status">{view.text}</p>
         <div className="notice-actions">
           {view.actions.map((button) => (
-            <button key={button.id} type="button" className={button.primary ? 'button primary' : 'button'} title={button.title} onClick={(event) => runAction(button, undefined, event)}>
+            <button
+              key={button.id}
+              type="button"
+              className={button.primary ? 'button primary' : 'button'}
+              title={button.title}
+              disabled={button.guarded && !guardReady}
+              onClick={(event) => runAction(button, undefined, event)}
+            >
               {button.label}
             </button>
           ))}
@@ -200,8 +211,9 @@ export function OverlayApp({ link }: { link: HostLink }) {
 }
 
 /** The card, following related links within itself ("Back" returns); the host's buttons act on the entity shown. */
-function CardView({ view, onAction, onShowing, onAllNotes, onClose }: {
+function CardView({ view, guardReady, onAction, onShowing, onAllNotes, onClose }: {
   view: Extract<View, { type: 'card' }>;
+  guardReady: boolean;
   onAction(button: ButtonView, entityId: string, event: { clientX: number; clientY: number }): void;
   onShowing(entityId: string): void;
   onAllNotes(): void;
@@ -235,9 +247,10 @@ function CardView({ view, onAction, onShowing, onAllNotes, onClose }: {
   const isMention = entityId === view.mentionEntityId;
   const actions: (CardAction & { view: ButtonView })[] = view.actions
     .filter((button) => !button.mentionOnly || isMention)
-    .map((button) => ({ id: button.id, label: button.label, title: button.title, primary: button.primary, view: button }));
+    .map((button) => ({ id: button.id, label: button.label, title: button.title, primary: button.primary, disabled: button.guarded && !guardReady, view: button }));
   return (
-    <div ref={dialog} className="floating" role="dialog" aria-label={data.entry.name} tabIndex={-1}>
+    // Opened from the keyboard: focus is shown on it (a frame that was never typed in would not show it by itself).
+    <div ref={dialog} className={view.focus ? 'floating keyboard-opened' : 'floating'} role="dialog" aria-label={data.entry.name} tabIndex={-1}>
       {/* A new entity is a new card: its middle starts scrolled to the top. */}
       <ContextCard
         key={data.entry.id}
@@ -287,7 +300,7 @@ function NoteView({ noteId, focus, onClose }: { noteId: string; focus: boolean; 
   if (note === undefined) return <div className="floating" role="dialog" aria-label="Loading" aria-busy="true" />;
   if (note === null) return null;
   return (
-    <div ref={dialog} className="floating" role="dialog" aria-label="Your note" tabIndex={-1}>
+    <div ref={dialog} className={focus ? 'floating keyboard-opened' : 'floating'} role="dialog" aria-label="Your note" tabIndex={-1}>
       <NotePopover note={note} onClose={onClose} />
     </div>
   );

@@ -21,12 +21,17 @@ export function connectToHost(): HostLink | undefined {
   port.onDisconnect.addListener(() => {
     connected = false;
   });
+  // Messages that come before the app listens (React subscribes after its first render) wait for it.
+  let listener: ((message: HostToFrame) => void) | undefined;
+  const waiting: HostToFrame[] = [];
+  port.onMessage.addListener((message) => (listener ? listener(message as HostToFrame) : waiting.push(message as HostToFrame)));
   return {
     send(message) {
       if (connected) port.postMessage(message);
     },
-    onMessage(listener) {
-      port.onMessage.addListener((message) => listener(message as HostToFrame));
+    onMessage(next) {
+      listener = next;
+      for (const message of waiting.splice(0)) next(message);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** How long the frame must have been plainly visible before a button that changes settings acts. */
 export const visibleForMs = 500;
@@ -38,4 +38,23 @@ export function useVisibility(target: RefObject<Element | null>, showing: number
     if (tracked) return visibleSince !== undefined && now - visibleSince >= visibleForMs;
     return now - shownAt >= visibleForMs ? undefined : false;
   };
+}
+
+/** Whether buttons that change settings may act yet (see `useVisibility`); checked every 100 ms until they may. */
+export function useGuardReady(visibility: () => boolean | undefined, showing: number | undefined): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    setReady(false);
+    if (showing === undefined) return;
+    const timer = setInterval(() => {
+      if (visibility() !== false) {
+        setReady(true);
+        clearInterval(timer);
+      }
+    }, 100);
+    return () => clearInterval(timer);
+    // `visibility` reads refs: its identity does not matter.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [showing]);
+  return ready;
 }

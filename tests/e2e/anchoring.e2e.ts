@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, command, launchers, noteEditorOpen, noteHighlight, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
+import { browserNames, cardNamed, clickButton, command, launchers, markedNotes, noteEditorOpen, noteMarkBoxes, noteRangesInRegistry, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -48,7 +48,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await session.press('Control+Enter');
     await noteSaved(session);
     await visit();
-    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
+    await waitFor('the note highlight', async () => (await markedNotes(session)).includes(quoted));
   });
 
   test('the "add note" shortcut opens the editor on the selection; Escape with nothing written closes it', async () => {
@@ -60,12 +60,11 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await session.evaluate(`getSelection().removeAllRanges()`);
   });
 
-  test('hovering the highlighted quote shows the note', async () => {
-    const centre = await session.evaluate<{ x: number; y: number }>(`(() => {
-      const box = [...CSS.highlights.get('watchwords-note')][0].getClientRects()[0];
-      return { x: box.left + 20, y: box.top + box.height / 2 };
-    })()`);
-    await session.moveMouse(centre.x, centre.y);
+  test('hovering the marked quote shows the note; the page finds nothing of it in the highlight registry', async () => {
+    expect(await noteRangesInRegistry(session)).toBe(0);
+    await markedNotes(session);
+    const [box] = (await noteMarkBoxes(session))[0]!;
+    await session.moveMouse(box!.left + 20, (box!.top + box!.bottom) / 2);
     const [popover] = await waitFor('the note popover', async () => {
       const found = await session.accessible('dialog', 'Your note');
       return found.length ? found : undefined;
@@ -78,14 +77,14 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   test('a word next to the quote changed: the note is still found', async () => {
     publish(version(quoted, 'Neighbours said'));
     await visit();
-    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(quoted));
+    await waitFor('the note highlight', async () => (await markedNotes(session)).includes(quoted));
   });
 
   test('a word inside the quote changed: the note is found by a close match', async () => {
     const edited = quoted.replace('every car', 'each vehicle');
     publish(version(edited));
     await visit();
-    const found = await waitFor('the fuzzy note highlight', async () => (await noteHighlight(session))[0]);
+    const found = await waitFor('the fuzzy note highlight', async () => (await markedNotes(session))[0]);
     expect(found).toContain('each vehicle');
     expect(found.startsWith('The cameras record')).toBe(true);
     expect((await storedRecords<{ state: string }>(session, 'anchoring')).map((s) => s.state)).toEqual(['anchored']);
@@ -95,7 +94,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     publish(story([opening, closing]));
     await visit();
     await waitFor('the orphan to be recorded', async () => (await storedRecords<{ state: string }>(session, 'anchoring')).some((s) => s.state === 'orphaned'));
-    expect(await noteHighlight(session)).toEqual([]);
+    expect(await markedNotes(session)).toEqual([]);
   });
 
   test("a note on an entity appears in that entity's card on another page", async () => {

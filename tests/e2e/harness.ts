@@ -74,9 +74,46 @@ export async function typeText(session: Session, text: string): Promise<void> {
   for (const char of text) await session.press(char === ' ' ? 'Space' : char);
 }
 
-/** The texts of the ranges in the notes' highlight. */
-export function noteHighlight(session: Session): Promise<string[]> {
-  return session.evaluate(`[...(CSS.highlights.get('watchwords-note') ?? [])].map((range) => range.toString())`);
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** The boxes marking each of the reader's notes (drawn in the UI host's closed shadow root, note-marks.ts). */
+export async function noteMarkBoxes(session: Session): Promise<Box[][]> {
+  return (
+    (await session.inUiShadowRoot<Box[][]>(`(root) => [...root.querySelectorAll('.marks > div')]
+      .map((group) => [...group.children].map((box) => { const r = box.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }))
+      .filter((boxes) => boxes.length)`)) ?? []
+  );
+}
+
+/**
+ * The page text under each note's boxes (from the first box's start to the last box's end), read with the caret
+ * APIs: what the reader sees marked. Scrolls the first mark into view. The page itself cannot read the marks.
+ */
+export async function markedNotes(session: Session): Promise<string[]> {
+  let groups = await noteMarkBoxes(session);
+  const first = groups[0]?.[0];
+  if (first && (first.top < 0 || first.bottom > 800)) {
+    await session.evaluate(`(scrollBy(0, ${Math.round(first.top - 200)}), new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))`);
+    groups = await noteMarkBoxes(session);
+  }
+  return session.evaluate(`(${JSON.stringify(groups)}).map((boxes) => {
+    const caret = (x, y) => {
+      if (document.caretPositionFromPoint) { const p = document.caretPositionFromPoint(x, y); return p && [p.offsetNode, p.offset]; }
+      const r = document.caretRangeFromPoint(x, y); return r && [r.startContainer, r.startOffset];
+    };
+    const first = boxes[0], last = boxes[boxes.length - 1];
+    const start = caret(first.left + 1, (first.top + first.bottom) / 2), end = caret(last.right - 1, (last.top + last.bottom) / 2);
+    if (!start || !end) return '';
+    const range = document.createRange();
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1]);
+    return range.toString();
+  })`);
+}
+
+/** Whether a page script can find anything of the reader's notes in the shared highlight registry. */
+export function noteRangesInRegistry(session: Session): Promise<number> {
+  return session.evaluate(`[...CSS.highlights].filter(([name]) => name.includes('note')).reduce((n, [, h]) => n + h.size, 0)`);
 }
 
 /** Every record of one object store of the extension's notes database (read with IndexedDB itself, not Dexie). */
@@ -166,12 +203,17 @@ export async function cardNamed(session: Session, name: string) {
   return card!;
 }
 
-/** Clicks the button whose accessible name is `name`, or a related entity's button ("NAME, Kind"). */
+/**
+ * Clicks the button whose accessible name is `name`, or a related entity's button ("NAME, Kind"), once it is
+ * enabled (buttons that change settings wait until the card has been plainly visible for a moment).
+ */
 export async function clickButton(session: Session, name: string): Promise<void> {
-  const button = await waitFor(`the "${name}" button`, async () =>
-    (await session.accessible('button', name))[0] ??
-    (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`)),
-  );
+  const button = await waitFor(`the "${name}" button`, async () => {
+    const found =
+      (await session.accessible('button', name))[0] ??
+      (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`));
+    return found && !found.disabled ? found : undefined;
+  });
   await session.click(button.box.x + button.box.width / 2, button.box.y + button.box.height / 2);
 }
 
