@@ -258,7 +258,7 @@ describe('structure and controls', () => {
     expect(text(footer.querySelector('.card-as-of'))).toBe('Facts as of 2026-11-26');
     expect([...footer.querySelectorAll('button')].map((button) => text(button))).toEqual(['Add note', 'Not this', 'Pause on this site']);
     const withAllNotes = render(entry('mobile-fortify'), { onAllNotes: noop }).article.querySelector('footer')!;
-    expect([...withAllNotes.querySelectorAll('button')].map((button) => text(button))).toEqual(['Add note', 'Not this', 'Pause on this site', 'All notes']);
+    expect([...withAllNotes.querySelectorAll('button')].map((button) => text(button))).toEqual(['All notes', 'Add note', 'Not this', 'Pause on this site']);
     const primary = [...footer.querySelectorAll('button.primary')].map((button) => text(button));
     expect(primary).toEqual(['Add note']);
   });

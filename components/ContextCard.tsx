@@ -81,7 +81,14 @@ export function ContextCard({ entry, related, notes, actions, onAction, onOpenRe
         </section>
       </div>
       <footer className="card-footer">
-        <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+        <div className="card-footer-row">
+          <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+          {onAllNotes && (
+            <button type="button" className="link-button" title="Open the notes manager" onClick={onAllNotes}>
+              All notes
+            </button>
+          )}
+        </div>
         <div className="card-actions">
           {actions.map((action) => (
             <button
@@ -95,11 +102,6 @@ export function ContextCard({ entry, related, notes, actions, onAction, onOpenRe
               {action.label}
             </button>
           ))}
-          {onAllNotes && (
-            <button type="button" className="button link-button" title="Open the notes manager" onClick={onAllNotes}>
-              All notes
-            </button>
-          )}
         </div>
       </footer>
     </article>

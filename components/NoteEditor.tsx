@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { noteLimits } from '../core/notes/note';
 import { parseTags } from '../core/notes/tags';
 
@@ -51,6 +51,12 @@ export function NoteEditor({ quote, subject, onSave, onCancel, onDraft, initial,
   };
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // A draft taken up again: the caret goes to its end, where the reader left off.
+  useEffect(() => {
+    const end = field.current?.value.length ?? 0;
+    field.current?.setSelectionRange(end, end);
+  }, []);
   const cancel = () => (body.trim() || tagText.trim() ? setConfirmingDiscard(true) : onCancel());
   return (
     <div
@@ -75,8 +81,11 @@ export function NoteEditor({ quote, subject, onSave, onCancel, onDraft, initial,
       </label>
       <textarea
         id={id}
+        ref={field}
         className="note-body"
-        value={body}
+        // Uncontrolled: React would copy a long text into the field's default value on every keystroke (a pasted
+        // megabyte made each keystroke slow); the browser keeps the text, React only reads it.
+        defaultValue={initial?.body}
         autoFocus
         autoComplete="off"
         data-form-type="other"

@@ -4,7 +4,7 @@ import { placeFrame, type Box } from './placement';
 import type { UiHost } from './ui-host';
 
 /** The frame's own margin around what it shows (room for the shadow); see `--frame-margin` in overlay.css. */
-export const frameInset = 6;
+export const frameInset = 10;
 /** Making a new frame after the page removed or navigated ours: at most this many in a row, then a pause. */
 const recreateLimit = { count: 5, perMs: 10_000 };
 

@@ -9,7 +9,7 @@ import type { UiHost } from './ui-host';
  * and they take no pointer events, so hit tests (`elementsFromPoint`) do not find them either.
  *
  * The trade-off: a box is drawn over the text rather than painted with it. It is placed in document coordinates
- * (scrolling the page needs no work), and placed again, at most once a frame, when the layout may have moved the
+ * (scrolling the page moves one layer, not every box), and placed again, at most once a frame, when the layout may have moved the
  * text (a resize, a change of the page's size, scrolling inside an element, a font loading). In between, text that
  * moves without changing the page's size (an animation, a sticky header sliding over it) can leave a box a little
  * off until the next layout change; boxes sit above the page's own layers, so a header covering the text may show
@@ -31,8 +31,13 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
   const groups = new Map<string, HTMLElement>();
   let frame = 0;
 
+  /** The layer follows the page's scroll: one style change per frame, whatever the number of boxes. */
+  const follow = () => {
+    ui.marks.style.transform = `translate(${-scrollX}px, ${-scrollY}px)`;
+  };
   const place = () => {
     frame = 0;
+    follow();
     const origin = ui.marks.getBoundingClientRect();
     for (const [id, range] of ranges) {
       const group = groups.get(id)!;
@@ -58,8 +63,11 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
   // Layout changes that can move text: the window, the page's size, scrolling inside an element (the document's
   // own scrolling moves our boxes with it), web fonts.
   addEventListener('resize', schedule, { passive: true, signal });
+  let scrolled = 0;
   addEventListener('scroll', (event) => {
-    if (event.target !== document && event.isTrusted) schedule();
+    if (!ranges.size) return;
+    if (event.target !== document) return schedule();
+    if (!scrolled) scrolled = requestAnimationFrame(() => ((scrolled = 0), follow()));
   }, { capture: true, passive: true, signal });
   const resized = new ResizeObserver(schedule);
   resized.observe(document.documentElement);
@@ -68,6 +76,7 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
   signal.addEventListener('abort', () => {
     resized.disconnect();
     cancelAnimationFrame(frame);
+    cancelAnimationFrame(scrolled);
     for (const group of groups.values()) group.remove();
     groups.clear();
     ranges.clear();

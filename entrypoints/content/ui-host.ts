@@ -17,7 +17,8 @@ const hostCss = `
   pointer-events: none !important; overflow: visible !important;
 }
 * { box-sizing: border-box; }
-.marks { position: absolute; top: 0; left: 0; pointer-events: none; }
+.marks { position: fixed; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
+.marks-page { position: absolute; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
 .mark { position: absolute; pointer-events: none; border-radius: 2px; background: rgb(253 224 71 / 0.4); mix-blend-mode: multiply; }
 .dark .mark { background: rgb(161 98 7 / 0.45); mix-blend-mode: screen; }
 .controls { position: fixed; top: 0; left: 0; width: 0; height: 0; pointer-events: none; }
@@ -55,7 +56,7 @@ const restoreLimit = { count: 20, perMs: 1000 };
 
 export interface UiHost {
   readonly host: HTMLElement;
-  /** Where the note boxes go (document coordinates). */
+  /** Where the note boxes go (document coordinates; the layer is moved with the page's scroll). */
   readonly marks: HTMLElement;
   /** Controls fixed to the viewport (the "Add note" button). */
   readonly controls: HTMLElement;
@@ -80,8 +81,13 @@ export function createUiHost(signal: AbortSignal): UiHost {
   const style = document.createElement('style');
   style.textContent = hostCss;
   const root = document.createElement('div');
+  // Note boxes sit in a layer fixed to the viewport (so nothing of them counts in the host's or the page's scroll
+  // sizes, which the page can read), moved by the page's scroll position (note-marks.ts).
+  const marksLayer = document.createElement('div');
+  marksLayer.className = 'marks';
   const marks = document.createElement('div');
-  marks.className = 'marks';
+  marks.className = 'marks-page';
+  marksLayer.append(marks);
   const frameSlot = document.createElement('div');
   const controls = document.createElement('div');
   controls.className = 'controls';
@@ -92,7 +98,7 @@ export function createUiHost(signal: AbortSignal): UiHost {
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
   controls.append(notices, live);
-  root.append(marks, frameSlot, controls);
+  root.append(marksLayer, frameSlot, controls);
   shadow.append(style, root);
 
   const restoredListeners: (() => void)[] = [];

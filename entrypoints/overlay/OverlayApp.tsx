@@ -188,7 +188,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
               {button.label}
             </button>
           ))}
-          <button type="button" className="button link-button" onClick={() => close(false)}>
+          <button type="button" className="link-button" onClick={() => close(false)}>
             Close
           </button>
         </div>

@@ -70,6 +70,10 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
       return found.length ? found : undefined;
     });
     expect(popover!.text).toContain('Ask for the retention policy');
+    // The page cannot find the note's text, nor tell from our element's size where notes are marked.
+    expect(await session.evaluate<boolean>(`window.find('Ask for the retention policy')`)).toBe(false);
+    expect(await session.evaluate<number[]>(`(() => { const host = document.querySelector('watchwords-ui'); const box = host.getBoundingClientRect();
+      return [host.scrollWidth, host.scrollHeight, box.width, box.height]; })()`)).toEqual([0, 0, 0, 0]);
     await session.screenshot(join(screenshots, `note-anchored-${browserName}.png`));
     await session.moveMouse(5, 5);
   });
