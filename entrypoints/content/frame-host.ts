@@ -43,6 +43,8 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   /** Sizes reported before the frame has shown the current view are not trusted to place it. */
   let sized = false;
   let recreations: number[] = [];
+  /** Focus was asked for before the frame was in the page (its address comes from the background first). */
+  let focusWanted = false;
   let recreateTimer: ReturnType<typeof setTimeout> | undefined;
   const messageListeners: ((message: FrameToHost) => void)[] = [];
   const pointerListeners: ((on: boolean) => void)[] = [];
@@ -125,6 +127,8 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   const attachFrame = (element: HTMLIFrameElement, nonce: string) => {
     element.src = `${frameUrl}#${nonce}`;
     ui.frameSlot.append(element);
+    if (focusWanted) element.focus();
+    focusWanted = false;
   };
 
   /** A new frame, unless the page keeps taking them away: then a pause before the next. */
@@ -193,6 +197,7 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
       if (frame?.ready) post({ kind: 'send', message });
     },
     hide() {
+      focusWanted = false;
       if (!current || current.message.type === 'hide') return;
       current = { message: { type: 'hide' }, anchor: () => undefined };
       if (frame?.ready) post({ kind: 'send', message: { type: 'hide' } });
@@ -202,7 +207,8 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
       return current !== undefined && current.message.type !== 'hide';
     },
     focus() {
-      frame?.element.focus();
+      if (frame?.element.isConnected) frame.element.focus();
+      else focusWanted = true;
     },
     box() {
       return frame && this.visible && !frame.element.hasAttribute('data-hidden') ? frame.element.getBoundingClientRect() : undefined;

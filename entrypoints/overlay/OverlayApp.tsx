@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { browser } from 'wxt/browser';
 import { ContextCard, type CardAction, type EntityNoteSummary, type RelatedEntity } from '../../components/ContextCard';
 import { NoteEditor } from '../../components/NoteEditor';
@@ -233,9 +233,7 @@ function CardView({ view, guardReady, onAction, onShowing, onAllNotes, onClose }
   }, [entityId]);
 
   // Focus moves in when the host asked (a keyboard-opened card), and stays on the card when it changes entity.
-  useEffect(() => {
-    if (view.focus && data) dialog.current?.focus({ preventScroll: true, focusVisible: true } as FocusOptions);
-  }, [view.focus, data?.entry.id]);
+  useFocusWhenReady(dialog, view.focus && data !== undefined, data?.entry.id);
 
   const go = (next: string, nextTrail: string[]) => {
     setTrail(nextTrail);
@@ -294,9 +292,7 @@ function NoteView({ noteId, focus, onClose }: { noteId: string; focus: boolean; 
   useEffect(() => {
     void askBackground({ type: 'notes.get', ids: [noteId] }).then(({ notes }) => setNote(notes[0] ?? null), () => setNote(null));
   }, [noteId]);
-  useEffect(() => {
-    if (focus && note) dialog.current?.focus({ preventScroll: true, focusVisible: true } as FocusOptions);
-  }, [focus, note]);
+  useFocusWhenReady(dialog, focus && !!note, note?.id);
   if (note === undefined) return <div className="floating" role="dialog" aria-label="Loading" aria-busy="true" />;
   if (note === null) return null;
   return (
@@ -304,6 +300,21 @@ function NoteView({ noteId, focus, onClose }: { noteId: string; focus: boolean; 
       <NotePopover note={note} onClose={onClose} />
     </div>
   );
+}
+
+/**
+ * Focuses `target` once `ready`. A frame may focus within itself only once it has focus (the content script gives
+ * it focus, sometimes only after the frame has drawn): until then, on the window's `focus`.
+ */
+function useFocusWhenReady(target: RefObject<HTMLElement | null>, ready: boolean, key: unknown) {
+  useEffect(() => {
+    if (!ready) return;
+    const focus = () => target.current?.focus({ preventScroll: true, focusVisible: true } as FocusOptions);
+    focus();
+    if (document.hasFocus() && target.current === document.activeElement) return;
+    addEventListener('focus', focus, { once: true });
+    return () => removeEventListener('focus', focus);
+  }, [target, ready, key]);
 }
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, command, launchers, markedNotes, noteEditorOpen, noteMarkBoxes, noteRangesInRegistry, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
+import { browserNames, cardNamed, clickButton, command, launchers, markedNotes, noteEditorOpen, noteMarkBoxes, noteOnSelection, noteRangesInRegistry, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -40,13 +40,7 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
   });
 
   test('a note written on a selection is highlighted again after a reload', async () => {
-    await selectText(session, quoted);
-    await session.press('Shift');
-    await clickButton(session, 'Add note');
-    await noteEditorOpen(session);
-    await typeText(session, 'Ask for the retention policy');
-    await session.press('Control+Enter');
-    await noteSaved(session);
+    await noteOnSelection(session, quoted, 'Ask for the retention policy');
     await visit();
     await waitFor('the note highlight', async () => (await markedNotes(session)).includes(quoted));
   });

@@ -6,7 +6,7 @@ import type { ChromiumSession } from '../../scripts/browsers/chromium';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { centreOfHighlight, hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 import {
-  browserNames, cardNamed, clickButton, command, highlightList, inExtension, launchers, markedNotes, noteEditorOpen, noteSaved, selectText,
+  browserNames, cardNamed, clickButton, command, highlightList, inExtension, launchers, markedNotes, noteMarkBoxes, noteOnSelection, noteSaved,
   settledHighlights, storedSettings, typeText, visitScanned, type Session,
 } from './harness';
 
@@ -80,10 +80,7 @@ describe.each(browserNames)('the overlay frame in %s', (browserName) => {
   test('a draft survives the page removing our UI, and a reload offers it back; saving it clears it', async () => {
     const site = await newSite();
     await visitScanned(session, `${site}/story.html`);
-    await selectText(session, quoted);
-    await session.press('Shift');
-    await clickButton(session, 'Add note');
-    await noteEditorOpen(session);
+    await noteOnSelection(session, quoted);
     const text = 'Ask who keeps the ferry images';
     await typeText(session, text);
     await waitFor('the draft to be kept', async () => (await draftsStored(session)).some(([, draft]) => draft.body === text));
@@ -208,13 +205,7 @@ describe.each(browserNames)('the overlay frame in %s', (browserName) => {
     await session.goto(`${site}/spa.html?story=2`);
     await settledHighlights(session, (l) => l.some((label) => label.endsWith(':NSO Group')));
     const sentence = 'Castellane has since moved to a new phone and a new number.';
-    await selectText(session, sentence);
-    await session.press('Shift');
-    await clickButton(session, 'Add note');
-    await noteEditorOpen(session);
-    await typeText(session, 'Ask about the old phone');
-    await session.press('Control+Enter');
-    await noteSaved(session);
+    await noteOnSelection(session, sentence, 'Ask about the old phone');
     const atFirst = await listeners();
 
     for (const n of [3, 1, 3, 2]) {
@@ -246,7 +237,7 @@ describe.each(browserNames)('the overlay frame in %s', (browserName) => {
   });
 });
 
-describe('touch in chromium', () => {
+describe('in chromium only (touch emulation, text inserted into the frame)', () => {
   let session: ChromiumSession;
   let server: Awaited<ReturnType<typeof serveFolder>>;
 
@@ -276,6 +267,29 @@ describe('touch in chromium', () => {
     // Elsewhere on the page (the left margin).
     await tap(20, centre.y);
     await waitFor('the card to close', async () => (await session.accessible('dialog', 'ShotSpotter')).length === 0);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
     await cdp.detach();
+  });
+
+  test('a 20,000-character note: its popover stays within the window and scrolls', async () => {
+    await session.goto(`${server.origin}/dark.html`);
+    await settledHighlights(session, (l) => l.length === 3);
+    await noteOnSelection(session, 'starts her shift at 10 p.m.');
+    const frame = session.page.frames().find((f) => f.url().startsWith('chrome-extension:'))!;
+    const cdp = await session.context.newCDPSession(frame);
+    await cdp.send('Input.insertText', { text: 'A long note. '.repeat(1538) + 'end!' });
+    await cdp.detach();
+    await session.press('Control+Enter');
+    await noteSaved(session);
+    await session.moveMouse(5, 5);
+    await waitFor('the note marked', async () => (await markedNotes(session)).includes('starts her shift at 10 p.m.'));
+    const [box] = (await noteMarkBoxes(session))[0]!;
+    await session.moveMouse(box!.left + 10, (box!.top + box!.bottom) / 2);
+    const popover = await cardNamed(session, 'Your note');
+    expect(popover.box.height).toBeLessThanOrEqual(640);
+    expect(popover.box.y).toBeGreaterThanOrEqual(0);
+    expect(popover.box.y + popover.box.height).toBeLessThanOrEqual(900);
+    expect(await session.evaluateInOverlay<boolean>(`(() => { const body = document.querySelector('.note-popover-body'); return body.scrollHeight > body.clientHeight * 10; })()`)).toBe(true);
+    await session.screenshot(join(screenshots, 'long-note-popover-chromium.png'));
   });
 });

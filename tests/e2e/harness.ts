@@ -79,7 +79,7 @@ type Box = { left: number; top: number; right: number; bottom: number };
 /** The boxes marking each of the reader's notes (drawn in the UI host's closed shadow root, note-marks.ts). */
 export async function noteMarkBoxes(session: Session): Promise<Box[][]> {
   return (
-    (await session.inUiShadowRoot<Box[][]>(`(root) => [...root.querySelectorAll('.marks > div')]
+    (await session.inUiShadowRoot<Box[][]>(`(root) => [...root.querySelectorAll('.marks-page > div')]
       .map((group) => [...group.children].map((box) => { const r = box.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }))
       .filter((boxes) => boxes.length)`)) ?? []
   );
@@ -187,6 +187,21 @@ export async function visitScanned(session: Session, url: string): Promise<void>
 /** Waits for the note editor ("Add a note") to open. */
 export async function noteEditorOpen(session: Session): Promise<void> {
   await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
+}
+
+/**
+ * As a reader does: selects `text`, presses the "Add note" button that appears beside it, and opens the editor
+ * (then types `body` and saves with Ctrl+Enter, when given).
+ */
+export async function noteOnSelection(session: Session, text: string, body?: string): Promise<void> {
+  await selectText(session, text);
+  await session.press('Shift');
+  await clickButton(session, 'Add note');
+  await noteEditorOpen(session);
+  if (body === undefined) return;
+  await typeText(session, body);
+  await session.press('Control+Enter');
+  await noteSaved(session);
 }
 
 /** Waits for the "Note saved" announcement. */
