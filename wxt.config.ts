@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './core/commands';
 import { datasetModules } from './scripts/dataset-modules';
 import { preloadPageModules } from './scripts/preload-page-modules';
 
@@ -20,7 +21,12 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus'],
+    // alarms: sync on a schedule and shortly after edits. The sync server's address is asked for at run time, when
+    // the reader sets sync up (optional host permissions), never at install.
+    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'alarms'],
+    // The same https permission is asked for one site when the reader imports a pack from an address they typed
+    // (and given back after that one read). (Firefox's manifest version 2 lists them with the optional permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
     // The overlay frame (entrypoints/overlay), which the content script places on pages. Chrome: under an address
     // that changes every session, so a page cannot tell from a fixed address that Watchwords is installed.
@@ -28,11 +34,7 @@ export default defineConfig({
       browser === 'firefox'
         ? (['overlay.html'] as never)
         : [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
-    commands: {
-      'next-mention': { suggested_key: { default: 'Alt+Shift+W' }, description: 'Go to the next mention on the page and open its card' },
-      'announce-mentions': { suggested_key: { default: 'Alt+Shift+M' }, description: 'Say how many mentions Watchwords found on the page' },
-      'add-note': { suggested_key: { default: 'Alt+Shift+N' }, description: 'Add a note on the selected text' },
-    },
+    commands: manifestCommands(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { relationNames, type Entry } from '../core/dataset/schema';
+import { relationNames, type Entry, type Source } from '../core/dataset/schema';
 import { readDataset } from '../scripts/dataset-files';
 import { formatDate, hostnameOf, ordinal } from './card-format';
 import { ContextCard, type ContextCardProps, type EntityNoteSummary, type RelatedEntity } from './ContextCard';
@@ -59,36 +59,43 @@ function relatedGroups(article: Element): [string, string[]][] {
 }
 
 describe('key facts by kind, from the real dataset', () => {
-  test('tool: category and vendor; known users left out when absent', () => {
-    const { article } = render(entry('mobile-fortify'));
+  test('tool: category, vendor, known users and the main concern', () => {
+    const e = entry('mobile-fortify');
+    const { article } = render(e);
     expect(facts(article)).toEqual([
       ['Category', 'face recognition'],
       ['Vendor', 'NEC'],
+      ['Known users', 'U.S. Immigration and Customs Enforcement, U.S. Customs and Border Protection'],
+      ['Concern', e.kind === 'tool' ? e.facts.concern : ''],
     ]);
   });
 
-  test('vendor: only the facts the entry has', () => {
+  test('vendor: headquarters first, then the facts the entry has, the concern last', () => {
     const { article } = render(entry('clearview-ai'));
-    expect(facts(article)).toEqual([['Headquarters', 'New York, U.S.']]);
+    expect(facts(article).map(([label]) => label)).toEqual(['Headquarters', 'Products', 'Government customers', 'Concern']);
+    expect(facts(article)[0]).toEqual(['Headquarters', 'New York, U.S.']);
   });
 
-  test('program: agency and legal basis', () => {
+  test('program: agency and legal basis, and its status up front', () => {
     const { article } = render(entry('dhs-ai-use-case-inventory'));
     expect(facts(article)).toEqual([
       ['Agency', 'U.S. Department of Homeland Security'],
       ['Legal basis', 'Executive Order 13960; Advancing American AI Act; OMB Memorandum M-25-21'],
     ]);
+    expect(text(article.querySelector('.card-status'))).toMatch(/^Status: Active \(2025\) .* Source: dhs\.gov$/);
   });
 
-  test('agency: jurisdiction and parent agency', () => {
+  test('agency: jurisdiction, parent agency and what it does that matters for surveillance', () => {
     const { article } = render(entry('ice'));
-    expect(facts(article)).toEqual([
+    expect(facts(article).map(([label]) => label)).toEqual(['Jurisdiction', 'Parent agency', 'Surveillance role']);
+    expect(facts(article).slice(0, 2)).toEqual([
       ['Jurisdiction', 'United States (federal)'],
       ['Parent agency', 'U.S. Department of Homeland Security'],
     ]);
+    expect(article.querySelector('.card-status')).toBeNull();
   });
 
-  test('bill: ordinal congress, numbers, sponsors, formatted date, and the status up front with its date', () => {
+  test('bill: ordinal congress, numbers, sponsors, formatted date, and the status up front with its date and source', () => {
     const { article } = render(entry('ice-out-of-our-faces-act'));
     expect(facts(article)).toEqual([
       ['Jurisdiction', 'United States'],
@@ -99,21 +106,37 @@ describe('key facts by kind, from the real dataset', () => {
     ]);
     const status = article.querySelector('.card-status')!;
     expect(text(status)).toBe(
-      'Status: Introduced in the Senate on Feb. 4, 2026 and referred to committee; no later action found in the sources checked. (as of Nov 26, 2026)',
+      'Status: In committee (Feb 4, 2026) Introduced in the Senate on Feb. 4, 2026 and referred to committee; no later action was found in the sources checked. Source: congress.gov',
     );
     // linkedom keeps the attribute's case as React wrote it; a browser lowercases it.
-    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-11-26');
+    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-02-04');
     // Shown before the other facts, right after the summary.
-    expect(status.previousElementSibling!.className).toBe('card-summary');
+    expect(status.parentElement!.previousElementSibling!.className).toBe('card-summary');
   });
 
-  test('law: enacted date, citation and status with its date', () => {
+  test('law: enacted date and citation as facts; the status (lapsed in 2026) in plain words with its date and source', () => {
     const { article } = render(entry('fisa-section-702'));
     const shown = facts(article);
-    expect(shown.map(([label]) => label)).toEqual(['Jurisdiction', 'Enacted', 'Citation', 'Status']);
+    expect(shown.map(([label]) => label)).toEqual(['Jurisdiction', 'Enacted', 'Citation']);
     expect(shown[1]).toEqual(['Enacted', 'Jul 10, 2008']);
-    expect(shown[3]![1]).toMatch(/^Renewed by RISAA .* \(as of Nov 26, 2026\)$/);
-    expect(article.querySelector('.card-status')).toBeNull();
+    expect(text(article.querySelector('.card-status'))).toMatch(/^Status: Lapsed \(Jun 12, 2026\) .* Source: theverge\.com$/);
+  });
+
+  test('executive order: its own badge, issuer, number and signing date', () => {
+    const { article } = render(entry('executive-order-12333'));
+    expect(text(article.querySelector('.kind-badge'))).toBe('Executive order');
+    expect(facts(article)).toEqual([
+      ['Jurisdiction', 'United States'],
+      ['Issued by', 'President Ronald Reagan'],
+      ['Number', 'Executive Order 12333'],
+      ['Signed', 'Dec 4, 1981'],
+    ]);
+  });
+
+  test('campaign: its own badge and organisers; not shown as a law', () => {
+    const { article } = render(entry('ccops'));
+    expect(text(article.querySelector('.kind-badge'))).toBe('Campaign');
+    expect(facts(article)[0]).toEqual(['Organised by', 'American Civil Liberties Union']);
   });
 
   test('case: court, year, citation, holding', () => {
@@ -127,32 +150,97 @@ describe('key facts by kind, from the real dataset', () => {
     expect(facts(article)[3]![1]).toMatch(/^Obtaining historical cell-site location information/);
   });
 
-  test('every entry in the dataset renders, with no empty fact', () => {
+  test('every entry in the dataset renders, with no empty fact, its status where its kind has one, and a primary source marked', () => {
     for (const e of dataset) {
       const { article } = render(e);
       for (const [label, value] of facts(article)) expect(value, `${e.id}: ${label}`).not.toBe('');
       expect(text(article.querySelector('h2')), e.id).toBe(e.name);
+      expect(article.querySelector('.card-status') !== null, e.id).toBe('status' in e);
+      expect(article.querySelectorAll('.source-primary').length, e.id).toBeGreaterThan(0);
     }
   });
 });
 
 describe('facts that are absent are not shown (fixtures)', () => {
-  const base = { aliases: [], relations: {}, sources: [{ url: 'https://example.org/a', title: 'Example' }], asOf: '2026-01-02' };
+  const official: Source = { url: 'https://example.gov/a', title: 'Example', type: 'official', supports: ['summary'] };
+  const base = { aliases: [], relations: {}, sources: [official], asOf: '2026-01-02' };
   test('a bill with only what the schema requires', () => {
     const bill: Entry = {
       ...base, id: 'a-bill', kind: 'bill', name: 'A Bill', summary: 'A bill.',
-      facts: { jurisdiction: 'Oregon', status: { text: 'Passed the House.', asOf: '2025-12-31' } },
+      facts: { jurisdiction: 'Oregon', numbers: ['HB 1'], sponsors: ['Rep. Nobody'] },
+      status: { stage: 'passed-one-chamber', date: '2025-12-31', source: official.url },
     };
     const { article } = render(bill);
-    expect(facts(article)).toEqual([['Jurisdiction', 'Oregon']]);
-    expect(text(article.querySelector('.card-status'))).toBe('Status: Passed the House. (as of Dec 31, 2025)');
+    expect(facts(article)).toEqual([['Jurisdiction', 'Oregon'], ['Numbers', 'HB 1'], ['Sponsors', 'Rep. Nobody']]);
+    expect(text(article.querySelector('.card-status'))).toBe('Status: Passed one chamber (Dec 31, 2025) Source: example.gov');
+    expect(article.querySelector('.card-latest')).toBeNull();
   });
 
-  test('a vendor with no facts has no fact list; a law enacted in a bare year shows the year', () => {
-    const vendor: Entry = { ...base, id: 'a-vendor', kind: 'vendor', name: 'A Vendor', summary: 'Sells things.', facts: {} };
-    expect(render(vendor).article.querySelector('dl.card-facts')).toBeNull();
-    const law: Entry = { ...base, id: 'a-law', kind: 'law', name: 'A Law', summary: 'A law.', facts: { jurisdiction: 'EU', enacted: '2016' } };
+  test('a law enacted in a bare year shows the year', () => {
+    const law: Entry = {
+      ...base, id: 'a-law', kind: 'law', name: 'A Law', summary: 'A law.', facts: { jurisdiction: 'EU', enacted: '2016' },
+      status: { stage: 'in-force', date: '2018-05', source: official.url },
+    };
     expect(facts(render(law).article)).toEqual([['Jurisdiction', 'EU'], ['Enacted', '2016']]);
+    expect(text(render(law).article.querySelector('.card-status'))).toBe('Status: In force (May 2018) Source: example.gov');
+  });
+});
+
+describe('status, latest development and primary sources (fixtures)', () => {
+  const gov: Source = { url: 'https://www.govinfo.gov/app/details/PLAW-119publ87', title: 'GovInfo: Public Law 119-87', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status'] };
+  const news: Source = { url: 'https://news.example.org/lapse', title: 'Example News: the lapse', type: 'original-report', supports: ['latest'] };
+  const explainer: Source = { url: 'https://explainers.example.com/702', title: 'An explainer', type: 'secondary', supports: ['summary'] };
+  const law: Entry = {
+    id: 'a-section', kind: 'law', name: 'A Section', aliases: [], relations: {}, asOf: '2026-12-04',
+    summary: 'A made-up surveillance authority.',
+    facts: { jurisdiction: 'United States' },
+    status: { stage: 'lapsed', date: '2026-06-12', text: 'Congress did not extend it again.', source: gov.url },
+    latest: { text: 'A made-up committee held a hearing on reviving it.', date: '2026-07-01', source: news.url },
+    sources: [gov, news, explainer],
+  };
+
+  test('the status in plain words, with its date, its words and a link to its source, right after the summary', () => {
+    const { article } = render(law);
+    const status = article.querySelector('.card-status')!;
+    expect(text(status)).toBe('Status: Lapsed (Jun 12, 2026) Congress did not extend it again. Source: govinfo.gov');
+    expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-06-12');
+    const link = status.querySelector('a')!;
+    expect(link.getAttribute('href')).toBe(gov.url);
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(status.parentElement!.previousElementSibling!.className).toBe('card-summary');
+  });
+
+  test('the latest development with its date and source, after the status', () => {
+    const { article } = render(law);
+    const latest = article.querySelector('.card-latest')!;
+    expect(text(latest)).toBe('Latest: A made-up committee held a hearing on reviving it. (Jul 1, 2026) Source: news.example.org');
+    expect(latest.querySelector('a')!.getAttribute('href')).toBe(news.url);
+    expect(latest.previousElementSibling!.className).toBe('card-status');
+  });
+
+  test('a kind without a status can still show its latest development', () => {
+    const vendor: Entry = {
+      id: 'a-vendor', kind: 'vendor', name: 'A Vendor', aliases: [], relations: {}, asOf: '2026-12-04', summary: 'Sells things.',
+      facts: { headquarters: 'Athens, Greece', products: ['Gizmo'], concern: 'Sanctioned, the Treasury says.' },
+      latest: { text: 'Sanctioned again.', date: '2024-09', source: gov.url },
+      sources: [gov],
+    };
+    const { article } = render(vendor);
+    expect(article.querySelector('.card-status')).toBeNull();
+    expect(text(article.querySelector('.card-latest'))).toBe('Latest: Sanctioned again. (Sep 2024) Source: govinfo.gov');
+  });
+
+  test('primary sources carry a small marker naming their type; secondary ones none', () => {
+    const { article } = render(law);
+    const markers = [...article.querySelectorAll('.card-sources li')].map((item) => text(item.querySelector('.source-primary')));
+    expect(markers).toEqual(['· primary, official record', '· primary, original report', '']);
+    expect(article.querySelector('.source-primary')!.getAttribute('title')).toBe('Primary source: official record');
+  });
+
+  test('an entry with neither status nor latest shows no status block', () => {
+    const { article } = render({ ...law, kind: 'case', facts: { court: 'A court', year: 2020, holding: 'Held.' }, latest: undefined } as unknown as Entry);
+    expect(article.querySelector('.card-standing')).toBeNull();
   });
 });
 
@@ -210,9 +298,9 @@ describe('sources', () => {
       expect(link.getAttribute('target')).toBe('_blank');
       expect(link.getAttribute('rel')).toBe('noopener noreferrer');
       expect(text(link)).toBe(source.title);
-      expect(text(item.querySelector('.source-host'))).toBe(hostnameOf(source.url));
+      expect(text(item.querySelector('.source-host'))).toMatch(new RegExp(`^${hostnameOf(source.url).replace(/\./g, '\\.')}( · primary, .*)?$`));
     });
-    expect(text(items[0]!.querySelector('.source-host'))).toBe('congress.gov');
+    expect(text(items[0]!.querySelector('.source-host'))).toBe('congress.gov · primary, official record');
   });
 });
 
@@ -255,7 +343,7 @@ describe('structure and controls', () => {
     const close = buttons.find((button) => button.getAttribute('aria-label') === 'Close');
     expect(close?.closest('header')).toBeTruthy();
     const footer = article.querySelector('footer')!;
-    expect(text(footer.querySelector('.card-as-of'))).toBe('Facts as of 2026-11-26');
+    expect(text(footer.querySelector('.card-as-of'))).toBe(`Facts as of ${entry('mobile-fortify').asOf}`);
     expect([...footer.querySelectorAll('button')].map((button) => text(button))).toEqual(['Add note', 'Not this', 'Pause on this site']);
     const withAllNotes = render(entry('mobile-fortify'), { onAllNotes: noop }).article.querySelector('footer')!;
     expect([...withAllNotes.querySelectorAll('button')].map((button) => text(button))).toEqual(['All notes', 'Add note', 'Not this', 'Pause on this site']);

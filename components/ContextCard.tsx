@@ -1,8 +1,9 @@
 import { useId } from 'react';
-import type { Entry, Kind, Relations } from '../core/dataset/schema';
+import { isPrimary, type Kind, type Relations } from '../core/dataset/schema';
+import type { CardEntry, EntryOrigin } from '../core/watchlist/runtime';
 import { kindLabel } from '../core/dataset/kinds';
-import { hostnameOf } from './card-format';
-import { BillStatus, DateText, EntityFacts } from './EntityFacts';
+import { hostnameOf, sourceTypeLabels } from './card-format';
+import { DateText, EntityFacts, EntryStatus } from './EntityFacts';
 import { RelatedEntities } from './RelatedEntities';
 
 export { relationLabels } from './card-format';
@@ -12,7 +13,8 @@ export interface EntityNoteSummary { id: string; body: string; createdAt: string
 /** A button in the card's footer ("Add note", "Not this", "Pause on this site"…), added by whoever shows the card. */
 export interface CardAction { id: string; label: string; title?: string; primary?: boolean; disabled?: boolean }
 export interface ContextCardProps {
-  entry: Entry;
+  /** A dataset entry, or the reader's or a pack's entry (with `origin`: it has no cited facts, and says whose it is). */
+  entry: CardEntry;
   related: RelatedEntity[];          // the entry's relations resolved to names (may be empty while loading)
   notes: EntityNoteSummary[];        // the reader's notes on this entity
   actions: CardAction[];             // the footer's buttons, in order
@@ -52,8 +54,12 @@ export function ContextCard({ entry, related, notes, actions, onAction, onOpenRe
       )}
       <div className="card-body">
         <p className="card-summary">{entry.summary}</p>
-        <BillStatus entry={entry} />
-        <EntityFacts entry={entry} />
+        {!entry.origin && (
+          <>
+            <EntryStatus entry={entry} />
+            <EntityFacts entry={entry} />
+          </>
+        )}
         <RelatedEntities related={related} onOpenRelated={onOpenRelated} />
         {notes.length > 0 && (
           <section className="card-section" aria-labelledby={notesId}>
@@ -68,21 +74,34 @@ export function ContextCard({ entry, related, notes, actions, onAction, onOpenRe
             </ul>
           </section>
         )}
-        <section className="card-section" aria-labelledby={sourcesId}>
-          <h3 id={sourcesId} className="card-section-title">Sources</h3>
-          <ul className="card-sources">
-            {entry.sources.map((source) => (
-              <li key={source.url}>
-                <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
-                <span className="source-host">{hostnameOf(source.url)}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {entry.sources.length > 0 && (
+          <section className="card-section" aria-labelledby={sourcesId}>
+            <h3 id={sourcesId} className="card-section-title">Sources</h3>
+            <ul className="card-sources">
+              {entry.sources.map((source) => (
+                <li key={source.url}>
+                  <a href={source.url} target="_blank" rel="noopener noreferrer">{source.title}</a>
+                  <span className="source-host">
+                    {hostnameOf(source.url)}
+                    {source.type && isPrimary(source) && (
+                      <span className="source-primary" title={`Primary source: ${sourceTypeLabels[source.type]}`}>
+                        {' · '}primary, {sourceTypeLabels[source.type]}
+                      </span>
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
       <footer className="card-footer">
         <div className="card-footer-row">
-          <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+          {entry.origin ? (
+            <p className="card-as-of card-origin">{originText(entry.origin)}</p>
+          ) : (
+            <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+          )}
           {onAllNotes && (
             <button type="button" className="link-button" title="Open the notes manager" onClick={onAllNotes}>
               All notes
@@ -106,4 +125,10 @@ export function ContextCard({ entry, related, notes, actions, onAction, onOpenRe
       </footer>
     </article>
   );
+}
+
+/** Whose entry a card shows, when it is not Watchwords' own. */
+export function originText(origin: EntryOrigin): string {
+  if (origin.by === 'reader') return `Your own entry${origin.added ? `, added ${origin.added}` : ''} (not from Watchwords’ dataset)`;
+  return `From the pack “${origin.pack}” by ${origin.author}, ${origin.date} (not from Watchwords’ dataset)`;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Entry } from '../core/dataset/schema';
-import { formatDate, ordinal } from './card-format';
+import { hasStatus, type Entry, type Latest, type Status } from '../core/dataset/schema';
+import { formatDate, hostnameOf, ordinal, stageLabels } from './card-format';
 
 type Fact = [label: string, value: ReactNode];
 
@@ -11,31 +11,34 @@ export function DateText({ value }: { value: string }) {
   return <time dateTime={value}>{formatDate(value)}</time>;
 }
 
-function statusText(status: { text: string; asOf: string }) {
-  return (
-    <>
-      {status.text} <span className="card-status-date">(as of <DateText value={status.asOf} />)</span>
-    </>
-  );
-}
-
 /** The key facts of an entry, labelled, in the order its kind calls for; facts the entry lacks are left out. */
 function factsOf(entry: Entry): Fact[] {
   const facts: [string, ReactNode | undefined][] = (() => {
     switch (entry.kind) {
       case 'tool':
-        return [['Category', entry.facts.category], ['Vendor', entry.facts.vendorName], ['Known users', list(entry.facts.knownUsers)]];
+        return [
+          ['Category', entry.facts.category],
+          ['Vendor', entry.facts.vendorName],
+          ['Known users', list(entry.facts.knownUsers)],
+          ['Concern', entry.facts.concern],
+        ];
       case 'vendor':
         return [
-          ['Products', list(entry.facts.products)],
-          ['Parent company', entry.facts.parentCompany],
           ['Headquarters', entry.facts.headquarters],
+          ['Parent company', entry.facts.parentCompany],
           ['Founded', entry.facts.founded?.toString()],
+          ['Products', list(entry.facts.products)],
+          ['Government customers', list(entry.facts.governmentCustomers)],
+          ['Concern', entry.facts.concern],
         ];
       case 'program':
         return [['Agency', entry.facts.agency], ['Legal basis', entry.facts.legalBasis], ['Started', entry.facts.started]];
       case 'agency':
-        return [['Jurisdiction', entry.facts.jurisdiction], ['Parent agency', entry.facts.parentAgency]];
+        return [
+          ['Jurisdiction', entry.facts.jurisdiction],
+          ['Parent agency', entry.facts.parentAgency],
+          ['Surveillance role', entry.facts.surveillanceRole],
+        ];
       case 'bill':
         return [
           ['Jurisdiction', entry.facts.jurisdiction],
@@ -49,7 +52,19 @@ function factsOf(entry: Entry): Fact[] {
           ['Jurisdiction', entry.facts.jurisdiction],
           ['Enacted', entry.facts.enacted && <DateText value={entry.facts.enacted} />],
           ['Citation', entry.facts.citation],
-          ['Status', entry.facts.status && statusText(entry.facts.status)],
+        ];
+      case 'order':
+        return [
+          ['Jurisdiction', entry.facts.jurisdiction],
+          ['Issued by', entry.facts.issuedBy],
+          ['Number', entry.facts.number],
+          ['Signed', entry.facts.signed && <DateText value={entry.facts.signed} />],
+        ];
+      case 'campaign':
+        return [
+          ['Organised by', list(entry.facts.organisers)],
+          ['Jurisdiction', entry.facts.jurisdiction],
+          ['Started', entry.facts.started && <DateText value={entry.facts.started} />],
         ];
       case 'case':
         return [
@@ -63,13 +78,51 @@ function factsOf(entry: Entry): Fact[] {
   return facts.filter((fact): fact is Fact => fact[1] !== undefined && fact[1] !== '');
 }
 
-/** Where a bill stands, shown first: it is what a reader most often wants to know, and it dates fastest. */
-export function BillStatus({ entry }: { entry: Entry }) {
-  if (entry.kind !== 'bill') return null;
+/** The host a status or latest line comes from, linked to that source. */
+function SourceLink({ url }: { url: string }) {
+  return (
+    <a className="card-status-source" href={url} target="_blank" rel="noopener noreferrer">
+      {hostnameOf(url)}
+    </a>
+  );
+}
+
+function StatusLine({ status }: { status: Status }) {
   return (
     <p className="card-status">
-      <strong>Status:</strong> {statusText(entry.facts.status)}
+      <strong>Status:</strong> <span className="card-status-stage">{stageLabels[status.stage]}</span>{' '}
+      <span className="card-status-date">
+        (<DateText value={status.date} />)
+      </span>
+      {status.text && <> {status.text}</>} <span className="card-status-from">Source: <SourceLink url={status.source} /></span>
     </p>
+  );
+}
+
+function LatestLine({ latest }: { latest: Latest }) {
+  return (
+    <p className="card-latest">
+      <strong>Latest:</strong> {latest.text}{' '}
+      <span className="card-status-date">
+        (<DateText value={latest.date} />)
+      </span>{' '}
+      <span className="card-status-from">Source: <SourceLink url={latest.source} /></span>
+    </p>
+  );
+}
+
+/**
+ * Where a bill, law, program, order or campaign stands, and the latest development where there is one, shown
+ * first: it is what a reader most often wants to know, and it dates fastest. Each line names its source.
+ */
+export function EntryStatus({ entry }: { entry: Entry }) {
+  const status = hasStatus(entry.kind) ? (entry as Extract<Entry, { status: Status }>).status : undefined;
+  if (!status && !entry.latest) return null;
+  return (
+    <div className="card-standing">
+      {status && <StatusLine status={status} />}
+      {entry.latest && <LatestLine latest={entry.latest} />}
+    </div>
   );
 }
 

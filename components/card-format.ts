@@ -1,4 +1,28 @@
-import type { Relations } from '../core/dataset/schema';
+import type { Relations, SourceType, StatusStage } from '../core/dataset/schema';
+
+/** Where a bill, law, program, order or campaign stands, in plain words. */
+export const stageLabels: Record<StatusStage, string> = {
+  proposed: 'Proposed',
+  'in-committee': 'In committee',
+  'passed-one-chamber': 'Passed one chamber',
+  'passed-both-chambers': 'Passed both chambers',
+  enacted: 'Enacted',
+  'in-force': 'In force',
+  active: 'Active',
+  lapsed: 'Lapsed',
+  'struck-down': 'Struck down',
+  revoked: 'Revoked',
+  ended: 'Ended',
+  died: 'Died without passing',
+};
+
+/** What a source is, for the small marker next to a primary one (secondary sources carry none). */
+export const sourceTypeLabels: Record<SourceType, string> = {
+  official: 'official record',
+  self: 'own statement',
+  'original-report': 'original report',
+  secondary: 'secondary',
+};
 
 /** How a card names each relation, in the order the groups are shown. */
 export const relationLabels: Record<keyof Relations, string> = {
@@ -21,9 +45,15 @@ export function ordinal(n: number): string {
 // A fixed locale and UTC, so a date reads the same for every reader and in every test run.
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
 
-/** "2026-02-04" (or a full ISO timestamp) → "Feb 4, 2026"; a bare year, or anything unparseable, as written. */
+const monthFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' });
+
+/** "2026-02-04" (or a full ISO timestamp) → "Feb 4, 2026"; "2026-02" → "Feb 2026"; a bare year, or anything unparseable, as written. */
 export function formatDate(value: string): string {
   if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    const month = new Date(`${value}-01T00:00:00Z`);
+    return Number.isNaN(month.getTime()) ? value : monthFormat.format(month);
+  }
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }

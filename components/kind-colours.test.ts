@@ -44,3 +44,11 @@ test('highlight colours stand out from a white page and a dark page (3:1, non-te
     expect(contrast(kindTable[kind].colour.dark, '#111111'), kind).toBeGreaterThanOrEqual(3);
   }
 });
+
+test('every kind has a highlight colour of its own, except bills and laws, which share one', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    const kindsOf = new Map<string, string[]>();
+    for (const kind of kinds) kindsOf.set(kindTable[kind].colour[scheme], [...(kindsOf.get(kindTable[kind].colour[scheme]) ?? []), kind]);
+    expect([...kindsOf.values()].filter((shared) => shared.length > 1), scheme).toEqual([['bill', 'law']]);
+  }
+});

@@ -22,7 +22,7 @@ describe('groupByKind', () => {
       ['Laws', 1, ['Section 702']],
     ]);
     expect(model.total).toBe(13);
-    expect(model.countByKind).toEqual({ tool: 3, vendor: 3, program: 0, agency: 6, bill: 0, law: 1, case: 0 });
+    expect(model.countByKind).toEqual({ tool: 3, vendor: 3, program: 0, agency: 6, bill: 0, law: 1, order: 0, campaign: 0, case: 0 });
   });
 
   test('kinds switched off are counted for their switch but not listed nor in the total', () => {

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { noteSchema } from '../core/notes/note';
+import { legacyNoteState, noteView, stampsOf } from '../core/notes/state';
+import { NotesRepository } from './notes-repository';
 import { NotesDatabase } from './notes-db';
 
 /** A note as version 1 stored it: page targets had no alternate addresses. */
@@ -33,7 +35,7 @@ async function createVersion1(name: string): Promise<void> {
 }
 
 describe('notes database migrations', () => {
-  test('version 1 → 2: every note is kept, page notes gain alternate addresses, anchoring table appears', async () => {
+  test('version 1 → 3: every note is kept, page notes gain alternate addresses, anchoring table appears', async () => {
     const name = `migration-${crypto.randomUUID()}`;
     await createVersion1(name);
     const db = new NotesDatabase(name);
@@ -50,26 +52,40 @@ describe('notes database migrations', () => {
     db.close();
   });
 
-  test('a page note is found by its alternate address too', async () => {
-    const db = new NotesDatabase(`alternate-${crypto.randomUUID()}`);
-    const note = noteSchema.parse({ ...version1Note, target: { ...version1Note.target, alternateUrls: ['https://news.example/story?id=7'] } });
-    await db.addNote(note);
-    expect((await db.pageNotes('https://news.example/story?id=7')).map((n) => n.id)).toEqual([note.id]);
+  test('version 2 → 3: every note gets its stamps, the clock starts after them; a version-1 export of them changes nothing', async () => {
+    const name = `migration-v2-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ notes: 'id, target.url, target.entityId, updatedAt, *tags', settings: 'key' });
+    old.version(2).stores({ notes: 'id, target.url, *target.alternateUrls, target.entityId, updatedAt, *tags', anchoring: 'noteId, state' });
+    await old.open();
+    const page = { ...version1Note, target: { ...version1Note.target, alternateUrls: ['https://news.example/story?id=7'] } };
+    const deleted = { ...version1EntityNote, id: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a', updatedAt: '2026-11-02T10:00:00.000Z', deletedAt: '2026-11-02T10:00:00.000Z' };
+    await old.table('notes').bulkAdd([page, version1EntityNote, deleted]);
+    await old.table('settings').put({ key: 'deviceId', value: 'device-a' });
+    old.close();
+
+    const db = new NotesDatabase(name);
+    const states = await db.noteStates.toArray();
+    expect(states.map((s) => s.id).sort()).toEqual([page.id, version1EntityNote.id, deleted.id].sort());
+    for (const state of states) expect(noteView(state)).toEqual(await db.notes.get(state.id));
+    const clock = (await db.settings.get('clock'))!.value as string;
+    for (const state of states) for (const stamp of stampsOf(state)) expect(clock >= stamp).toBe(true);
+    // The same notes exported by the popup before (version 1) import as unchanged.
+    const repository = new NotesRepository(db);
+    const v1 = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: '2026-11-03T00:00:00.000Z', notes: [page, version1EntityNote, deleted] });
+    expect((await repository.planImport(v1)).counts).toEqual({ added: 0, updated: 0, conflicting: 0, unchanged: 3, 'older-skipped': 0, rejected: 0 });
+    // A change after the migration is stamped after every old stamp.
+    const edited = await repository.edit(page.id, { body: 'Edited.', tags: ['border'] });
+    expect(edited).toMatchObject({ body: 'Edited.', deviceId: 'device-a' });
+    expect(noteView((await db.noteStates.get(page.id))!)!.body).toBe('Edited.');
     db.close();
   });
 
-  test('delete is a tombstone that undo clears; bulk tagging is all or nothing', async () => {
-    const db = new NotesDatabase(`tombstone-${crypto.randomUUID()}`);
-    const note = noteSchema.parse({ ...version1Note, target: { ...version1Note.target, alternateUrls: [] } });
-    await db.addNote(note);
-    await db.deleteNotes([note.id], new Date('2026-11-26T01:00:00Z'));
-    expect(await db.pageNotes(note.target.kind === 'page' ? note.target.url : '')).toEqual([]);
-    expect((await db.notes.get(note.id))?.deletedAt).toBe('2026-11-26T01:00:00.000Z');
-    await db.restoreNotes([note.id], new Date('2026-11-26T01:00:05Z'));
-    expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
-    await db.tagNotes([note.id, 'no-such-note'], 'follow-up', new Date('2026-11-26T02:00:00Z'));
-    expect((await db.notes.get(note.id))?.tags).toEqual(['border', 'follow-up']);
-    expect(await db.editNote(note.id, { body: 'Edited.', tags: ['x'] }, new Date('2026-11-26T03:00:00Z'))).toMatchObject({ body: 'Edited.', tags: ['x'] });
+  test('a page note is found by its alternate address too', async () => {
+    const db = new NotesDatabase(`alternate-${crypto.randomUUID()}`);
+    const note = noteSchema.parse({ ...version1Note, target: { ...version1Note.target, alternateUrls: ['https://news.example/story?id=7'] } });
+    await new NotesRepository(db).applyRemote([legacyNoteState(note)]);
+    expect((await db.pageNotes('https://news.example/story?id=7')).map((n) => n.id)).toEqual([note.id]);
     db.close();
   });
 });

@@ -1,5 +1,7 @@
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { NoteChange } from '../core/notes/merge';
 import type { Note } from '../core/notes/note';
+import { legacyNoteState, stampsOf, type NoteState } from '../core/notes/state';
 
 /** Whether a page note was found again the last time its page was read. */
 export interface AnchoringState {
@@ -8,15 +10,43 @@ export interface AnchoringState {
   checkedAt: string;
 }
 
+/** One change this device made, in the order made: what sync uploads. */
+export interface LoggedChange {
+  seq?: number;
+  change: NoteChange;
+}
+
+/** A copy of the whole library taken before an import or a first sync, restorable from the manager. */
+export interface Backup {
+  id?: number;
+  createdAt: string;
+  reason: 'import' | 'first-sync' | 'manual';
+  noteCount: number;
+  /** Watchwords JSON version 2 of every note. */
+  data: string;
+  /** The last change this device had logged when the backup was taken. */
+  logSeq: number;
+}
+
 /**
- * The notes database. It lives in the extension's own origin: the background writes it, extension pages read it.
- * Content scripts must never open it (their IndexedDB is the page's). Every schema version keeps its migration,
- * tested from a fixture of the version before (lib/notes-db.migrations.test.ts).
+ * The notes database. It lives in the extension's own origin: the background writes it (only through
+ * lib/notes-repository.ts), extension pages read it. Content scripts must never open it (their IndexedDB is the
+ * page's). Every schema version keeps its migration, tested from a fixture of every version before
+ * (lib/notes-db.migrations.test.ts).
+ *
+ * - `notes`: each note as the rest of Watchwords shows it (what pages read);
+ * - `noteStates`: the same notes with their clock stamps (core/notes/state.ts), tombstones of purged notes too;
+ * - `changes`: this device's own changes, in order, for sync;
+ * - `backups`, `sync`: local backups, and sync's own bookkeeping (cursors, status).
  */
 export class NotesDatabase extends Dexie {
   notes!: EntityTable<Note, 'id'>;
   settings!: EntityTable<{ key: string; value: unknown }, 'key'>;
   anchoring!: EntityTable<AnchoringState, 'noteId'>;
+  noteStates!: EntityTable<NoteState, 'id'>;
+  changes!: EntityTable<LoggedChange, 'seq'>;
+  backups!: EntityTable<Backup, 'id'>;
+  sync!: EntityTable<{ key: string; value: unknown }, 'key'>;
 
   constructor(name = 'watchwords') {
     super(name);
@@ -39,6 +69,19 @@ export class NotesDatabase extends Dexie {
             if (note.target.kind === 'page' && !Array.isArray(note.target.alternateUrls)) note.target.alternateUrls = [];
           }),
       );
+    // 3: notes carry clock stamps (for merge, import and sync); this device logs its changes. Each note gets stamps
+    // made from its own times and device (the same ones a version-1 export of it gets on import), and the device
+    // clock starts after every stamp there is.
+    this.version(3)
+      .stores({ noteStates: 'id', changes: '++seq', backups: '++id, createdAt', sync: 'key' })
+      .upgrade(async (tx: Transaction) => {
+        const notes = (await tx.table('notes').toArray()) as Note[];
+        const states = notes.map(legacyNoteState);
+        await tx.table('noteStates').bulkPut(states);
+        let latest = '';
+        for (const state of states) for (const stamp of stampsOf(state)) if (stamp > latest) latest = stamp;
+        if (latest) await tx.table('settings').put({ key: 'clock', value: latest });
+      });
   }
 
   /** This browser's stable device id (for sync), made on first use. */
@@ -50,10 +93,6 @@ export class NotesDatabase extends Dexie {
       await this.settings.put({ key: 'deviceId', value });
       return value;
     });
-  }
-
-  async addNote(note: Note): Promise<void> {
-    await this.transaction('rw', this.notes, () => this.notes.add(note));
   }
 
   /** Live (not deleted) notes on an entity, oldest first. */
@@ -74,45 +113,6 @@ export class NotesDatabase extends Dexie {
         this.notes.where('target.alternateUrls').equals(url).toArray(),
       ]);
       return live([...new Map([...byUrl, ...byAlternate].map((note) => [note.id, note])).values()]);
-    });
-  }
-
-  /** Changes what the reader wrote; deleted notes stay deleted. */
-  async editNote(id: string, change: Pick<Note, 'body' | 'tags'>, now: Date): Promise<Note | undefined> {
-    return this.transaction('rw', this.notes, async () => {
-      const note = await this.notes.get(id);
-      if (!note || note.deletedAt !== null) return undefined;
-      const edited = { ...note, ...change, updatedAt: now.toISOString() };
-      await this.notes.put(edited);
-      return edited;
-    });
-  }
-
-  /** Deletes by tombstone (sync passes deletions on; undo clears it), all or nothing. */
-  async deleteNotes(ids: string[], now: Date): Promise<void> {
-    await this.setDeleted(ids, now.toISOString(), now);
-  }
-
-  async restoreNotes(ids: string[], now: Date): Promise<void> {
-    await this.setDeleted(ids, null, now);
-  }
-
-  private async setDeleted(ids: string[], deletedAt: string | null, now: Date): Promise<void> {
-    await this.transaction('rw', this.notes, async () => {
-      await this.notes.where('id').anyOf(ids).modify((note) => {
-        note.deletedAt = deletedAt;
-        note.updatedAt = now.toISOString();
-      });
-    });
-  }
-
-  /** Adds a tag to several notes at once, all or nothing. */
-  async tagNotes(ids: string[], tag: string, now: Date): Promise<void> {
-    await this.transaction('rw', this.notes, async () => {
-      await this.notes.where('id').anyOf(ids).modify((note) => {
-        if (!note.tags.includes(tag)) note.tags = [...note.tags, tag];
-        note.updatedAt = now.toISOString();
-      });
     });
   }
 

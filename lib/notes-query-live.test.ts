@@ -3,6 +3,11 @@ import { RangeSet } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
+import { NotesRepository } from './notes-repository';
+import { legacyNoteState } from '../core/notes/state';
+
+/** Notes arrive as they would from another device: through the one writer. */
+const seed = (db: NotesDatabase, notes: Note[]) => new NotesRepository(db).applyRemote(notes.map(legacyNoteState));
 import { changedKeys, createNotesStore, readAllNotes, watchNotes, type NotesSnapshot } from './notes-query-live';
 import { readRecentNotes } from './recent-notes';
 
@@ -91,7 +96,7 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(name);
     const notes = Array.from({ length: 6 }, () => note());
     const deleted = note({ deletedAt: '2026-02-01T00:00:00.000Z', updatedAt: '2026-02-01T00:00:00.000Z' });
-    await db.notes.bulkAdd([...notes, deleted]);
+    await seed(db, [...notes, deleted]);
     // Read before watching: in a test the full read could otherwise overtake it.
     const recent = await readRecentNotes(3, name);
     const { snapshots, next } = watch(db, Promise.resolve(recent));
@@ -105,7 +110,7 @@ describe('watchNotes', () => {
     const name = `live-${crypto.randomUUID()}`;
     const db = new NotesDatabase(name);
     const notes = Array.from({ length: 5 }, () => note());
-    await db.notes.bulkAdd(notes);
+    await seed(db, notes);
     const stale = { ...notes[0]!, body: 'Preview copy' };
     const { snapshots, next } = watch(db, Promise.resolve([notes[4]!, stale]), 2);
     await next((s) => s.complete);
@@ -124,7 +129,7 @@ describe('watchNotes', () => {
 
   test('a preview that comes after the full read, or is empty, or fails, is not shown', async () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
-    await db.notes.bulkAdd([note(), note()]);
+    await seed(db, [note(), note()]);
     let late!: (notes: Note[]) => void;
     const preview = new Promise<Note[]>((resolve) => (late = resolve));
     const { snapshots, next } = watch(db, preview);
@@ -141,24 +146,25 @@ describe('watchNotes', () => {
   test('an edit, a tombstone, an undo, a tag and a new note show without reading everything again', async () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const [a, b, c] = [note(), note(), note()];
-    await db.notes.bulkAdd([a!, b!, c!]);
+    await seed(db, [a!, b!, c!]);
     const { next } = watch(db);
     const first = await next((s) => s.complete);
 
-    await db.editNote(a!.id, { body: 'Edited', tags: ['x'] }, new Date());
+    await new NotesRepository(db).edit(a!.id, { body: 'Edited', tags: ['x'] });
     const edited = await next((s) => body(s, a!.id) === 'Edited');
     // Notes that did not change are the same objects.
     expect(edited.notes.find((n) => n.id === b!.id)).toBe(first.notes.find((n) => n.id === b!.id));
 
-    await db.deleteNotes([b!.id, c!.id], new Date());
+    await new NotesRepository(db).delete([b!.id, c!.id]);
     await next((s) => s.notes.filter((n) => n.deletedAt !== null).length === 2);
-    await db.restoreNotes([b!.id], new Date());
+    await new NotesRepository(db).restore([b!.id]);
     await next((s) => s.notes.find((n) => n.id === b!.id)?.deletedAt === null);
-    await db.tagNotes([b!.id, c!.id], 'follow up', new Date());
-    await next((s) => s.notes.filter((n) => n.tags.includes('follow up')).length === 2);
+    await new NotesRepository(db).tag([b!.id, c!.id], 'follow up');
+    // c is still deleted: only b is tagged.
+    await next((s) => s.notes.filter((n) => n.tags.includes('follow up')).map((n) => n.id).join() === b!.id);
 
     const d = note();
-    await db.addNote(d);
+    await new NotesRepository(db).applyRemote([legacyNoteState(d)]);
     const added = await next((s) => s.notes.some((n) => n.id === d.id));
     expect(added.notes).toHaveLength(4);
     db.close();
@@ -169,11 +175,11 @@ describe('watchNotes', () => {
     const db = new NotesDatabase(name);
     const other = new NotesDatabase(name);
     const a = note();
-    await db.notes.add(a);
+    await seed(db, [a]);
     const { next, since } = watch(db);
     await next((s) => s.complete && s.notes.length === 1);
     const b = note();
-    await other.addNote(b);
+    await new NotesRepository(other).applyRemote([legacyNoteState(b)]);
     await next((s) => s.notes.length === 2);
     const before = since();
     await other.notes.delete(a.id);
@@ -186,12 +192,12 @@ describe('watchNotes', () => {
   test('a bulk change of many notes reads everything again', async () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const notes = Array.from({ length: 80 }, () => note());
-    await db.notes.bulkAdd(notes.slice(0, 10));
+    await seed(db, notes.slice(0, 10));
     const { next } = watch(db);
     await next((s) => s.complete && s.notes.length === 10);
-    await db.notes.bulkPut(notes);
+    await seed(db, notes);
     await next((s) => s.notes.length === 80);
-    await db.tagNotes(notes.map((n) => n.id), 'all', new Date());
+    await new NotesRepository(db).tag(notes.map((n) => n.id), 'all');
     await next((s) => s.notes.every((n) => n.tags.includes('all')));
     db.close();
   });
@@ -199,9 +205,9 @@ describe('watchNotes', () => {
   test('a change made while the notes are first read is not lost', async () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const a = note();
-    await db.notes.add(a);
+    await seed(db, [a]);
     const { next } = watch(db);
-    await db.editNote(a.id, { body: 'Early edit', tags: [] }, new Date());
+    await new NotesRepository(db).edit(a.id, { body: 'Early edit', tags: [] });
     await next((s) => s.complete && body(s, a.id) === 'Early edit');
     db.close();
   });
@@ -209,12 +215,12 @@ describe('watchNotes', () => {
   test('stops calling back once stopped', async () => {
     const db = new NotesDatabase(`live-${crypto.randomUUID()}`);
     const a = note();
-    await db.notes.add(a);
+    await seed(db, [a]);
     const { snapshots, next } = watch(db);
     await next((s) => s.complete);
     stops.pop()!();
     const count = snapshots.length;
-    await db.editNote(a.id, { body: 'Later', tags: [] }, new Date());
+    await new NotesRepository(db).edit(a.id, { body: 'Later', tags: [] });
     await new Promise((done) => setTimeout(done, 100));
     expect(snapshots).toHaveLength(count);
     db.close();
@@ -225,7 +231,7 @@ describe('createNotesStore', () => {
   test('reads at once, keeps the latest snapshot and tells its subscribers', async () => {
     const db = new NotesDatabase(`store-${crypto.randomUUID()}`);
     const a = note();
-    await db.notes.add(a);
+    await seed(db, [a]);
     const store = createNotesStore(db);
     expect(store.getSnapshot()).toBeUndefined();
     let calls = 0;
@@ -237,7 +243,7 @@ describe('createNotesStore', () => {
     expect(store.getSnapshot()!.notes).toEqual([a]);
     expect(calls).toBe(1);
     unsubscribe();
-    await db.editNote(a.id, { body: 'Changed', tags: [] }, new Date());
+    await new NotesRepository(db).edit(a.id, { body: 'Changed', tags: [] });
     await new Promise<void>((done) => {
       const poll = () => (store.getSnapshot()?.notes[0]?.body === 'Changed' ? done() : setTimeout(poll, 5));
       poll();
@@ -253,7 +259,7 @@ describe('readAllNotes', () => {
     const db = new NotesDatabase(`pages-${crypto.randomUUID()}`);
     const notes = Array.from({ length: 7 }, () => note());
     notes[2] = { ...notes[2]!, deletedAt: notes[2]!.updatedAt };
-    await db.notes.bulkAdd(notes);
+    await seed(db, notes);
     const byId = (list: Note[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
     for (const pageSize of [1, 2, 3, 7, 8, 1000]) expect(await readAllNotes(db, pageSize)).toEqual(byId(notes));
     await db.notes.clear();

@@ -6,8 +6,11 @@ import { NotesDatabase } from './notes-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply } from '../core/protocol/route';
 import { createDraftStore } from './drafts';
-import { createRequestHandler } from './request-handler';
+import { badgeText, createRequestHandler } from './request-handler';
+import { createRuntimeDataset } from './runtime-dataset';
+import type { StorageArea } from './settings';
 import { createSettingsOwner } from './settings-owner';
+import { WatchlistDatabase } from './watchlist-db';
 
 const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
   entrySchema.parse({
@@ -15,7 +18,8 @@ const entries: Entry[] = ['alpha-tool', 'beta-vendor'].map((id) =>
     kind: 'vendor',
     name: id,
     summary: 'A made-up entry for tests.',
-    sources: [{ url: 'https://example.org/', title: 'Example' }],
+    facts: { headquarters: 'Nowhere', products: ['Gizmo'], concern: 'Made up for tests.' },
+    sources: [{ url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary'] }],
     asOf: '2025-01-01',
   }),
 );
@@ -44,8 +48,8 @@ function handlerFor(db: NotesDatabase, known: Entry[]) {
     db,
     entries: known,
     settings: createSettingsOwner(),
-    drafts: createDraftStore(fakeBrowser.storage.local as unknown as Parameters<typeof createDraftStore>[0], now),
-    isExtensionPage: (url) => url?.startsWith(extensionOrigin) ?? false,
+    drafts: createDraftStore(fakeBrowser.storage.local as unknown as StorageArea, now),
+    extensionOrigin,
     now,
   });
 }
@@ -63,8 +67,11 @@ const draft = {
   tags: ['dhs'],
 };
 const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', title: 'The story' };
-/** The overlay frame: an extension page in the reader's tab (notes are written there, core/protocol/frame.ts). */
-const inFrame = (tabOfFrame: { url?: string; title?: string }) => ({ url: `${extensionOrigin}overlay.html`, tab: tabOfFrame });
+/**
+ * The overlay frame: an extension page in the reader's tab, where notes are written (core/protocol/frame.ts).
+ * Chrome gives it a per-session address, not the extension's origin.
+ */
+const inFrame = (tabOfFrame: { url?: string; title?: string; id?: number }) => ({ url: 'chrome-extension://session-0123/overlay.html', tab: tabOfFrame });
 const frame = inFrame(tab);
 
 function noteOf(reply: Reply): Note {
@@ -142,6 +149,7 @@ describe('notes.add', () => {
     ['a tab without a url', inFrame({ title: 'x' })],
     ['a browser page', inFrame({ url: 'chrome://newtab/', title: 'New tab' })],
     ['a local file', inFrame({ url: 'file:///home/me/a.html', title: 'a' })],
+    ['no tab (the popup)', { url: `${extensionOrigin}popup.html` }],
   ])('refuses %s and stores nothing', async (_, sender) => {
     const { db, handle } = setup();
     expect(await handle({ type: 'notes.add', draft }, sender)).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
@@ -166,14 +174,14 @@ describe('notes.add', () => {
 
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
   test('a QuotaExceededError raised inside the Dexie transaction gives the same message', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db.notes, 'add').mockImplementation(() => {
+    vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: quotaMessage });
@@ -183,7 +191,7 @@ describe('notes.add', () => {
 
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
-    vi.spyOn(db, 'addNote').mockRejectedValue(new Error('disk on fire'));
+    vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
     expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });
@@ -233,6 +241,7 @@ describe('what a page cannot make the background do', () => {
     expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual(malformed);
     expect(await handle({ type: 'notes.addForEntity', draft: { entityId: 'alpha-tool', body: 'x' } }, { tab })).toEqual(malformed);
     expect(await handle({ type: 'notes.forEntity', entityId: 'alpha-tool' }, { tab })).toEqual(malformed);
+    expect(await handle({ type: 'notes.get', ids: [crypto.randomUUID()] }, { tab, url: tab.url })).toEqual(malformed);
     expect(await handle({ type: 'drafts.get', target: { kind: 'entity', entityId: 'alpha-tool', name: 'a' } }, { tab })).toEqual(malformed);
     expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, { tab, url: tab.url })).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
@@ -302,6 +311,151 @@ describe('notes from several tabs at once', () => {
   });
 });
 
+describe('notes change only through the background, and only at an extension page\'s request', () => {
+  const page = { url: `${extensionOrigin}notes.html` };
+
+  test('the manager edits, tags, deletes, restores and exports through messages; a content script cannot', async () => {
+    const { db, handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft }, frame));
+    expect(await handle({ type: 'notes.edit', id: note.id, body: 'Changed', tags: ['a'] }, page)).toMatchObject({ ok: true, value: { note: { body: 'Changed', tags: ['a'] } } });
+    expect(await handle({ type: 'notes.tag', ids: [note.id], tag: 'b' }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.delete', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    expect(await handle({ type: 'notes.restore', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
+    const exported = await handle({ type: 'notes.export', format: 'csv' }, page);
+    expect(exported).toMatchObject({ ok: true, value: { encoding: 'text', mime: 'text/csv' } });
+    // The same requests from a web page's content script are refused.
+    for (const message of [{ type: 'notes.delete', ids: [note.id] }, { type: 'notes.export', format: 'watchwords-json' }, { type: 'sync.status' }]) {
+      expect(await handle(message, { tab })).toEqual(malformed);
+    }
+    expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
+  });
+
+  test('an import is planned, then applied after a backup; an unreadable file gets one sentence', async () => {
+    const { db, handle } = setup();
+    const file = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: '2025-01-01T00:00:00.000Z', notes: [] });
+    expect(await handle({ type: 'notes.import.plan', text: file }, page)).toMatchObject({ ok: true, value: { summary: 'The file holds no notes.' } });
+    expect(await handle({ type: 'notes.import.apply', text: file }, page)).toMatchObject({ ok: true, value: { backupId: 1 } });
+    expect(await handle({ type: 'notes.backups' }, page)).toMatchObject({ ok: true, value: { backups: [{ id: 1, reason: 'import' }] } });
+    expect(await handle({ type: 'notes.import.plan', text: '{"format":' }, page)).toEqual({ ok: false, error: 'This file is not valid JSON (it may be cut short or not a Watchwords export).' });
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('the toolbar badge', () => {
+  test('shows the count of the sending tab, cut to fit, and nothing when switched off or zero', async () => {
+    const db = freshDb();
+    const badges: [number, string][] = [];
+    const owner = createSettingsOwner();
+    const handle = createRequestHandler({ db, entries, settings: owner, extensionOrigin, setBadge: async (tabId, text) => void badges.push([tabId, text]) });
+    const tab7 = { id: 7, url: 'https://news.example/a' };
+    expect(await handle({ type: 'page.mentions', total: 12 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: true } });
+    expect(await handle({ type: 'page.mentions', total: 0 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    await owner.apply({ op: 'set', showBadge: false });
+    expect(await handle({ type: 'page.mentions', total: 5 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(badges).toEqual([[7, '12'], [7, ''], [7, '']]);
+  });
+
+  test('badgeText', () => {
+    expect([0, 9, 999, 1000, 12_345, 500_000].map(badgeText)).toEqual(['0', '9', '999', '1k+', '12k+', '99k+']);
+  });
+});
+
+describe('the watchlist routes', () => {
+  function withWatchlist() {
+    const db = freshDb();
+    const watchlistDb = new WatchlistDatabase(`watchlist-test-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    open.push(watchlistDb as unknown as NotesDatabase);
+    const dataset = createRuntimeDataset({ db: watchlistDb, bundled: entries, area: fakeBrowser.storage.local as unknown as StorageArea });
+    const opened: { form: string; params: Record<string, string> }[] = [];
+    const counted: { tabId: number; names: string[] }[] = [];
+    const handle = createRequestHandler({
+      db,
+      entries,
+      settings: createSettingsOwner(),
+      extensionOrigin,
+      watchlist: {
+        dataset,
+        openForm: async (form, params) => void opened.push({ form, params }),
+        countMentions: async (tabId, terms) => (counted.push({ tabId, names: terms.map((t) => t.name) }), 3),
+        fetchPack: async () => '{"format":"watchwords-pack","version":1,"__proto__":{}}',
+        tabOf: async (id) => (id === 7 ? { ...tab, id: 7, windowId: 1 } : undefined),
+      },
+    });
+    return { handle, opened, counted };
+  }
+  const page = { url: `${extensionOrigin}watchlist.html` };
+  const form = { kind: 'tool', name: 'Harbor Sentinel Grid', aliases: [], summary: 'A made-up camera network.', sources: [] };
+
+  test('preview: problems in words, shared terms, and the mentions the given tab counts', async () => {
+    const { handle, counted } = withWatchlist();
+    expect(await handle({ type: 'watchlist.preview', entry: { ...form, name: 'Sentinel' }, tabId: 4 }, page)).toMatchObject({
+      ok: true,
+      value: { problems: [expect.stringMatching(/single word/)], mentions: null },
+    });
+    expect(await handle({ type: 'watchlist.preview', entry: form, tabId: 4 }, page)).toEqual({ ok: true, value: { problems: [], collisions: [], mentions: 3 } });
+    expect(counted).toEqual([{ tabId: 4, names: ['Harbor Sentinel Grid'] }]);
+  });
+
+  test('a saved entry is carded for content scripts under its namespace, and takes entity notes', async () => {
+    const { handle } = withWatchlist();
+    const saved = await handle({ type: 'watchlist.save', entry: form }, page);
+    expect(saved).toEqual({ ok: true, value: { id: 'reader:harbor-sentinel-grid', revision: 1 } });
+    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, frame);
+    expect(cards.ok && (cards.value as { entries: { id: string; origin?: unknown }[] }).entries.map((e) => [e.id, e.origin])).toEqual([
+      ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
+      ['alpha-tool', undefined],
+    ]);
+    expect(await handle({ type: 'dataset.terms' }, { tab })).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
+    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, frame);
+    expect(note.ok).toBe(true);
+    // A content script cannot save or delete entries: that protocol is the extension pages'.
+    expect(await handle({ type: 'watchlist.save', entry: form }, { tab })).toEqual(malformed);
+  });
+
+  test('forms open for the sending tab and its page, never for a tab or page named in the message', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, { tab: { ...tab, id: 7 } });
+    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, { tab: { ...tab, id: 7 } });
+    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    expect(opened).toEqual([
+      { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
+      { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+    ]);
+  });
+
+  test('an extension page (the popup, a frame) may open a form for a tab it names; its page comes from that tab', async () => {
+    const { handle, opened } = withWatchlist();
+    await handle({ type: 'report.open', kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', tabId: 7 }, page);
+    await handle({ type: 'watch.open', text: 'Harbor Grid' }, page);
+    expect(await handle({ type: 'watch.open', text: 'x', tabId: 8 }, page)).toEqual({ ok: false, error: 'That tab is no longer open.' });
+    expect(opened).toEqual([
+      { form: 'report', params: { kind: 'wrong-match', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
+      { form: 'watch', params: { text: 'Harbor Grid' } },
+    ]);
+  });
+
+  test('sightings come from the sending tab, and none from a private window', async () => {
+    const { handle } = withWatchlist();
+    await handle({ type: 'watchlist.save', entry: form }, page);
+    const counts = { 'reader:harbor-sentinel-grid': 2 };
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab: { ...tab, incognito: true } })).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handle({ type: 'watchlist.seen', counts }, { tab })).toEqual({ ok: true, value: { recorded: 1 } });
+    const view = await handle({ type: 'watchlist.get' }, page);
+    expect(view.ok && (view.value as { view: { entries: { seen: unknown[] }[] } }).view.entries[0]!.seen).toEqual([
+      expect.objectContaining({ page: 'https://news.example/story?id=7', title: 'The story', count: 2 }),
+    ]);
+  });
+
+  test('a pack address must be https; what it answers is checked like a file', async () => {
+    const { handle } = withWatchlist();
+    expect(await handle({ type: 'packs.preview', url: 'http://packs.example/city.json' }, page)).toEqual({ ok: true, value: { error: 'Packs are read only from https:// addresses.' } });
+    expect(await handle({ type: 'packs.preview', url: 'https://packs.example/city.json' }, page)).toEqual({
+      ok: true,
+      value: { error: 'Watchwords refused this pack: it contains the key "__proto__", which no pack has.' },
+    });
+  });
+});
 describe('drafts', () => {
   const target = { kind: 'page' as const, quote: draft.quote, position: draft.position, page: { writtenAt: tab.url, title: 'The story' } };
   const entityTarget = { kind: 'entity' as const, entityId: 'alpha-tool', name: 'alpha-tool' };
@@ -358,7 +512,7 @@ describe('notes.get', () => {
     const { db, handle } = setup();
     const kept = noteOf(await handle({ type: 'notes.add', draft }, frame));
     const gone = noteOf(await handle({ type: 'notes.add', draft: { ...draft, body: 'gone' } }, frame));
-    await db.deleteNotes([gone.id], new Date());
+    await handle({ type: 'notes.delete', ids: [gone.id] }, { url: `${extensionOrigin}notes.html` });
     expect(await handle({ type: 'notes.get', ids: [kept.id, gone.id] }, frame)).toEqual({ ok: true, value: { notes: [kept] } });
     expect(await handle({ type: 'notes.get', ids: [kept.id] }, { tab, url: tab.url })).toEqual(malformed);
   });

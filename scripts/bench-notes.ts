@@ -68,15 +68,19 @@ export function generateNotes(count: number, entityIds: string[], seed = 20_260_
 export async function seedNotes(page: Page, notes: Note[], orphanedIds: string[] = []): Promise<void> {
   await page.evaluate(
     async ({ notes, orphanedIds }) => {
+      // Notes go in as a reader's import would (a version-1 file, through the background: the one writer).
+      const api = (globalThis as unknown as { chrome?: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } }; browser?: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; error?: string }> } } });
+      const runtime = (api.browser ?? api.chrome)!.runtime;
+      const text = JSON.stringify({ format: 'watchwords-notes', version: 1, exportedAt: new Date().toISOString(), notes });
+      const reply = await runtime.sendMessage({ type: 'notes.import.apply', text });
+      if (!reply?.ok) throw new Error(`seeding failed: ${reply?.error}`);
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const request = indexedDB.open('watchwords');
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['notes', 'anchoring'], 'readwrite');
-        const store = tx.objectStore('notes');
-        for (const note of notes) store.put(note);
+        const tx = db.transaction(['anchoring'], 'readwrite');
         const anchoring = tx.objectStore('anchoring');
         const checkedAt = new Date().toISOString();
         for (const noteId of orphanedIds) anchoring.put({ noteId, state: 'orphaned', checkedAt });

@@ -7,7 +7,7 @@ import type { Entry } from '../core/dataset/schema';
 export const dataDir = process.env.WATCHWORDS_DATA ?? resolve(import.meta.dirname, '..', 'data');
 
 /** Reads and validates every `data/*.json` entry file (Node only: the build and the CLIs). */
-export function readDataset(dir = dataDir): Entry[] {
+export function readDataset(dir = dataDir, options: { check?: (entry: Entry) => string[] } = {}): Entry[] {
   const files = readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
     .sort()
@@ -21,5 +21,5 @@ export function readDataset(dir = dataDir): Entry[] {
       }
       return { file: `data/${name}`, data };
     });
-  return buildDataset(files);
+  return buildDataset(files, options);
 }

@@ -46,6 +46,17 @@ describe('the layers', () => {
     expect(violations('lib', (target) => layerOf(target) === 'entrypoints')).toEqual([]);
   });
 
+  test('only the notes repository writes the notes tables', () => {
+    const tables = 'notes|noteStates|changes|backups';
+    const write = new RegExp(`\\.(?:${tables})\\.(?:add|put|bulkAdd|bulkPut|update|bulkUpdate|delete|bulkDelete|clear)\\(|\\.(?:${tables})\\.(?:where|toCollection|filter)\\([^;]*\\.(?:modify|delete)\\(`);
+    const writers = ['lib', 'entrypoints', 'components', 'core']
+      .flatMap(sourceFiles)
+      .filter((file) => !/\.test\.tsx?$/.test(file) && file !== 'lib/notes-repository.ts' && file !== 'lib/notes-db.ts')
+      .filter((file) => write.test(readFileSync(join(root, file), 'utf8')));
+    expect(writers).toEqual([]);
+    expect(write.test('await db.notes.bulkPut(views)')).toBe(true);
+  });
+
   test('the test finds imports of every form', () => {
     expect(importsOf('tests/architecture.test.ts')).toContain('node:fs');
     const sample = importsOf('entrypoints/notes/start.ts');

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { buildDataset, DatasetError } from '../core/dataset/dataset';
-import { entrySchema, relationNames, type Entry, type EntryInput, type TermRule } from '../core/dataset/schema';
+import { entrySchema, kinds, relationNames, type Entry, type EntryInput, type Kind, type Source, type TermRule } from '../core/dataset/schema';
+import { distinguishable, sharedTextKey, unguardedSingleWords } from '../core/dataset/term-rules';
 import { termsOf } from '../core/dataset/terms';
 import { dataDir, readDataset } from '../scripts/dataset-files';
 
@@ -10,13 +11,20 @@ import { dataDir, readDataset } from '../scripts/dataset-files';
 // buildDataset on small in-memory fixtures: one test per kind of problem.
 // ---------------------------------------------------------------------------------------------------------------
 
+const source = (url: string, type: Source['type'], supports: string[], title = `Example: ${url}`): Source => ({ url, title, type, supports });
+
+/** A valid vendor: every required fact, each backed by a source. */
 function fixture(id: string, extra: Partial<EntryInput> = {}): EntryInput {
   return {
     id,
     kind: 'vendor',
     name: `Name of ${id}`,
     summary: 'A made-up vendor used only in tests.',
-    sources: [{ url: 'https://example.org/source', title: 'Example source' }],
+    facts: { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Sells gizmos, according to a made-up report.' },
+    sources: [
+      source('https://example.com/about', 'self', ['summary', 'facts.headquarters', 'facts.products']),
+      source('https://example.org/report', 'original-report', ['facts.concern']),
+    ],
     asOf: '2025-01-01',
     ...extra,
   } as EntryInput;
@@ -95,38 +103,218 @@ describe('buildDataset', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Format v2: required facts by kind, status, sources that say what they support. One bad entry per rule.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** The messages buildDataset reports for one entry. */
+function messagesOf(data: EntryInput): string[] {
+  try {
+    buildDataset([{ file: `data/${(data as { id: string }).id}.json`, data }]);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatasetError);
+    return (error as DatasetError).problems.map((problem) => problem.message);
+  }
+}
+
+const supportingAll = (url: string, type: Source['type'], facts: Record<string, unknown>, more: string[] = []) =>
+  source(url, type, ['summary', ...Object.keys(facts).map((key) => `facts.${key}`), ...more]);
+
+/** A valid entry of each kind, every required fact present and backed. */
+const validOf = {
+  tool: () => {
+    const facts = { category: 'face recognition', vendorName: 'Acme', knownUsers: ['A police department'], concern: 'Misidentifications, according to a made-up audit.' };
+    return fixture('a-tool', { kind: 'tool', facts, sources: [supportingAll('https://example.org/t', 'original-report', facts)] });
+  },
+  vendor: () => fixture('a-vendor'),
+  program: () => {
+    const facts = { agency: 'A made-up agency' };
+    return fixture('a-program', {
+      kind: 'program',
+      facts,
+      status: { stage: 'active', date: '2024-05', source: 'https://example.gov/p' },
+      sources: [supportingAll('https://example.gov/p', 'official', facts, ['status'])],
+    });
+  },
+  agency: () => {
+    const facts = { jurisdiction: 'Nowhere (federal)', parentAgency: 'A made-up department', surveillanceRole: 'Runs a made-up database.' };
+    return fixture('an-agency', { kind: 'agency', facts, sources: [supportingAll('https://example.gov/a', 'official', facts)] });
+  },
+  bill: () => {
+    const facts = { jurisdiction: 'United States', congress: 119, numbers: ['H.R. 1'], sponsors: ['Rep. Nobody'], introduced: '2025-01-03' };
+    return fixture('a-bill', {
+      kind: 'bill',
+      facts,
+      status: { stage: 'in-committee', date: '2025-01-03', text: 'Referred to committee.', source: 'https://example.gov/b' },
+      sources: [supportingAll('https://example.gov/b', 'official', facts, ['status'])],
+    });
+  },
+  law: () => {
+    const facts = { jurisdiction: 'Nowhere', enacted: '2001' };
+    return fixture('a-law', {
+      kind: 'law',
+      facts,
+      status: { stage: 'lapsed', date: '2020-03-15', source: 'https://example.gov/l' },
+      latest: { text: 'A made-up bill would revive it.', date: '2021-01-02', source: 'https://example.org/news' },
+      sources: [supportingAll('https://example.gov/l', 'official', facts, ['status']), source('https://example.org/news', 'original-report', ['latest'])],
+    });
+  },
+  order: () => {
+    const facts = { jurisdiction: 'United States', issuedBy: 'A made-up president', number: 'Executive Order 1', signed: '1981-12-04' };
+    return fixture('an-order', {
+      kind: 'order',
+      facts,
+      status: { stage: 'in-force', date: '1981-12-04', source: 'https://example.gov/o' },
+      sources: [supportingAll('https://example.gov/o', 'official', facts, ['status'])],
+    });
+  },
+  campaign: () => {
+    const facts = { organisers: ['A made-up union'], started: '2016-09' };
+    return fixture('a-campaign', {
+      kind: 'campaign',
+      facts,
+      status: { stage: 'active', date: '2016-09', source: 'https://example.org/c' },
+      sources: [supportingAll('https://example.org/c', 'self', facts, ['status'])],
+    });
+  },
+  case: () => {
+    const facts = { court: 'A made-up court', year: 2018, holding: 'A search needs a warrant.' };
+    return fixture('a-case', { kind: 'case', facts, sources: [supportingAll('https://example.gov/k', 'official', facts)] });
+  },
+} satisfies Record<Kind, () => EntryInput>;
+
+/** The fixture of a kind without one of its facts (its source no longer claims to support it). */
+function without(kind: Kind, key: string): EntryInput {
+  const entry = validOf[kind]() as EntryInput & { facts: Record<string, unknown>; sources: Source[] };
+  const { [key]: _dropped, ...facts } = entry.facts;
+  const sources = entry.sources.map((s) => ({ ...s, supports: s.supports.filter((path) => path !== `facts.${key}`) })).filter((s) => s.supports.length > 0);
+  return { ...entry, facts, sources } as EntryInput;
+}
+
+describe('format v2', () => {
+  test.each(kinds)('a valid %s passes', (kind) => {
+    expect(messagesOf(validOf[kind]())).toEqual([]);
+  });
+
+  test.each([
+    ['vendor', 'headquarters', 'required for a vendor'],
+    ['vendor', 'products', 'required for a vendor'],
+    ['vendor', 'concern', 'required for a vendor'],
+    ['tool', 'category', 'required for a tool'],
+    ['tool', 'concern', 'required for a tool'],
+    ['tool', 'vendorName', 'required for a tool unless "generic": true'],
+    ['tool', 'knownUsers', 'required for a tool unless "generic": true'],
+    ['agency', 'jurisdiction', 'required for an agency'],
+    ['agency', 'surveillanceRole', 'required for an agency'],
+    ['agency', 'parentAgency', 'required for an agency unless "topLevel": true'],
+    ['program', 'agency', 'required for a program'],
+    ['bill', 'jurisdiction', 'required for a bill'],
+    ['bill', 'numbers', 'required for a bill'],
+    ['bill', 'sponsors', 'required for a bill'],
+    ['law', 'jurisdiction', 'required for a law'],
+    ['order', 'jurisdiction', 'required for an order'],
+    ['order', 'issuedBy', 'required for an order'],
+    ['campaign', 'organisers', 'required for a campaign'],
+    ['case', 'court', 'required for a case'],
+    ['case', 'year', 'required for a case'],
+    ['case', 'holding', 'required for a case'],
+  ] as [Kind, string, string][])('a %s without facts.%s is reported', (kind, key, message) => {
+    expect(messagesOf(without(kind, key))).toEqual([`facts.${key}: ${message}`]);
+  });
+
+  test('an empty list of products is as good as none', () => {
+    const entry = fixture('a-vendor', { facts: { headquarters: 'Springfield, U.S.', products: [], concern: 'Something, a report says.' } });
+    expect(messagesOf(entry)).toEqual(['facts.products: at least one, required for a vendor']);
+  });
+
+  test('an entry with no facts at all is reported once, clearly', () => {
+    const { facts: _facts, ...entry } = validOf.case() as EntryInput & { facts: unknown };
+    expect(messagesOf({ ...entry, sources: [source('https://example.gov/k', 'official', ['summary'])] } as EntryInput)).toEqual(['facts: required for a case']);
+  });
+
+  test('a generic tool needs neither vendor nor known users; a top-level agency has no parent', () => {
+    const facts = { category: 'cell-site simulator', concern: 'Sweeps up bystanders\' phones, according to a made-up report.', generic: true };
+    expect(messagesOf(fixture('a-tool', { kind: 'tool', facts, sources: [supportingAll('https://example.org/t', 'original-report', { category: 1, concern: 1 })] }))).toEqual([]);
+    const topLevel = without('agency', 'parentAgency') as EntryInput & { facts: Record<string, unknown> };
+    expect(messagesOf({ ...topLevel, facts: { ...topLevel.facts, topLevel: true } } as EntryInput)).toEqual([]);
+    const both = validOf.agency() as EntryInput & { facts: Record<string, unknown> };
+    expect(messagesOf({ ...both, facts: { ...both.facts, topLevel: true } } as EntryInput)).toEqual(['facts.parentAgency: a top-level agency has no parent agency']);
+  });
+
+  test.each(['program', 'bill', 'law', 'order', 'campaign'] as const)('a %s without a status is reported', (kind) => {
+    const { status: _status, ...entry } = validOf[kind]() as EntryInput & { status: unknown; sources: Source[] };
+    const sources = entry.sources.map((s) => ({ ...s, supports: s.supports.filter((path) => path !== 'status') }));
+    expect(messagesOf({ ...entry, sources } as EntryInput)).toEqual(['status: required for this kind: where it stands, since when, and the source that says so']);
+  });
+
+  test.each(['tool', 'vendor', 'agency', 'case'] as const)('a %s may not have a status', (kind) => {
+    const entry = validOf[kind]() as EntryInput & { sources: Source[] };
+    const url = entry.sources[0]!.url;
+    expect(messagesOf({ ...entry, status: { stage: 'active', date: '2020', source: url } } as EntryInput)).toEqual([
+      expect.stringMatching(/^\(entry\): Unrecognized key: "status"/),
+    ]);
+  });
+
+  test('a status stage, a status date and a latest date must be real', () => {
+    const law = validOf.law() as EntryInput & { status: Record<string, unknown>; latest: Record<string, unknown> };
+    expect(messagesOf({ ...law, status: { ...law.status, stage: 'pending' } } as unknown as EntryInput)).toEqual([expect.stringMatching(/^status\.stage: /)]);
+    expect(messagesOf({ ...law, status: { ...law.status, date: '2020-02-30' } } as EntryInput)).toEqual(['status.date: not a real date']);
+    expect(messagesOf({ ...law, latest: { ...law.latest, date: 'last spring' } } as EntryInput)).toEqual([
+      'latest.date: dates are YYYY-MM-DD (YYYY-MM or YYYY only when the day is unknowable)',
+    ]);
+  });
+
+  test('a status or latest source that is not one of the entry\'s sources is reported', () => {
+    const law = validOf.law() as EntryInput & { status: Record<string, unknown>; latest: Record<string, unknown> };
+    expect(messagesOf({ ...law, status: { ...law.status, source: 'https://example.gov/elsewhere' } } as EntryInput)).toEqual([
+      "status.source: https://example.gov/elsewhere is not one of this entry's sources",
+    ]);
+    expect(messagesOf({ ...law, latest: { ...law.latest, source: 'https://example.gov/elsewhere' } } as EntryInput)).toEqual([
+      "latest.source: https://example.gov/elsewhere is not one of this entry's sources",
+    ]);
+  });
+
+  test('a status source must say it supports the status', () => {
+    const law = validOf.law() as EntryInput & { sources: Source[] };
+    const sources = [{ ...law.sources[0]!, supports: law.sources[0]!.supports.filter((p) => p !== 'status') }, law.sources[1]!, source('https://example.gov/other', 'official', ['status'])];
+    expect(messagesOf({ ...law, sources } as EntryInput)).toEqual(['status.source: https://example.gov/l does not list "status" in its supports']);
+  });
+
+  test('a source needs a type and at least one supported field, and supports only fields of its entry\'s kind', () => {
+    const vendor = fixture('a-vendor') as EntryInput & { sources: Source[] };
+    const [first, second] = vendor.sources as [Source, Source];
+    const { type: _type, ...untyped } = first;
+    expect(messagesOf({ ...vendor, sources: [untyped, second] } as EntryInput)).toEqual([expect.stringMatching(/^sources\.0\.type: /)]);
+    expect(messagesOf({ ...vendor, sources: [{ ...first, type: 'blog' }, second] } as EntryInput)).toEqual([expect.stringMatching(/^sources\.0\.type: /)]);
+    expect(messagesOf({ ...vendor, sources: [first, { ...second, supports: [] }] } as EntryInput)).toEqual(['sources.1.supports: a source supports at least one field']);
+    expect(messagesOf({ ...vendor, sources: [first, { ...second, supports: ['facts.concern', 'facts.holding', 'summry'] }] } as EntryInput)).toEqual([
+      'sources.1.supports: "facts.holding" is not a field a vendor entry can have',
+      'sources.1.supports: "summry" is not a field a vendor entry can have',
+    ]);
+  });
+
+  test('the summary and every fact present must be backed by some source', () => {
+    const vendor = fixture('a-vendor', { facts: { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Gizmos, a report says.', founded: 1999 } }) as EntryInput & { sources: Source[] };
+    const sources = vendor.sources.map((s) => ({ ...s, supports: s.supports.filter((p) => p !== 'summary') }));
+    expect(messagesOf({ ...vendor, sources } as EntryInput)).toEqual([
+      'summary: no source lists "summary" in its supports',
+      'facts.founded: no source lists "facts.founded" in its supports',
+    ]);
+  });
+
+  test('the same url twice is reported', () => {
+    const vendor = fixture('a-vendor') as EntryInput & { sources: Source[] };
+    expect(messagesOf({ ...vendor, sources: [...vendor.sources, vendor.sources[0]!] } as EntryInput)).toEqual(['sources: https://example.com/about is listed twice']);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // The real dataset.
 // ---------------------------------------------------------------------------------------------------------------
 
 const files = readdirSync(dataDir)
   .filter((name) => name.endsWith('.json'))
   .sort();
-
-/** A term that, on its own, is one word (no whitespace inside): "ICE", "Fortify", "cell-site". */
-function isSingleWord(rule: TermRule): boolean {
-  return !/\s/.test(rule.text.trim());
-}
-
-function isPlain(rule: TermRule): boolean {
-  return !rule.caseSensitive && !rule.requiresContext && !rule.excludeContext && !rule.afterLongForm && rule.matchAlone !== false;
-}
-
-/**
- * Whether two rules with the same folded text can tell their entries apart: never two plain strings, and never two
- * rules that are identical in every respect that decides a match.
- */
-function distinguishable(a: TermRule, b: TermRule): boolean {
-  if (a.matchAlone === false || b.matchAlone === false) return true;
-  if (isPlain(a) && isPlain(b)) return false;
-  const signature = (rule: TermRule) =>
-    JSON.stringify([
-      rule.caseSensitive ? rule.text.trim() : rule.text.trim().toLowerCase(),
-      [...(rule.requiresContext ?? [])].map((s) => s.toLowerCase()).sort(),
-      [...(rule.excludeContext ?? [])].map((s) => s.toLowerCase()).sort(),
-      !!rule.afterLongForm,
-    ]);
-  return signature(a) !== signature(b);
-}
 
 describe('the data/ directory', () => {
   test('holds at least the 150 entries the product promises', () => {
@@ -157,7 +345,10 @@ describe('the data/ directory', () => {
 });
 
 describe('the rules of the real dataset', () => {
-  const entries = readDataset();
+  let entries: Entry[] = [];
+  beforeAll(() => {
+    entries = readDataset();
+  });
 
   test('every entry has at least one source and an asOf date', () => {
     const missing = entries.filter((entry) => entry.sources.length === 0 || !/^\d{4}-\d{2}-\d{2}$/.test(entry.asOf)).map((entry) => entry.id);
@@ -174,10 +365,7 @@ describe('the rules of the real dataset', () => {
 
   test('every single-word term (the name included) is case-sensitive, needs context, is an acronym or never matches alone', () => {
     const offenders = entries.flatMap((entry) =>
-      termsOf(entry)
-        .filter((rule) => isSingleWord(rule))
-        .filter((rule) => !(rule.caseSensitive || rule.requiresContext || rule.afterLongForm || rule.matchAlone === false))
-        .map((rule) => `${entry.id}: "${rule.text}"`),
+      unguardedSingleWords(entry).map((rule) => `${entry.id}: "${rule.text}"`),
     );
     expect(offenders).toEqual([]);
   });
@@ -187,7 +375,7 @@ describe('the rules of the real dataset', () => {
     for (const entry of entries) {
       const seen = new Set<string>();
       for (const rule of termsOf(entry)) {
-        const key = rule.text.trim().toLowerCase().replace(/\s+/g, ' ');
+        const key = sharedTextKey(rule.text);
         // Two rules of the same entry with the same folded text ("ShotSpotter"/"Shotspotter") are not a clash.
         if (seen.has(key)) continue;
         seen.add(key);
@@ -201,8 +389,8 @@ describe('the rules of the real dataset', () => {
           const a = users[i]!;
           const b = users[j]!;
           // Every rule of entry a with this text against every rule of entry b with this text.
-          const rulesA = termsOf(entries.find((entry) => entry.id === a.id)!).filter((rule) => rule.text.trim().toLowerCase().replace(/\s+/g, ' ') === text);
-          const rulesB = termsOf(entries.find((entry) => entry.id === b.id)!).filter((rule) => rule.text.trim().toLowerCase().replace(/\s+/g, ' ') === text);
+          const rulesA = termsOf(entries.find((entry) => entry.id === a.id)!).filter((rule) => sharedTextKey(rule.text) === text);
+          const rulesB = termsOf(entries.find((entry) => entry.id === b.id)!).filter((rule) => sharedTextKey(rule.text) === text);
           for (const ra of rulesA) for (const rb of rulesB) if (!distinguishable(ra, rb)) clashes.push(`"${text}": ${a.id} / ${b.id}`);
         }
       }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { kinds } from '../core/dataset/kinds';
+import { hasStatus, kinds, type Kind } from '../core/dataset/kinds';
 import { readDataset } from '../scripts/dataset-files';
 
 const root = resolve(import.meta.dirname, '..');
@@ -54,8 +54,10 @@ const brokenData = join(dir, 'broken-data');
 let brokenRun: Run;
 beforeAll(async () => {
   mkdirSync(brokenData);
-  writeFileSync(join(brokenData, 'good-vendor.json'), JSON.stringify({ id: 'good-vendor', kind: 'vendor', name: 'Good Vendor', summary: 'A test vendor.', sources: [{ url: 'https://example.org/', title: 'Example' }], asOf: '2025-01-01' }));
-  writeFileSync(join(brokenData, 'bad-vendor.json'), JSON.stringify({ id: 'bad-vendor', kind: 'vendor', name: 'Bad Vendor', summary: 'No sources.', sources: [], asOf: '2025-01-01' }));
+  const facts = { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Sells gizmos, a made-up report says.' };
+  const source = { url: 'https://example.org/', title: 'Example', type: 'self', supports: ['summary', 'facts.headquarters', 'facts.products', 'facts.concern'] };
+  writeFileSync(join(brokenData, 'good-vendor.json'), JSON.stringify({ id: 'good-vendor', kind: 'vendor', name: 'Good Vendor', summary: 'A test vendor.', facts, sources: [source], asOf: '2025-01-01' }));
+  writeFileSync(join(brokenData, 'bad-vendor.json'), JSON.stringify({ id: 'bad-vendor', kind: 'vendor', name: 'Bad Vendor', summary: 'No sources.', facts, sources: [], asOf: '2025-01-01' }));
   await Promise.all([
     ...[...invocations].map(async ([key, args]) => results.set(key, await run(args))),
     run([article], { WATCHWORDS_DATA: brokenData }).then((result) => (brokenRun = result)),
@@ -81,6 +83,31 @@ plan('--list');
 plan('--list', 'extra.txt');
 plan();
 plan('--frobnicate');
+
+// A newsroom's pack (docs/packs.md): one entry of its own, one that would shadow a bundled entry.
+const packFile = write(
+  'city.pack.json',
+  JSON.stringify({
+    format: 'watchwords-pack',
+    version: 1,
+    id: 'harbor-city',
+    name: 'Harbor city',
+    author: 'Metro desk',
+    description: '',
+    date: '2026-03-01',
+    entries: [
+      { id: 'grid', kind: 'tool', name: 'Harbor Sentinel Grid', aliases: ['HSG Cameras'], summary: 'A made-up camera network.', sources: [{ url: 'https://example.org/grid' }] },
+      { id: 'shadow', kind: 'vendor', name: 'Clearview AI', summary: 'Would shadow the bundled entry.' },
+    ],
+  }),
+);
+const secondPack = write('second.pack.json', JSON.stringify({ format: 'watchwords-pack', version: 1, id: 'ferry', name: 'Ferry', author: 'Desk', date: '2026-03-02', entries: [{ id: 'scan', kind: 'tool', name: 'Ferry Face Scan', summary: 'Made up.' }] }));
+const hostilePack = write('hostile.pack.json', '{"format":"watchwords-pack","version":1,"entries":[{"__proto__":{"admin":true}}]}');
+const packStory = write('pack-story.txt', 'The Harbor Sentinel Grid and Clearview AI were on the agenda; HSG Cameras and the Ferry Face Scan too.\n');
+plan('--pack', packFile, '--pack', secondPack, packStory);
+plan('--pack', hostilePack, packStory);
+plan('--pack', packFile, '--list');
+plan(packStory, '--pack');
 
 describe('scan FILE', () => {
   test('prints the mentions of a .txt file in the documented shape', () => {
@@ -151,20 +178,34 @@ describe('an invalid dataset', () => {
 });
 
 describe('scan --list', () => {
-  test('lists every entity with id, name, kind, aliases, sources and asOf', () => {
+  test('lists every entity with id, name, kind, aliases, status where its kind has one, sources, primary sources and asOf', () => {
     const { status, stdout, stderr } = scan('--list');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const output = JSON.parse(stdout) as { entities: { id: string; name: string; kind: string; aliases: string[]; sources: { url: string; title: string }[]; asOf: string }[] };
+    interface Listed {
+      id: string;
+      name: string;
+      kind: Kind;
+      aliases: string[];
+      status?: { stage: string; date: string; source: string };
+      sources: { url: string; title: string; type: string; supports: string[] }[];
+      primarySources: string[];
+      asOf: string;
+    }
+    const output = JSON.parse(stdout) as { entities: Listed[] };
     expect(Object.keys(output)).toEqual(['entities']);
     expect(output.entities).toHaveLength(entries.length);
     for (const entity of output.entities) {
-      expect(Object.keys(entity)).toEqual(['id', 'name', 'kind', 'aliases', 'sources', 'asOf']);
+      const withStatus = hasStatus(entity.kind);
+      expect(Object.keys(entity)).toEqual(['id', 'name', 'kind', 'aliases', ...(withStatus ? ['status'] : []), 'sources', 'primarySources', 'asOf']);
       expect(kinds).toContain(entity.kind);
       expect(entity.aliases.every((alias) => typeof alias === 'string')).toBe(true);
       expect(entity.aliases).not.toContain(entity.name);
       expect(entity.sources.length).toBeGreaterThan(0);
-      for (const source of entity.sources) expect(Object.keys(source).sort()).toEqual(['title', 'url']);
+      for (const source of entity.sources) expect(Object.keys(source).sort()).toEqual(['supports', 'title', 'type', 'url']);
+      expect(entity.primarySources).toEqual(entity.sources.filter((source) => source.type !== 'secondary').map((source) => source.url));
+      expect(entity.primarySources.length).toBeGreaterThan(0);
+      if (entity.status) expect(entity.sources.map((source) => source.url)).toContain(entity.status.source);
       expect(entity.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
     expect(output.entities.map((e) => e.id)).toEqual(entries.map((e) => e.id));
@@ -177,6 +218,37 @@ describe('scan --list', () => {
     expect(status).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/usage/);
+  });
+});
+
+describe('scan --pack FILE (repeatable)', () => {
+  test('finds each pack\'s entries under its namespace beside the bundled ones; entries that would shadow one are left out, said on stderr', () => {
+    const { status, stdout, stderr } = scan('--pack', packFile, '--pack', secondPack, packStory);
+    expect(status).toBe(0);
+    expect(stderr).toBe(`scan: ${packFile}: left out Clearview AI: “Clearview AI” cannot be told apart from “Clearview AI” in Watchwords’ own dataset.\n`);
+    const { documents } = JSON.parse(stdout) as { documents: { mentions: { text: string; entity: { id: string } }[] }[] };
+    expect(documents[0]!.mentions.map((m) => [m.text, m.entity.id])).toEqual([
+      ['Harbor Sentinel Grid', 'pack:harbor-city:grid'],
+      ['Clearview AI', 'clearview-ai'],
+      ['HSG Cameras', 'pack:harbor-city:grid'],
+      ['Ferry Face Scan', 'pack:ferry:scan'],
+    ]);
+  });
+
+  test('a hostile pack is refused in one line, with a non-zero exit and nothing on stdout', () => {
+    const { status, stdout, stderr } = scan('--pack', hostilePack, packStory);
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`scan: ${hostilePack}: Watchwords refused this pack: it contains the key "__proto__", which no pack has.\n`);
+  });
+
+  test('--list adds the pack\'s entries after the bundled ones; --pack without a file is a usage error', () => {
+    const { status, stdout } = scan('--pack', packFile, '--list');
+    expect(status).toBe(0);
+    const { entities } = JSON.parse(stdout) as { entities: { id: string; aliases: string[]; asOf: string }[] };
+    expect(entities).toHaveLength(entries.length + 1);
+    expect(entities.at(-1)).toMatchObject({ id: 'pack:harbor-city:grid', aliases: ['HSG Cameras'], asOf: '2026-03-01' });
+    expect(scan(packStory, '--pack').stderr).toMatch(/--pack needs a file/);
   });
 });
 

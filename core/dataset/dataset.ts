@@ -1,4 +1,5 @@
-import { entrySchema, relationNames, type Entry } from './schema';
+import { hasStatus } from './kinds';
+import { entrySchema, relationNames, supportablePaths, type Entry, type EntryWithStatus } from './schema';
 
 export interface DatasetProblem {
   file: string;
@@ -12,10 +13,47 @@ export class DatasetError extends Error {
 }
 
 /**
- * Validates raw entry files (one object per file, named `<id>.json`) and checks the dataset as a whole:
- * unique ids, file names equal to ids, and relations that resolve. Throws a DatasetError listing every problem.
+ * What the schema cannot see in one entry: every source supports fields the entry has; the summary, each fact, the
+ * status and the latest development are backed by a source that says so; status and latest cite one of the entry's
+ * own sources. Returns messages ("field: problem"), empty when the entry is consistent.
  */
-export function buildDataset(files: { file: string; data: unknown }[]): Entry[] {
+export function entryProblems(entry: Entry): string[] {
+  const problems: string[] = [];
+  const allowed = new Set(supportablePaths(entry.kind));
+  const supported = new Set<string>();
+  entry.sources.forEach((source, index) => {
+    for (const path of source.supports) {
+      if (!allowed.has(path)) problems.push(`sources.${index}.supports: "${path}" is not a field a ${entry.kind} entry can have`);
+      supported.add(path);
+    }
+  });
+  // Flags ("generic", "topLevel") say what an entry is, not a fact about the world: they need no source.
+  const flags = new Set(['generic', 'topLevel']);
+  const needed = ['summary', ...Object.keys(entry.facts).filter((key) => !flags.has(key)).map((key) => `facts.${key}`)];
+  const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
+  const cited: [field: 'status' | 'latest', url: string][] = [];
+  if (status) cited.push(['status', status.source]);
+  if (entry.latest) cited.push(['latest', entry.latest.source]);
+  for (const [field] of cited) needed.push(field);
+  for (const path of needed) {
+    if (!supported.has(path)) problems.push(`${path}: no source lists "${path}" in its supports`);
+  }
+  for (const [field, url] of cited) {
+    const source = entry.sources.find((s) => s.url === url);
+    if (!source) problems.push(`${field}.source: ${url} is not one of this entry's sources`);
+    else if (!source.supports.includes(field)) problems.push(`${field}.source: ${url} does not list "${field}" in its supports`);
+  }
+  const urls = entry.sources.map((source) => source.url);
+  for (const url of new Set(urls.filter((u, i) => urls.indexOf(u) !== i))) problems.push(`sources: ${url} is listed twice`);
+  return problems;
+}
+
+/**
+ * Validates raw entry files (one object per file, named `<id>.json`) and checks the dataset as a whole:
+ * each entry consistent (`entryProblems`), unique ids, file names equal to ids, and relations that resolve. Throws a
+ * DatasetError listing every problem. `check` adds rules of its own for each valid entry (the sourcing rule).
+ */
+export function buildDataset(files: { file: string; data: unknown }[], options: { check?: (entry: Entry) => string[] } = {}): Entry[] {
   const problems: DatasetProblem[] = [];
   const entries: Entry[] = [];
   const fileOf = new Map<string, string>();
@@ -26,6 +64,7 @@ export function buildDataset(files: { file: string; data: unknown }[]): Entry[] 
       continue;
     }
     const entry = parsed.data;
+    for (const message of [...entryProblems(entry), ...(options.check?.(entry) ?? [])]) problems.push({ file, message });
     const base = file.replace(/^.*[\\/]/, '').replace(/\.json$/, '');
     if (base !== entry.id) problems.push({ file, message: `file name must be ${entry.id}.json` });
     const other = fileOf.get(entry.id);

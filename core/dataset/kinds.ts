@@ -1,6 +1,17 @@
-/** Kinds of entry a reader can meet in the news. */
-export const kinds = ['tool', 'vendor', 'program', 'agency', 'bill', 'law', 'case'] as const;
+/**
+ * Kinds of entry a reader can meet in the news. `order` is an executive order, presidential memorandum or
+ * directive; `campaign` an advocacy campaign or a model law an organisation promotes (neither is a law).
+ */
+export const kinds = ['tool', 'vendor', 'program', 'agency', 'bill', 'law', 'order', 'campaign', 'case'] as const;
 export type Kind = (typeof kinds)[number];
+
+/** Kinds whose entries carry a top-level `status` (where it stands, since when, and the source that says so). */
+export const kindsWithStatus = ['program', 'bill', 'law', 'order', 'campaign'] as const satisfies readonly Kind[];
+export type KindWithStatus = (typeof kindsWithStatus)[number];
+
+export function hasStatus(kind: Kind): kind is KindWithStatus {
+  return (kindsWithStatus as readonly Kind[]).includes(kind);
+}
 
 export interface KindInfo {
   /** On a card's badge: "Vendor". */
@@ -53,6 +64,18 @@ export const kindTable: Record<Kind, KindInfo> = {
     plural: 'Laws',
     colour: { light: '#be123c', dark: '#fda4af' },
     badge: { light: { background: '#ffe4e6', text: '#881337' }, dark: { background: '#4c0519', text: '#fecdd3' } },
+  },
+  order: {
+    label: 'Executive order',
+    plural: 'Executive orders',
+    colour: { light: '#a21caf', dark: '#f0abfc' },
+    badge: { light: { background: '#fae8ff', text: '#701a75' }, dark: { background: '#4a044e', text: '#f5d0fe' } },
+  },
+  campaign: {
+    label: 'Campaign',
+    plural: 'Campaigns',
+    colour: { light: '#4d7c0f', dark: '#a3e635' },
+    badge: { light: { background: '#ecfccb', text: '#365314' }, dark: { background: '#1a2e05', text: '#d9f99d' } },
   },
   case: {
     label: 'Court case',

@@ -3,11 +3,32 @@ import { z } from 'zod';
 import type { Kind } from './kinds';
 import { relationNames, type RelationName } from './relations';
 
-export { kinds, type Kind } from './kinds';
+export { kinds, kindsWithStatus, hasStatus, type Kind, type KindWithStatus } from './kinds';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+
+/** Whether a YYYY, YYYY-MM or YYYY-MM-DD string names a real day, month or year (no 2026-02-30). */
+function isRealDate(value: string): boolean {
+  const [year, month = 1, day = 1] = value.split('-').map(Number) as [number, number?, number?];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'dates are YYYY-MM-DD', abort: true })
+  .refine(isRealDate, 'not a real date');
+/** A date known to the day, or only to the month or year when the day is unknowable. */
+const looseDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'dates are YYYY-MM-DD (YYYY-MM or YYYY only when the day is unknowable)', abort: true })
+  .refine(isRealDate, 'not a real date');
 const nonEmpty = z.string().trim().min(1);
+const url = z.url({ protocol: /^https?$/ });
+
+/** A fact an entry of some kind must have: a clear message when it is missing, the usual one when it is malformed. */
+const requiredFor = (what: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `required for ${what}` : undefined) });
+const requiredText = (what: string) => z.string(requiredFor(what)).trim().min(1);
+const requiredList = (what: string) => z.array(nonEmpty, requiredFor(what)).min(1, `at least one, required for ${what}`);
 
 /**
  * How one surface form may match. A bare string is a term with the defaults: case-insensitive, whole words,
@@ -35,10 +56,69 @@ export const termSchema = z.union([nonEmpty, termRuleSchema]);
 export type TermRule = z.infer<typeof termRuleSchema>;
 export type Term = z.infer<typeof termSchema>;
 
+/**
+ * Whose word a source is:
+ * - `official`: a government body (agency, court, legislature, Federal Register, regulator);
+ * - `self`: the subject itself, for what it says of itself (a vendor's site, an organisation's campaign page);
+ * - `original-report`: the outlet or researchers that reported or found it first;
+ * - `secondary`: anything else (later reporting, encyclopedias, explainers): allowed, never the only kind.
+ */
+export const sourceTypes = ['official', 'self', 'original-report', 'secondary'] as const;
+export type SourceType = (typeof sourceTypes)[number];
+/** The source types that count as primary: every entry needs at least one. */
+export const primarySourceTypes = ['official', 'self', 'original-report'] as const satisfies readonly SourceType[];
+export function isPrimary(source: { type: SourceType }): boolean {
+  return (primarySourceTypes as readonly SourceType[]).includes(source.type);
+}
+
 export const sourceSchema = z
-  .object({ url: z.url({ protocol: /^https?$/ }), title: nonEmpty })
+  .object({
+    url,
+    /** "Publisher: title of the page". */
+    title: nonEmpty,
+    type: z.enum(sourceTypes),
+    /** The fields this source backs: "summary", "facts.headquarters", "status", "latest", "relations.madeBy", "aliases"… */
+    supports: z.array(nonEmpty).min(1, 'a source supports at least one field'),
+  })
   .strict();
 export type Source = z.infer<typeof sourceSchema>;
+
+/** Where a bill, law, program, order or campaign stands. */
+export const statusStages = [
+  'proposed',
+  'in-committee',
+  'passed-one-chamber',
+  'passed-both-chambers',
+  'enacted',
+  'in-force',
+  'active',
+  'lapsed',
+  'struck-down',
+  'revoked',
+  'ended',
+  'died',
+] as const;
+export type StatusStage = (typeof statusStages)[number];
+
+export const statusSchema = z
+  .object(
+    {
+      stage: z.enum(statusStages),
+      /** The day the status took effect. */
+      date: looseDate,
+      /** Optional plain words: "Introduced and referred to the Judiciary Committee." */
+      text: nonEmpty.optional(),
+      /** The url of one of the entry's sources. */
+      source: url,
+    },
+    requiredFor('this kind: where it stands, since when, and the source that says so'),
+  )
+  .strict();
+export type Status = z.infer<typeof statusSchema>;
+
+/** The latest development, where one exists. */
+export const latestSchema = z.object({ text: nonEmpty, date: looseDate, source: url }).strict();
+export type Latest = z.infer<typeof latestSchema>;
 
 export const billTypes = ['hr', 's', 'hres', 'sres', 'hjres', 'sjres', 'hconres', 'sconres'] as const;
 export type BillType = (typeof billTypes)[number];
@@ -63,31 +143,77 @@ export const relationsSchema = z
 export type Relations = z.infer<typeof relationsSchema>;
 export { relationNames };
 
-const status = z.object({ text: nonEmpty, asOf: isoDate }).strict();
 const strings = z.array(nonEmpty).min(1).optional();
 
-/** Key facts, shaped by kind. */
+/** The facts object of a kind: a clear message when an entry has none. */
+const factsObject = <S extends z.core.$ZodLooseShape>(what: string, shape: S) => z.object(shape, requiredFor(what)).strict();
+
+const toolFacts = factsObject('a tool', {
+    category: requiredText('a tool'),
+    /** The maker; required unless the entry is a class of technology (`generic`). */
+    vendorName: nonEmpty.optional(),
+    knownUsers: strings,
+    /** The main concern, attributed. */
+    concern: requiredText('a tool'),
+    /** A class of technology ("cell-site simulator"), not one product. */
+    generic: z.boolean().optional(),
+  }).superRefine((facts, ctx) => {
+    if (facts.generic) return;
+    for (const key of ['vendorName', 'knownUsers'] as const) {
+      if (facts[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: 'required for a tool unless "generic": true' });
+    }
+  });
+
+const agencyFacts = factsObject('an agency', {
+    jurisdiction: requiredText('an agency'),
+    parentAgency: nonEmpty.optional(),
+    /** Set on an agency at the top of its government (no parent agency). */
+    topLevel: z.literal(true).optional(),
+    /** What it does that matters for surveillance. */
+    surveillanceRole: requiredText('an agency'),
+  }).superRefine((facts, ctx) => {
+    if (facts.topLevel && facts.parentAgency !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['parentAgency'], message: 'a top-level agency has no parent agency' });
+    }
+    if (!facts.topLevel && facts.parentAgency === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['parentAgency'], message: 'required for an agency unless "topLevel": true' });
+    }
+  });
+
+/** Key facts, shaped by kind; the required ones (see docs/dataset.md) fail validation when missing. */
 export const factsByKind = {
-  tool: z.object({ category: nonEmpty, vendorName: nonEmpty.optional(), knownUsers: strings }).strict(),
-  vendor: z
-    .object({ products: strings, parentCompany: nonEmpty.optional(), headquarters: nonEmpty.optional(), founded: z.int().optional() })
-    .strict(),
-  program: z.object({ agency: nonEmpty.optional(), legalBasis: nonEmpty.optional(), started: nonEmpty.optional() }).strict(),
-  agency: z.object({ jurisdiction: nonEmpty, parentAgency: nonEmpty.optional() }).strict(),
-  bill: z
-    .object({
-      jurisdiction: nonEmpty,
+  tool: toolFacts,
+  vendor: factsObject('a vendor', {
+      /** City, country. */
+      headquarters: requiredText('a vendor'),
+      products: requiredList('a vendor'),
+      /** The controversy or use that puts it in the news, attributed. */
+      concern: requiredText('a vendor'),
+      parentCompany: nonEmpty.optional(),
+      founded: z.int().optional(),
+      /** Notable government customers, as reported. */
+      governmentCustomers: strings,
+    }),
+  program: factsObject('a program', { agency: requiredText('a program'), legalBasis: nonEmpty.optional(), started: nonEmpty.optional() }),
+  agency: agencyFacts,
+  bill: factsObject('a bill', {
+      jurisdiction: requiredText('a bill'),
       congress: z.int().optional(),
-      numbers: strings,
-      sponsors: strings,
+      numbers: requiredList('a bill'),
+      sponsors: requiredList('a bill'),
       introduced: isoDate.optional(),
-      status,
-    })
-    .strict(),
-  law: z
-    .object({ jurisdiction: nonEmpty, enacted: isoDate.or(z.string().regex(/^\d{4}$/)).optional(), citation: nonEmpty.optional(), status: status.optional() })
-    .strict(),
-  case: z.object({ court: nonEmpty, year: z.int(), citation: nonEmpty.optional(), holding: nonEmpty }).strict(),
+    }),
+  law: factsObject('a law', { jurisdiction: requiredText('a law'), enacted: isoDate.or(z.string().regex(/^\d{4}$/)).optional(), citation: nonEmpty.optional() }),
+  order: factsObject('an order', {
+      jurisdiction: requiredText('an order'),
+      /** Who issued it: "President Ronald Reagan". */
+      issuedBy: requiredText('an order'),
+      /** "Executive Order 12333". */
+      number: nonEmpty.optional(),
+      signed: looseDate.optional(),
+    }),
+  campaign: factsObject('a campaign', { organisers: requiredList('a campaign'), jurisdiction: nonEmpty.optional(), started: looseDate.optional() }),
+  case: factsObject('a case', { court: requiredText('a case'), year: z.int(requiredFor('a case')), citation: nonEmpty.optional(), holding: requiredText('a case') }),
 } satisfies Record<Kind, z.ZodType>;
 
 const common = {
@@ -95,23 +221,48 @@ const common = {
   name: nonEmpty,
   /** Other names. The name itself always matches; a term here with the same text as the name sets its rules. */
   aliases: z.array(termSchema).default([]),
-  /** One or two neutral sentences in our own words. */
+  /** One or two neutral sentences in our own words; claims of a company or a report attributed, hedges kept. */
   summary: nonEmpty.max(400),
+  /** The latest development, where one exists. */
+  latest: latestSchema.optional(),
   identifiers: identifiersSchema.optional(),
   relations: relationsSchema.default({}),
   sources: z.array(sourceSchema).min(1),
-  /** The day the facts were last checked against the sources. */
+  /** The day this entry's facts were last checked against its sources. */
   asOf: isoDate,
 };
 
+const withoutStatus = <K extends Kind, F extends z.ZodType>(kind: K, facts: F) =>
+  z.object({ ...common, kind: z.literal(kind), facts }).strict();
+const withStatus = <K extends Kind, F extends z.ZodType>(kind: K, facts: F) =>
+  z.object({ ...common, kind: z.literal(kind), facts, status: statusSchema }).strict();
+
 export const entrySchema = z.discriminatedUnion('kind', [
-  z.object({ ...common, kind: z.literal('tool'), facts: factsByKind.tool }).strict(),
-  z.object({ ...common, kind: z.literal('vendor'), facts: factsByKind.vendor.default({}) }).strict(),
-  z.object({ ...common, kind: z.literal('program'), facts: factsByKind.program.default({}) }).strict(),
-  z.object({ ...common, kind: z.literal('agency'), facts: factsByKind.agency }).strict(),
-  z.object({ ...common, kind: z.literal('bill'), facts: factsByKind.bill }).strict(),
-  z.object({ ...common, kind: z.literal('law'), facts: factsByKind.law }).strict(),
-  z.object({ ...common, kind: z.literal('case'), facts: factsByKind.case }).strict(),
+  withoutStatus('tool', factsByKind.tool),
+  withoutStatus('vendor', factsByKind.vendor),
+  withStatus('program', factsByKind.program),
+  withoutStatus('agency', factsByKind.agency),
+  withStatus('bill', factsByKind.bill),
+  withStatus('law', factsByKind.law),
+  withStatus('order', factsByKind.order),
+  withStatus('campaign', factsByKind.campaign),
+  withoutStatus('case', factsByKind.case),
 ]);
 export type Entry = z.infer<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
+export type EntryWithStatus = Extract<Entry, { status: Status }>;
+
+/** The field paths a source may say it supports, for an entry of this kind. */
+export function supportablePaths(kind: Kind): string[] {
+  const factKeys = Object.keys(factsByKind[kind].shape ?? {});
+  return [
+    'name',
+    'aliases',
+    'summary',
+    'status',
+    'latest',
+    'identifiers',
+    ...factKeys.map((key) => `facts.${key}`),
+    ...relationNames.map((name) => `relations.${name}`),
+  ];
+}

@@ -158,10 +158,9 @@ export function citationCard(id: string, today: string): Entry | undefined {
       ? 'A U.S. congressional bill or resolution number that Watchwords has no entry for. Numbers restart every Congress; the official record has its title, sponsors and status.'
       : 'A U.S. public law that Watchwords has no entry for; the official record has its title and text.',
     relations: {},
-    sources: [{ url: lookupUrl(citation), title: isBill ? `Look up ${citation.label} on congress.gov` : `${citation.label} on govinfo.gov` }],
+    sources: [{ url: lookupUrl(citation), title: isBill ? `Look up ${citation.label} on congress.gov` : `${citation.label} on govinfo.gov`, type: 'official', supports: ['name'] }],
     asOf: today,
-    facts: isBill
-      ? { jurisdiction: 'United States', numbers: [citation.label], status: { text: 'Not in the Watchwords dataset', asOf: today } }
-      : { jurisdiction: 'United States' },
-  } as Entry;
+    facts: isBill ? { jurisdiction: 'United States', numbers: [citation.label] } : { jurisdiction: 'United States' },
+    // No status: Watchwords does not know where this bill or law stands (the official record does).
+  } as unknown as Entry;
 }

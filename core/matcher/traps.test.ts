@@ -132,6 +132,66 @@ const alsoWatch: Negative[] = [
   { trap: 0, text: 'Police seized two Motorola phones from the car.', word: 'Motorola' },
 ];
 
+/**
+ * Product and vendor names of the dataset that are also ordinary words, other brands or other bodies' acronyms
+ * (trap 0): one ordinary reading that must stay unmarked and one surveillance reading that must be found.
+ */
+const productNegatives: Negative[] = [
+  { trap: 0, text: 'Familiar Faces, a new sitcom, premiered on Tuesday night.', word: 'Familiar Faces' },
+  { trap: 0, text: 'Poe read The Raven aloud to a packed hall.', word: 'Raven' },
+  { trap: 0, text: 'Nova aired a new episode about black holes on Tuesday.', word: 'Nova' },
+  { trap: 0, text: 'Draft One of the budget was rejected by the finance committee.', word: 'Draft One' },
+  { trap: 0, text: 'Wing expanded its drone deliveries of groceries in Dallas.', word: 'Wing' },
+  { trap: 0, text: 'The Mars Pathfinder mission landed in 1997.', word: 'Pathfinder' },
+  { trap: 0, text: 'Paladin Press reissued the novel in paperback.', word: 'Paladin' },
+  { trap: 0, text: 'Circles of chairs filled the school gym for the meeting.', word: 'Circles' },
+  { trap: 0, text: 'Logically, the council should wait for the audit before voting.', word: 'Logically' },
+  { trap: 0, text: 'Dante wrote the Divine Comedy in exile.', word: 'Dante' },
+  { trap: 0, text: 'Subzero temperatures closed schools across the state.', word: 'Subzero' },
+  { trap: 0, text: 'Cerebro helps Professor X find other mutants.', word: 'Cerebro' },
+  { trap: 0, text: 'The ONYX lounge reopened downtown after the renovation.', word: 'ONYX' },
+  { trap: 0, text: 'The ELITE program at the academy admits twenty students a year.', word: 'ELITE' },
+  { trap: 0, text: 'STUDENTS LEARN TO CODE AT THE LIBRARY', word: 'LEARN' },
+  { trap: 0, text: 'IRIS, the seismology consortium, released the earthquake data.', word: 'IRIS' },
+  { trap: 0, text: 'Call the TIP line to report a crime anonymously.', word: 'TIP' },
+  { trap: 0, text: 'GEO satellites stay above one point on the equator.', word: 'GEO' },
+  { trap: 0, text: 'Dispatch broadcast Code Four once the scene was secure.', word: 'Code Four' },
+  { trap: 0, text: 'Be a smart driver and slow down on icy roads.', word: 'smart driver' },
+  { trap: 0, text: 'The airport Security Center opened a new screening lane.', word: 'Security Center' },
+  { trap: 0, text: 'Traffic Jam on the interstate after a truck overturned.', word: 'Traffic Jam' },
+  { trap: 0, text: 'The old aerodrome now hosts a farmers market.', word: 'aerodrome' },
+  { trap: 0, text: 'Open the CBP link in your email to confirm the appointment.', word: 'link' },
+  { trap: 0, text: 'Arity is the number of arguments a function takes.', word: 'Arity' },
+];
+
+const productPositives: Positive[] = [
+  { trap: 0, text: "Ring's Familiar Faces feature scans everyone who comes to the door.", word: 'Familiar Faces', id: 'ring-familiar-faces' },
+  { trap: 0, text: 'Flock installed Raven sensors that listen for gunshots downtown.', word: 'Raven', id: 'flock-raven' },
+  { trap: 0, text: 'Flock sells Nova to connect license plate reads to people.', word: 'Nova', id: 'flock-nova' },
+  { trap: 0, text: 'Officers review what Draft One writes from body camera audio.', word: 'Draft One', id: 'axon-draft-one' },
+  { trap: 0, text: 'The city bought Wing overlays from Flock for its existing cameras.', word: 'Wing', id: 'flock-wing' },
+  { trap: 0, text: 'Examiners load every seized phone into Pathfinder from Cellebrite.', word: 'Pathfinder', id: 'cellebrite-pathfinder' },
+  { trap: 0, text: 'Paladin sends a drone to the scene of a 911 call within seconds.', word: 'Paladin', id: 'paladin-drones' },
+  { trap: 0, text: 'Citizen Lab said Circles, an NSO affiliate, exploits SS7 to find phones.', word: 'Circles', id: 'circles' },
+  { trap: 0, text: 'DHS held early talks with Logically about tracking disinformation online.', word: 'Logically', id: 'logically' },
+  { trap: 0, text: 'Kaspersky tied the Dante spyware to Memento Labs.', word: 'Dante', id: 'dante-spyware' },
+  { trap: 0, text: 'Microsoft linked the Subzero malware to the Austrian firm DSIRF.', word: 'Subzero', id: 'subzero' },
+  { trap: 0, text: 'Rights groups say Nexa sold the Cerebro system to Egypt.', word: 'Cerebro', id: 'cerebro' },
+  { trap: 0, text: 'CBP analysts run ONYX, a Fivecast product, on social media posts.', word: 'ONYX', id: 'fivecast-onyx' },
+  { trap: 0, text: 'ICE officers use ELITE, a Palantir app, to choose neighborhoods for raids.', word: 'ELITE', id: 'palantir-elite' },
+  { trap: 0, text: "Vigilant's LEARN database stores billions of license plate scans.", word: 'LEARN', id: 'vigilant-learn' },
+  { trap: 0, text: 'ICE bought access to IRIS, the BI2 database of jail bookings.', word: 'IRIS', id: 'bi2-iris' },
+  { trap: 0, text: "The Travel Intelligence Program lets agencies search airline records; TIP holds names and itineraries.", word: 'TIP', id: 'travel-intelligence-program' },
+  { trap: 0, text: 'ICE pays GEO to run detention centers in Texas.', word: 'GEO', id: 'geo-group' },
+  { trap: 0, text: 'Code Four uses AI to draft a police report from bodycam video.', word: 'Code Four', id: 'code-four' },
+  { trap: 0, text: 'GM enrolled drivers in OnStar Smart Driver and sold the data.', word: 'Smart Driver', id: 'onstar-smart-driver' },
+  { trap: 0, text: 'Mesa police run Genetec Security Center in their crime center.', word: 'Genetec Security Center', id: 'genetec-security-center' },
+  { trap: 0, text: 'Marinus Analytics built Traffic Jam to search ads for trafficking victims.', word: 'Traffic Jam', id: 'traffic-jam' },
+  { trap: 0, text: 'Flock Aerodome drones fly to 911 calls before officers arrive.', word: 'Flock Aerodome', id: 'flock-aerodome' },
+  { trap: 0, text: 'DHS listed CBP Link among its AI use cases for identity verification.', word: 'CBP Link', id: 'cbp-link' },
+  { trap: 0, text: 'Texas says Arity sold driving data from apps to Allstate.', word: 'Arity', id: 'arity' },
+];
+
 const positives: Positive[] = [
   // 5 Predator: the drone is a surveillance tool of its own, never the spyware
   { trap: 5, text: 'Border agents flew a Predator B drone along the river all night.', word: 'Predator', id: 'predator-b-drone' },
@@ -159,6 +219,8 @@ const positives: Positive[] = [
   { trap: 8, text: 'The lawyer\u2019s phone was hacked with Pegasus last spring.', word: 'Pegasus', id: 'pegasus' },
   // 9 Fortify
   { trap: 9, text: 'Agents scanned his face with Mobile Fortify during the stop.', word: 'Mobile Fortify', id: 'mobile-fortify' },
+  // 10 Link: only the bigram "CBP Link" (sourced from FedScoop's reading of the DHS AI use case inventory)
+  { trap: 10, text: 'CBP added CBP Link to speed up facial recognition checks.', word: 'CBP Link', id: 'cbp-link' },
   // 11 DHS / HSI / NSA / TVS / APRA
   { trap: 11, text: 'The Department of Homeland Security said on Monday that DHS would appeal.', word: 'DHS', id: 'dhs' },
   { trap: 11, text: 'DHS sent more officers to the border in March.', word: 'DHS', id: 'dhs' },
@@ -225,27 +287,24 @@ describe('the cases themselves', () => {
 
   test('list no unknown failure', () => {
     const names = new Set([
-      ...[...negatives, ...alsoWatch].map((c) => `#${c.trap} "${c.word}" in: ${c.text}`),
-      ...positives.map((c) => `#${c.trap} "${c.word}" is ${c.id} in: ${c.text}`),
+      ...[...negatives, ...alsoWatch, ...productNegatives].map((c) => `#${c.trap} "${c.word}" in: ${c.text}`),
+      ...[...positives, ...productPositives].map((c) => `#${c.trap} "${c.word}" is ${c.id} in: ${c.text}`),
     ]);
     expect([...knownFailures].filter((name) => !names.has(name))).toEqual([]);
   });
 
   test('name entities that exist in data/', () => {
-    expect(positives.map((c) => c.id).filter((id) => !knownIds.has(id))).toEqual([]);
+    expect([...positives, ...productPositives].map((c) => c.id).filter((id) => !knownIds.has(id))).toEqual([]);
   });
 
   test('contain the word they are about', () => {
-    for (const c of [...negatives, ...alsoWatch, ...positives]) expect(c.text, c.text).toContain(c.word);
+    for (const c of [...negatives, ...alsoWatch, ...productNegatives, ...positives, ...productPositives]) expect(c.text, c.text).toContain(c.word);
   });
 
-  test('the unverified "CBP Link" app has no entry (trap 10 has no positive case)', () => {
-    expect(knownIds.has('cbp-link')).toBe(false);
-  });
 });
 
 describe('ordinary meanings stay unmarked', () => {
-  for (const c of [...negatives, ...alsoWatch]) {
+  for (const c of [...negatives, ...alsoWatch, ...productNegatives]) {
     const name = `#${c.trap} "${c.word}" in: ${c.text}`;
     (knownFailures.has(name) ? test.fails : test)(name, () => {
       const spans = occurrences(c.text, c.word);
@@ -258,7 +317,7 @@ describe('ordinary meanings stay unmarked', () => {
 });
 
 describe('the surveillance meanings are found', () => {
-  for (const c of positives) {
+  for (const c of [...positives, ...productPositives]) {
     const name = `#${c.trap} "${c.word}" is ${c.id} in: ${c.text}`;
     (knownFailures.has(name) ? test.fails : test)(name, () => {
       const spans = occurrences(c.text, c.word);

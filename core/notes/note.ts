@@ -5,6 +5,8 @@ import { tagsSchema } from './tags';
 export { noteLimits, quoteContextLength };
 
 const timestamp = z.iso.datetime();
+/** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
+const webAddress = z.url({ protocol: /^https?$/ });
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with up to `quoteContextLength` characters either side. */
 export const textQuoteSchema = z
@@ -20,9 +22,9 @@ export const pageTargetSchema = z
   .object({
     kind: z.literal('page'),
     /** The page's key: its canonical address when the page names one on its own site, else the tab's address. */
-    url: z.url(),
+    url: webAddress,
     /** Other addresses of the same page (the tab's address when the canonical one differs). */
-    alternateUrls: z.array(z.url()).max(20),
+    alternateUrls: z.array(webAddress).max(20),
     title: z.string().max(1000),
     quote: textQuoteSchema,
     position: textPositionSchema,

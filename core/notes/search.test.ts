@@ -11,7 +11,6 @@ import {
   indexNote,
   narrowsSearch,
   noteFacets,
-  noteLink,
   sameFilters,
   searchText,
   searchTokens,
@@ -424,21 +423,6 @@ describe('dayStart and dayAfter', () => {
   });
 });
 
-describe('noteLink', () => {
-  test('is the page address with the note in the fragment', () => {
-    const note = pageNote({ url: 'https://news.example/story?id=7' });
-    expect(noteLink(note)).toBe(`https://news.example/story?id=7#watchwords-note=${note.id}`);
-  });
-
-  test('replaces a fragment the address had', () => {
-    const note = pageNote({ url: 'https://news.example/story#top' });
-    expect(noteLink(note)).toBe(`https://news.example/story#watchwords-note=${note.id}`);
-  });
-
-  test('is undefined for entity notes', () => {
-    expect(noteLink(entityNote('clearview-ai'))).toBeUndefined();
-  });
-});
 
 describe('at 10,000 notes', () => {
   test('indexing, sorting and a search are fast enough for a keystroke', () => {

@@ -262,10 +262,3 @@ export function dayAfter(date: string): number | undefined {
   const day = new Date(start);
   return new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1).getTime();
 }
-
-/** The address that opens a page note's page and shows the note (the content script reads the fragment). */
-export function noteLink(note: Note): string | undefined {
-  if (note.target.kind !== 'page') return undefined;
-  const base = note.target.url.replace(/#.*$/, '');
-  return `${base}#watchwords-note=${encodeURIComponent(note.id)}`;
-}

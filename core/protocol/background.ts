@@ -1,12 +1,18 @@
 import { z } from 'zod';
-import type { Entry } from '../dataset/schema';
 import { draftLimits } from '../notes/drafts';
 import { entityNoteDraftSchema, noteDraftSchema, type Note, type TextQuote } from '../notes/note';
 import type { Settings } from '../settings/model';
 import { settingsChangeSchema } from '../settings/schema';
+import type { CardEntry } from '../watchlist/runtime';
+import { exportFormatIds, type ExportedText, type ImportSummary, type BackupInfo } from '../exchange/messages';
+import { maxImportBytes } from '../exchange/safe-json';
+import { noteLimits } from '../notes/note';
+import { tagSchema, tagsSchema } from '../notes/tags';
+import type { ConnectionReport, SyncOutcome, SyncStatus } from '../sync/types';
 import type { DraftSummary } from './frame';
 import { editorTargetSchema } from './frame-schema';
 import { route } from './route';
+import { watchlistContentRoutes, watchlistPageRoutes } from './watchlist';
 
 /**
  * What the background answers. Two protocols, one per kind of sender: content scripts (which speak for a web
@@ -26,7 +32,7 @@ const pageAddress = z.string().max(100_000);
 
 /**
  * What the content script needs to find a note on the page again: its id and its selectors (text the page already
- * has). Never what the reader wrote: bodies and tags go to the overlay frame only.
+ * has). Never what the reader wrote: bodies and tags go to the overlay frame only (core/protocol/frame.ts).
  */
 export interface NoteAnchor {
   id: string;
@@ -34,12 +40,13 @@ export interface NoteAnchor {
   position: { start: number; end: number };
 }
 
-const entriesGet = route<{ entries: Entry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict());
-
 export const contentRoutes = {
   ...settingsRoutes,
-  /** Where this tab's page notes are (to highlight their quotes and tell which note is under the pointer). */
+  ...watchlistContentRoutes,
+  /** Where this tab's page notes are (to mark their quotes and tell which note is under the pointer). */
   'notes.forPage': route<{ anchors: NoteAnchor[] }>()(z.object({ canonicalUrl: pageAddress.optional() }).strict()),
+  /** How many mentions the page in the sending tab has now (for the toolbar button's badge). */
+  'page.mentions': route<{ shown: boolean }>()(z.object({ total: z.int().min(0).max(10_000_000) }).strict()),
   /** Which of this page's notes were found again. */
   'notes.anchored': route<{ recorded: number }>()(
     z
@@ -54,13 +61,51 @@ export const contentRoutes = {
 };
 export type ContentRoutes = typeof contentRoutes;
 
+const noteIds = z.array(z.uuid()).min(1).max(100_000);
+/** An import file's text, read by the page from the file the reader chose. */
+const importText = z.object({ text: z.string().max(maxImportBytes) }).strict();
+
+/** Notes the manager and the popup ask the background's notes repository for: the only way to change notes. */
+const notesRoutes = {
+  'notes.edit': route<{ note: Note | null }>()(z.object({ id: z.uuid(), body: z.string().max(noteLimits.body), tags: tagsSchema }).strict()),
+  'notes.delete': route<{ count: number }>()(z.object({ ids: noteIds }).strict()),
+  /** Undo of a delete, while the deleted notes still have their text (the undo window). */
+  'notes.restore': route<{ count: number }>()(z.object({ ids: noteIds }).strict()),
+  'notes.tag': route<{ count: number }>()(z.object({ ids: noteIds, tag: tagSchema }).strict()),
+  /** An export file: text, or base64 for a zip. All notes, or only `ids` (the manager's current search). */
+  'notes.export': route<ExportedText>()(z.object({ format: z.enum(exportFormatIds), ids: z.array(z.uuid()).max(100_000).optional() }).strict()),
+  /** What importing would do; nothing is written. */
+  'notes.import.plan': route<ImportSummary>()(importText),
+  /** Imports, after a backup, in one transaction. */
+  'notes.import.apply': route<ImportSummary & { backupId: number }>()(importText),
+  'notes.backups': route<{ backups: BackupInfo[] }>()(z.object({}).strict()),
+  'notes.backups.restore': route<{ count: number }>()(z.object({ id: z.int().min(1) }).strict()),
+};
+
+const serverFields = { url: z.string().min(1).max(2000), username: z.string().max(500), password: z.string().max(2000) };
+
 /**
- * Extension pages: the popup, options, the notes manager, and the overlay frame (which is in the reader's tab:
- * the routes about "this page" take the page from the tab it is in, `sender.tab`).
+ * Sync over WebDAV. The password is sent once, from the manager's form, and kept by the background; no answer
+ * ever carries it (or the encryption key) back.
  */
-export const pageRoutes = {
-  ...settingsRoutes,
-  'entries.get': entriesGet,
+const syncRoutes = {
+  'sync.status': route<SyncStatus>()(z.object({}).strict()),
+  /** "Test connection": the Zotero sequence; `createFolder` makes a missing folder. */
+  'sync.test': route<ConnectionReport>()(z.object({ ...serverFields, createFolder: z.boolean().optional() }).strict()),
+  /** Saves the server and syncs once. A passphrase starts an encrypted library, or unlocks one. */
+  'sync.configure': route<SyncOutcome>()(z.object({ ...serverFields, passphrase: z.string().max(1000).optional() }).strict()),
+  /** "Sync now"; after a question, the reader's answer (go on deleting, or take the library in the folder). */
+  'sync.now': route<SyncOutcome>()(z.object({ allowDeletes: z.boolean().optional(), adoptLibrary: z.boolean().optional() }).strict()),
+  'sync.forget': route<{ forgotten: true }>()(z.object({}).strict()),
+};
+
+/**
+ * What the overlay frame asks (an extension page in the reader's tab: the routes about "this page" take the page
+ * from the tab it is in, `sender.tab`). Note text is read and written here, never through the content script.
+ */
+const frameRoutes = {
+  /** Card data: bundled entries, and the reader's and packs' entries (with their `origin`). */
+  'entries.get': route<{ entries: CardEntry[] }>()(z.object({ ids: z.array(z.string().min(1).max(200)).min(1).max(1000) }).strict()),
   /** A note on a quote of the page in the frame's tab. */
   'notes.add': route<{ note: Note }>()(
     z
@@ -93,6 +138,19 @@ export const pageRoutes = {
    * Opens the notes manager: Chrome's side panel or Firefox's sidebar for the sender's tab where the browser allows
    * it (they need the reader's gesture), else the manager in a tab.
    */
-  'manager.open': route<{ opened: 'side panel' | 'sidebar' | 'tab' }>()(z.object({}).strict()),
+  'manager.open': route<{ opened: true }>()(z.object({}).strict()),
+};
+
+export const pageRoutes = {
+  ...settingsRoutes,
+  ...watchlistPageRoutes,
+  ...notesRoutes,
+  ...syncRoutes,
+  ...frameRoutes,
+  /**
+   * "Open" in the notes manager: brings forward the tab that shows the note's page (or opens it) and shows the
+   * note there — without putting anything in the page's address.
+   */
+  'notes.open': route<{ how: 'shown' | 'opened' }>()(z.object({ noteId: z.uuid() }).strict()),
 };
 export type PageRoutes = typeof pageRoutes;

@@ -23,8 +23,8 @@ export type BodyOf<P extends AnyRoutes, K extends keyof P> = z.output<P[K]['body
 export type ResponseOf<P extends AnyRoutes, K extends keyof P> = P[K] extends Route<z.ZodType, infer R> ? R : never;
 /** A message as sent: its type and its body's fields. */
 export type MessageOf<P extends AnyRoutes, K extends keyof P & string> = { type: K } & BodyInput<z.input<P[K]['body']>>;
-/** An empty strict body's input type is an index signature of `never`, which no `type` field could join. */
-type BodyInput<Input> = string extends keyof Input ? unknown : Input;
+/** An empty strict body's input is `Record<string, never>`, which no message with a `type` satisfies. */
+type BodyInput<In> = string extends keyof In ? object : In;
 
 /** Every route answered, each with the right response type. */
 export type Handlers<P extends AnyRoutes, Context> = {

@@ -1,4 +1,5 @@
 import type { Kind } from '../dataset/kinds';
+import type { MatchableEntry } from '../matcher/matcher';
 
 /**
  * Requests the background and extension pages send to a tab's content script (`tabs.sendMessage`); only the
@@ -23,6 +24,10 @@ export interface TabRoutes {
    * is not anchored on the page (yet): the background may ask again once the page has loaded its notes.
    */
   'notes.reveal': { request: { noteId: string }; response: { found: boolean } };
+  /** The "Watch this name" preview: how many mentions these candidate terms would find on this page. */
+  'watchlist.count': { request: { terms: MatchableEntry[] }; response: { mentions: number } };
+  /** The selected text (to prefill "Watch this name" from the keyboard command). */
+  'page.selection': { request: Empty; response: { text: string } };
 }
 
 export type TabRequest = { [K in keyof TabRoutes]: { type: K } & TabRoutes[K]['request'] }[keyof TabRoutes];
@@ -36,6 +41,8 @@ export type TabHandlers = {
 export interface PageSummary {
   /** False when Watchwords is paused (or not allowed) on this site. */
   active: boolean;
+  /** The page's canonical address, if it names one: notes may be kept under it (core/notes/page-url.ts). */
+  canonicalUrl?: string;
   site: string;
   total: number;
   /** One row per entity, in order of first appearance. */

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:watchwords/terms';
-import { createMatcher } from '../../core/matcher/matcher';
+import { createMatcher, type MatchableEntry } from '../../core/matcher/matcher';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import type { TabHandlers, TabRoutes } from '../../core/protocol/tab';
 import { isActiveOn, isDismissed, type Settings } from '../../core/settings/model';
@@ -18,18 +18,20 @@ import { pageNotes } from './features/page-notes';
 import { pageSummary } from './features/page-summary';
 import { pause } from './features/pause';
 import { touch } from './features/touch';
+import { watchlist } from './features/watchlist';
 import { createFrameHost } from './frame-host';
 import { pageIsDark } from './highlighters';
 import { createLifecycle } from './lifecycle';
 import { pageOfAddress, watchLocation } from './navigation';
 import { createOverlay, type CardAction } from './overlay';
+import { followRuntimeDataset } from './reader-terms';
 import { createUiHost } from './ui-host';
 
 /**
  * Every feature, in the order they start (each is one file in ./features; a card's buttons appear in this order).
  * The highlights and the page's notes come first: the others use what they found.
  */
-const features: ContentFeature[] = [highlights, pageNotes, hover, touch, keyboard, addNote, notThis, pause, pageSummary, drafts];
+const features: ContentFeature[] = [highlights, pageNotes, hover, touch, keyboard, addNote, notThis, pause, pageSummary, watchlist, drafts];
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -37,14 +39,22 @@ export default defineContentScript({
   async main(ctx) {
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
     const script = ctx.signal;
-    let settings: Settings = await loadSettings();
+    // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
+    // matcher is made again and every feature starts again with it.
+    let matcher = createMatcher(terms);
+    let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
+    let restartAll = () => {};
+    const runtimeTerms = followRuntimeDataset((extra) => {
+      matcher = createMatcher([...terms, ...extra]);
+      names = new Map([...terms, ...extra].map((entry) => [entry.id, entry]));
+      restartAll();
+    }, script);
+    let [settings] = await Promise.all([loadSettings(), runtimeTerms]);
     if (script.aborted || !document.documentElement) return;
-    const matcher = createMatcher(terms);
-    const names = new Map(terms.map((entry) => [entry.id, entry]));
     const ui = createUiHost(script);
     const frame = createFrameHost(ui, script);
     let dark = pageIsDark();
-    const overlay = createOverlay({ frame, ui, names, dark: () => dark, cardActions: () => lifecycle.current?.cardActions ?? [], signal: script });
+    const overlay = createOverlay({ frame, ui, names: () => names, dark: () => dark, cardActions: () => lifecycle.current?.cardActions ?? [], signal: script });
     const site = () => siteOf(location.href);
     let flags: ContentContext['flags'] = { showAllHighlights: false, offeredDrafts: new Set() };
     let flagsFor = pageOfAddress(location.href);
@@ -81,6 +91,8 @@ export default defineContentScript({
       onError: (feature, error) => console.error(`Watchwords: the ${feature} feature failed to start`, error),
     });
 
+    restartAll = () => void lifecycle.restart();
+
     // Tab requests go to the features of the activation running now; one listener for the script's life.
     const answer = <K extends keyof TabRoutes>(type: K, fallback: TabRoutes[K]['response']) =>
       ((request: TabRoutes[K]['request']) => {
@@ -95,6 +107,8 @@ export default defineContentScript({
         'page.announce': answer('page.announce', { total: 0 }),
         'notes.fromSelection': answer('notes.fromSelection', { opened: false }),
         'notes.reveal': answer('notes.reveal', { found: false }),
+        'watchlist.count': answer('watchlist.count', { mentions: 0 }),
+        'page.selection': answer('page.selection', { text: '' }),
       },
       script,
     );

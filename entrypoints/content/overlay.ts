@@ -55,7 +55,8 @@ export function createOverlay(options: {
   ui: UiHost;
   /** The card buttons of the features running now. */
   cardActions(): CardAction[];
-  names: ReadonlyMap<string, Pick<MatchableEntry, 'name'>>;
+  /** Every entity the matcher knows now, by id (their names for cards and "Not this"). */
+  names(): ReadonlyMap<string, Pick<MatchableEntry, 'name'>>;
   dark(): boolean;
   signal: AbortSignal;
 }) {
@@ -133,9 +134,9 @@ export function createOverlay(options: {
     }
     if (action && card) {
       // The card's buttons act on the entity the reader sees; some only on the mention's own card.
-      const shownId = entityId && options.names.has(entityId) ? entityId : card.entityId;
+      const shownId = entityId && options.names().has(entityId) ? entityId : card.entityId;
       if (action.mentionOnly && shownId !== card.record.mention.entity.id) return;
-      const outcome = await action.run({ ...card, entityId: shownId, entityName: options.names.get(shownId)?.name ?? card.entityName });
+      const outcome = await action.run({ ...card, entityId: shownId, entityName: options.names().get(shownId)?.name ?? card.entityName });
       if (outcome) showNotice(outcome, card.record.range);
     } else if (follow) {
       const range = shown.kind === 'notice' ? shown.range : undefined;
@@ -152,8 +153,8 @@ export function createOverlay(options: {
       case 'action':
         return void run(message.id, message.entityId, message);
       case 'showing':
-        if (shown.kind === 'card' && options.names.has(message.entityId)) {
-          shown = { ...shown, entityId: message.entityId, entityName: options.names.get(message.entityId)!.name, pinned: true };
+        if (shown.kind === 'card' && options.names().has(message.entityId)) {
+          shown = { ...shown, entityId: message.entityId, entityName: options.names().get(message.entityId)!.name, pinned: true };
         }
         return;
       case 'engaged':

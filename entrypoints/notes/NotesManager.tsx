@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { Kind } from '../../core/dataset/kinds';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import { parseTags, tagLimits } from '../../core/notes/tags';
-import { exportAllNotes } from '../../lib/download';
+import { askBackground } from '../../lib/messaging';
 import type { NotesDatabase } from '../../lib/notes-db';
 import type { NotesStore } from '../../lib/notes-query-live';
 import {
@@ -15,7 +15,6 @@ import {
   hasFilters,
   narrowsSearch,
   noteFacets,
-  noteLink,
   noteSorts,
   sameFilters,
   searchText,
@@ -26,6 +25,7 @@ import {
   type NoteSort,
 } from '../../core/notes/search';
 import { NoteRow, type NoteDraftState, type NoteRowActions } from '../../components/NoteRow';
+import { LibraryPanel } from './LibraryPanel';
 import { useWindowedList } from '../../components/use-windowed-list';
 
 export interface EntityInfo {
@@ -202,7 +202,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
 
   const remove = useCallback(
     async (ids: string[], next: FocusTarget) => {
-      await db.deleteNotes(ids, new Date());
+      await askBackground({ type: 'notes.delete', ids });
       setSelected((old) => (ids.some((id) => old.has(id)) ? new Set([...old].filter((id) => !ids.includes(id))) : old));
       setDrafts((old) => (ids.some((id) => old.has(id)) ? new Map([...old].filter(([id]) => !ids.includes(id))) : old));
       showToast(ids.length === 1 ? 'Note deleted' : `${count(ids.length, 'note', 'notes')} deleted`, ids);
@@ -213,7 +213,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
 
   const undo = useCallback(
     async (ids: string[]) => {
-      await db.restoreNotes(ids, new Date());
+      await askBackground({ type: 'notes.restore', ids });
       setToast(undefined);
       setFocusTarget({ id: ids[0]!, control: 'select' });
     },
@@ -272,8 +272,8 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
           'error' in parsed ? parsed.error : entry?.note.target.kind === 'entity' && !draft.body.trim() ? 'A note on an entry needs some text.' : undefined;
         if (error) return setDrafts((old) => new Map(old).set(draft.id, { ...draft, error }));
         setDrafts((old) => new Map(old).set(draft.id, { ...draft, saving: true }));
-        void db.editNote(draft.id, { body: draft.body, tags: 'tags' in parsed ? parsed.tags : [] }, new Date()).then(
-          (edited) => {
+        void askBackground({ type: 'notes.edit', id: draft.id, body: draft.body, tags: 'tags' in parsed ? parsed.tags : [] }).then(
+          ({ note: edited }) => {
             dropDraft(draft.id);
             if (edited) setFocusTarget({ id: draft.id, control: 'edit' });
             else showToast('That note was deleted meanwhile; the change was not saved.');
@@ -317,6 +317,7 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
 
   const ids = useId();
   const filtersId = `${ids}-filters`;
+  const [libraryOpen, setLibraryOpen] = useState(false);
   return (
     <div className={`notes-manager is-${mode}`}>
       <header className="manager-header">
@@ -327,11 +328,13 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
               Open in a tab
             </button>
           )}
-          <button type="button" className="button" onClick={() => void exportAllNotes(db)} disabled={!complete}>
-            Export all (JSON)
+          <button type="button" className="button" aria-expanded={libraryOpen} onClick={() => setLibraryOpen((open) => !open)}>
+            Export, import, sync
           </button>
         </div>
       </header>
+
+      {libraryOpen && <LibraryPanel shownIds={shown.map(({ note }) => note.id)} filtered={shown.length !== total} />}
 
       <search className="manager-search" aria-label="Notes">
         <div className="search-row">
@@ -418,10 +421,9 @@ export function NotesManager({ db, notes, entities, mode }: NotesManagerProps) {
           <BulkBar
             count={selectedShown.length}
             onTag={async (tags) => {
-              const now = new Date();
               for (const tag of tags) {
                 const ids = selectedShown.filter(({ note }) => note.tags.includes(tag) || note.tags.length < tagLimits.count).map(({ note }) => note.id);
-                if (ids.length) await db.tagNotes(ids, tag, now);
+                if (ids.length) await askBackground({ type: 'notes.tag', ids, tag });
               }
               showToast(`${tags.length === 1 ? `Tag “${tags[0]}”` : `${tags.length} tags`} added to ${count(selectedShown.length, 'note', 'notes')}`);
             }}
@@ -594,20 +596,11 @@ function UndoToast({ toast, onUndo, onDone }: { toast: Toast | undefined; onUndo
 }
 
 /**
- * Opens a page note's page, showing the note (the content script reads `#watchwords-note=ID`): in the tab that
- * already shows the page, if one does, else in a new tab.
+ * Opens a page note's page and shows the note there: the background brings forward the tab that already shows
+ * the page (or opens it in a new one) and asks its content script to scroll to the note and show it. Nothing is
+ * put in the page's address.
  */
 async function openNote(entry: IndexedNote): Promise<void> {
-  const { note } = entry;
-  const link = noteLink(note);
-  if (!link || note.target.kind !== 'page') return;
-  const addresses = new Set([note.target.url, ...note.target.alternateUrls]);
-  const tabs = await browser.tabs.query({});
-  const tab = tabs.find((t) => t.url && addresses.has(normalisePageUrl(t.url) ?? ''));
-  if (tab?.id !== undefined && tab.url) {
-    await browser.tabs.update(tab.id, { url: `${tab.url.replace(/#.*$/, '')}${link.slice(link.indexOf('#'))}`, active: true });
-    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
-  } else {
-    await browser.tabs.create({ url: link });
-  }
+  if (entry.note.target.kind !== 'page') return;
+  await askBackground({ type: 'notes.open', noteId: entry.note.id });
 }

@@ -3,6 +3,7 @@ import { kindPlural, kinds } from '../../core/dataset/kinds';
 import { defaultSettings, type Dismissal, type Settings } from '../../core/settings/model';
 import { applyChange, settingsChangeSchema, settingsSchema, type SettingsChange } from '../../core/settings/schema';
 import { siteFromInput } from '../../core/site';
+import { openWatchlist } from '../../lib/manager';
 import { askBackground } from '../../lib/messaging';
 import { loadSettings, watchSettings } from '../../lib/settings';
 
@@ -238,6 +239,14 @@ export function OptionsPage() {
                 <input type="checkbox" checked={settings.showBadge} onChange={(event) => void change({ op: 'set', showBadge: event.currentTarget.checked })} />
                 <span className="choice-label">Show how many mentions the page has on the Watchwords button</span>
               </label>
+            </section>
+
+            <section className="panel" aria-labelledby="watchlist-title">
+              <h2 id="watchlist-title">Your watchlist</h2>
+              <p className="hint">Names you added with “Watch this name”, packs you imported, and your reports of mistakes.</p>
+              <button type="button" className="button" onClick={() => void openWatchlist()}>
+                Open your watchlist
+              </button>
             </section>
 
             <DismissalsPanel
@@ -536,7 +545,7 @@ function DismissalsPanel(props: {
             return (
               <li key={d.id}>
                 <span className="dismissal">
-                  <span className="phrase">“{d.phrase}”</span>
+                  <span className="phrase">{d.phrase}</span>
                   <span className="arrow" aria-hidden="true">
                     →
                   </span>

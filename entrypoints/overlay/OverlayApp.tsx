@@ -8,7 +8,7 @@ import type { Entry } from '../../core/dataset/schema';
 import type { Note } from '../../core/notes/note';
 import type { ButtonView, DraftSummary, EditorTarget, HostToFrame, Look } from '../../core/protocol/frame';
 import { askBackground } from '../../lib/messaging';
-import { openManagerPanel } from '../../lib/notes-manager-opener';
+import { openNotesManager } from '../../lib/manager';
 import type { HostLink } from './host-link';
 import { createDraftSaver } from './draft-saver';
 import { useGuardReady, useVisibility } from './use-visibility';
@@ -33,10 +33,10 @@ export function OverlayApp({ link }: { link: HostLink }) {
   /** Bumped by every message, so that a view shown twice (the same card again) is a new one. */
   const [generation, setGeneration] = useState(0);
   const root = useRef<HTMLDivElement>(null);
-  const tabId = useRef<number | undefined>(undefined);
+  const windowId = useRef<number | undefined>(undefined);
   useEffect(() => {
     // Firefox gives an extension page framed in a web page only a few APIs (no `tabs`, no `sidebarAction`).
-    void browser.tabs?.getCurrent?.().then((tab) => (tabId.current = tab?.id ?? undefined), () => undefined);
+    void browser.tabs?.getCurrent?.().then((tab) => (windowId.current = tab?.windowId ?? undefined), () => undefined);
   }, []);
 
   useEffect(() => {
@@ -149,8 +149,10 @@ export function OverlayApp({ link }: { link: HostLink }) {
         onAction={runAction}
         onShowing={(entityId) => link.send({ type: 'showing', entityId })}
         onAllNotes={() => {
-          // Synchronously from the click: the side panel and the sidebar open only on the reader's gesture.
-          openManagerPanel(tabId.current).catch(() => askBackground({ type: 'manager.open' })).catch(() => undefined);
+          // Straight from the click: the side panel opens only on the reader's gesture. Firefox's framed pages have
+          // neither the sidebar nor tabs: the background opens the manager (in a tab, as it has no gesture).
+          const opened = browser.tabs ? openNotesManager(windowId.current) : askBackground({ type: 'manager.open' });
+          void opened.catch(() => undefined);
         }}
         onClose={() => close(true)}
       />

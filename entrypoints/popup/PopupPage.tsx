@@ -3,15 +3,17 @@ import { browser } from 'wxt/browser';
 import { KindSwitches } from '../../components/KindSwitches';
 import { OnThisPage, type OnThisPageState } from '../../components/OnThisPage';
 import { SiteSwitch } from '../../components/SiteSwitch';
-import { normalisePageUrl } from '../../core/notes/page-url';
+import { notePageAddress } from '../../core/notes/page-url';
 import { canPause, groupByKind } from '../../core/popup';
 import { isActiveOn, type Settings } from '../../core/settings/model';
 import type { SettingsChange } from '../../core/settings/schema';
 import { siteOf } from '../../core/site';
 import type { NotesDatabase } from '../../lib/notes-db';
-import { exportAllNotes } from '../../lib/download';
+import { downloadExport } from '../../lib/download';
 import { PageNotes } from './PageNotes';
+import { openNotesManager, openWatchlist } from '../../lib/manager';
 import { askTab } from '../../lib/messaging';
+import { Shortcuts } from './Shortcuts';
 import { readerTab, type ReaderTab } from './reader-tab';
 import { usePageSummary, type SummaryState } from './use-page-summary';
 import { useSettings } from './use-settings';
@@ -33,7 +35,13 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
   const [problem, setProblem] = useState<string>();
 
   const site = tab ? siteOf(tab.url) : undefined;
-  const pageUrl = tab === undefined ? undefined : ((tab && normalisePageUrl(tab.url)) ?? null);
+  // The page's notes are kept under its canonical address when it names one (as the page finds them), and the tab's.
+  const canonical = summary.status === 'ready' ? summary.summary.canonicalUrl : undefined;
+  const address = tab ? notePageAddress(tab.url, canonical) : undefined;
+  const noteAddresses = tab === undefined || (tab && summary.status === 'loading') ? undefined : address ? [address.url, ...address.alternateUrls] : null;
+  // Read now, so that "All notes" can open Chrome's side panel in the click itself (it needs the reader's gesture).
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => void browser.windows.getCurrent().then((window) => setWindowId(window.id), () => undefined), []);
   const paused = !!site && !!settings?.sites.paused.includes(site);
   const page = onThisPageState(summary, settings, site, paused);
 
@@ -67,9 +75,14 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
           <h1>Watchwords</h1>
           {site && <p className="site">{site}</p>}
         </div>
-        <button type="button" className="button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
-        </button>
+        <div className="header-actions">
+          <button type="button" className="button" onClick={() => void openNotesManager(windowId).then(() => window.close())}>
+            All notes
+          </button>
+          <button type="button" className="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            Options
+          </button>
+        </div>
       </header>
       {settings && canPause(site) && (
         <SiteSwitch site={site} paused={paused} onChange={(on) => void change({ op: 'site', list: 'paused', site, present: on })} />
@@ -82,10 +95,14 @@ export function PopupPage({ db }: { db: NotesDatabase }) {
           onChange={(kind, on) => void change({ op: 'set', enabledKinds: { [kind]: on } })}
         />
       )}
-      <PageNotes db={db} pageUrl={pageUrl} />
+      <PageNotes db={db} addresses={noteAddresses} />
+      <Shortcuts />
       <footer className="popup-footer">
-        <button type="button" className="button" onClick={() => void exportAllNotes(db)}>
+        <button type="button" className="button" onClick={() => void downloadExport('watchwords-json')}>
           Export all notes (JSON)
+        </button>
+        <button type="button" className="button" onClick={() => void openWatchlist().then(() => window.close())}>
+          Your watchlist
         </button>
       </footer>
     </main>

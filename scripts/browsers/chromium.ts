@@ -52,6 +52,10 @@ export async function launchChromium(options: { extensionDir: string; headless?:
       },
       evaluate: <T>(expression: string) => page.evaluate(`(async () => (${expression}))()`) as Promise<T>,
       moveMouse: (x, y) => page.mouse.move(x, y),
+      async wheel(x, y, dx, dy) {
+        await page.mouse.move(x, y);
+        await page.mouse.wheel(dx, dy);
+      },
       click: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
       accessible: (role, name) => accessibleElements(page, role, name),

@@ -57,8 +57,19 @@ export interface FirefoxSession extends BrowserSession {
    * makes it the page the session drives from then on. Needs `systemAccess`.
    */
   switchToExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<void>;
-  /** Right-clicks at viewport (x, y) and activates the page context menu's item labelled `label`, as a user does; needs `systemAccess`. */
+  /**
+   * Right-clicks at viewport (x, y) and activates the page context menu's item labelled `label`, as a user does
+   * (also inside the submenu Firefox makes of an extension's items when it has several); needs `systemAccess`.
+   */
   contextMenu(x: number, y: number, label: string): Promise<void>;
+  /** The tab (or window) the session drives now: a BiDi browsing context id. */
+  currentTab(): string;
+  /** Makes another tab or window (a browsing context id) the one the session drives, and brings it forward. */
+  useTab(context: string): Promise<void>;
+  /** Opens a web page in a new background tab and waits for it to load; its browsing context id. */
+  openTab(url: string): Promise<string>;
+  /** The top-level browsing contexts of every window (tabs and popup windows), with their addresses. */
+  tabs(): Promise<{ context: string; url: string }[]>;
 }
 
 export async function launchFirefox(options: LaunchFirefoxOptions): Promise<FirefoxSession> {
@@ -191,6 +202,13 @@ class BidiFirefoxSession implements FirefoxSession {
     await this.pointer(x, y, 0);
   }
 
+  async wheel(x: number, y: number, dx: number, dy: number): Promise<void> {
+    await this.bidi.send('input.performActions', {
+      context: this.context,
+      actions: [{ type: 'wheel', id: 'wheel', actions: [{ type: 'scroll', x: Math.round(x), y: Math.round(y), deltaX: dx, deltaY: dy }] }],
+    });
+  }
+
   /** Moves the mouse to viewport (x, y) and, given a button (0 primary, 2 secondary), presses and releases it there. */
   private async pointer(x: number, y: number, button?: number): Promise<void> {
     const press = button === undefined ? [] : [{ type: 'pointerDown', button }, { type: 'pointerUp', button }];
@@ -300,14 +318,27 @@ class BidiFirefoxSession implements FirefoxSession {
         await Promise.race([shown, new Promise((resolve) => setTimeout(resolve, 5000))]);
         if (menu.state !== 'open') return 'the context menu did not open';
       }
-      const item = [...menu.querySelectorAll(':scope > menuitem')].find((i) => i.label === ${JSON.stringify(label)} && !i.hidden);
+      const wanted = (i) => i.label === ${JSON.stringify(label)} && !i.hidden;
+      let popup = menu;
+      let item = [...menu.querySelectorAll(':scope > menuitem')].find(wanted);
+      // With more than one item, an extension's items are in a submenu of their own: open it first.
+      for (const submenu of item ? [] : [...menu.querySelectorAll(':scope > menu')].filter((m) => !m.hidden)) {
+        const inner = submenu.menupopup;
+        const found = [...inner.querySelectorAll(':scope > menuitem')].find(wanted);
+        if (!found) continue;
+        const opened = new Promise((resolve) => inner.addEventListener('popupshown', resolve, { once: true }));
+        submenu.openMenu(true);
+        await Promise.race([opened, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        [popup, item] = [inner, found];
+        break;
+      }
       if (!item) {
-        const shown = [...menu.querySelectorAll(':scope > menuitem')].filter((i) => !i.hidden).map((i) => i.label);
+        const shown = [...menu.querySelectorAll(':scope > menuitem, :scope > menu > menupopup > menuitem')].filter((i) => !i.hidden).map((i) => i.label);
         menu.hidePopup();
         return 'no such item among ' + JSON.stringify(shown);
       }
       const hidden = new Promise((resolve) => menu.addEventListener('popuphidden', resolve, { once: true }));
-      menu.activateItem(item);
+      popup.activateItem(item);
       await hidden;
       return '';
     })()`);
@@ -429,6 +460,27 @@ class BidiFirefoxSession implements FirefoxSession {
     });
     await mkdir(dirname(resolve(path)), { recursive: true });
     await writeFile(path, Buffer.from(data, 'base64'));
+  }
+
+  currentTab(): string {
+    return this.context;
+  }
+
+  async useTab(context: string): Promise<void> {
+    this.context = context;
+    await this.bidi.send('browsingContext.activate', { context });
+  }
+
+  async openTab(url: string): Promise<string> {
+    const { context } = await this.bidi.send<{ context: string }>('browsingContext.create', { type: 'tab', background: true });
+    await this.bidi.send('browsingContext.setViewport', { context, viewport: VIEWPORT, devicePixelRatio: 1 });
+    await this.bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
+    return context;
+  }
+
+  async tabs(): Promise<{ context: string; url: string }[]> {
+    const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    return tree.contexts.map(({ context, url }) => ({ context, url }));
   }
 
   close(): Promise<void> {

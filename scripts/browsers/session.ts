@@ -7,6 +7,8 @@ export interface BrowserSession {
   evaluate<T>(expression: string): Promise<T>;
   /** Moves the mouse pointer to viewport coordinates (CSS pixels). */
   moveMouse(x: number, y: number): Promise<void>;
+  /** Turns the mouse wheel by (dx, dy) CSS pixels at viewport (x, y): scrolls whatever is under the pointer. */
+  wheel(x: number, y: number, dx: number, dy: number): Promise<void>;
   /** Clicks (primary button) at viewport coordinates (CSS pixels). */
   click(x: number, y: number): Promise<void>;
   /** Presses and releases one key, e.g. 'Escape', 'Tab', 'a', or a chord, e.g. 'Control+Enter'. */

@@ -66,4 +66,10 @@ describe('the context-menu item in chromium', () => {
       inExtension<boolean>(session, `api.contextMenus.update('watchwords-add-note', {}).then(() => true, () => false)`),
     );
   });
+
+  test('"Watch this name" and "Report a mistake…" are registered too (their routes run in tests/e2e/watchlist.e2e.ts)', async () => {
+    for (const id of ['watchwords-watch-name', 'watchwords-report-mistake']) {
+      await waitFor(`the menu item ${id}`, () => inExtension<boolean>(session, `api.contextMenus.update('${id}', {}).then(() => true, () => false)`));
+    }
+  });
 });

@@ -1,4 +1,5 @@
 /** Shared by the end-to-end tests: both browsers, the extension's storage and commands, selections and notes. */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { settingsVersion, type Settings } from '../../core/settings/model';
 import { readSettings } from '../../core/settings/read';
@@ -223,17 +224,52 @@ export async function cardNamed(session: Session, name: string) {
  * enabled (buttons that change settings wait until the card has been plainly visible for a moment).
  */
 export async function clickButton(session: Session, name: string): Promise<void> {
-  const button = await waitFor(`the "${name}" button`, async () => {
+  const find = async () => {
     const found =
       (await session.accessible('button', name))[0] ??
       (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`));
     return found && !found.disabled ? found : undefined;
-  });
-  await session.click(button.box.x + button.box.width / 2, button.box.y + button.box.height / 2);
+  };
+  const button = await waitFor(`the "${name}" button`, find);
+  // A button in the card's scrolling body may be below its fold (under the card's footer, or the window's edge):
+  // it is scrolled into view with the wheel over the card, as a reader would.
+  const inView = async (box: { x: number; y: number; width: number; height: number }) => {
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const hit = await session.evaluate<string>(`document.elementFromPoint(${x}, ${y})?.localName ?? ''`);
+    // Another of our buttons (the card's footer) over the same point means it is hidden under it.
+    const covering = (await session.accessible('button')).filter((other) => (other.name !== now.name || other.text !== now.text) && x >= other.box.x && x <= other.box.x + other.box.width && y >= other.box.y - 8 && y <= other.box.y + other.box.height + 8);
+    return hit === 'watchwords-ui' && !covering.length && box.y + box.height <= (await session.evaluate<number>('innerHeight'));
+  };
+  let now = button;
+  for (let turn = 0; turn < 8 && !(await inView(now.box)); turn++) {
+    await session.wheel(now.box.x + now.box.width / 2, Math.max(10, Math.min(now.box.y, (await session.evaluate<number>('innerHeight')) - 150)), 0, 120);
+    now = (await find()) ?? now;
+  }
+  await session.click(now.box.x + now.box.width / 2, now.box.y + now.box.height / 2);
 }
 
 /** The innerHTML of `selector` in the page as the server sends it (fetched again and parsed, no script run). */
 export function servedInnerHtml(session: Session, selector: string): Promise<string> {
   return session.evaluate(`fetch(location.href, { cache: 'no-store' }).then((r) => r.text())
     .then((html) => new DOMParser().parseFromString(html, 'text/html').querySelector(${JSON.stringify(selector)}).innerHTML)`);
+}
+
+/** Sends a message to the background from an extension page (a Playwright page), as the page's own code does. */
+export function askFromPage<T>(page: import('playwright-core').Page, message: object): Promise<T> {
+  return page.evaluate(async (m) => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome.runtime;
+    const reply = (await runtime.sendMessage(m)) as { ok: boolean; value?: unknown; error?: string } | undefined;
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no answer');
+    return reply.value;
+  }, message) as Promise<T>;
+}
+
+/**
+ * What the `scan` CLI (the same matcher and the same reading of the page) finds in a fixture page, as kind:text in
+ * document order: the highlights the extension must show on it, whatever the dataset holds today.
+ */
+export function scannedMentions(path: string): string[] {
+  const output = execFileSync('npx', ['tsx', 'scripts/scan.ts', path], { encoding: 'utf8' });
+  const { documents } = JSON.parse(output) as { documents: { mentions: { text: string; entity: { kind: string } }[] }[] };
+  return documents[0]!.mentions.map((mention) => `${mention.entity.kind}:${mention.text}`);
 }

@@ -3,14 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, highlightList, launchers, rangesAreLive, servedInnerHtml, settledHighlights, type Session } from './harness';
+import { browserNames, highlightList, launchers, rangesAreLive, scannedMentions, servedInnerHtml, settledHighlights, type Session } from './harness';
 
 /** What `npm run scan` finds in news-layout.html (the static page): kind:text in document order. */
-const newsLayoutMentions = [
-  'vendor:Flock Safety', 'vendor:Flock Safety', 'agency:U.S. Immigration and Customs Enforcement', 'agency:ICE',
-  'tool:ShotSpotter', 'vendor:Cellebrite', 'vendor:Palantir Technologies', 'tool:Fog Reveal', 'case:Carpenter v. United States',
-  'vendor:Flock Safety', 'tool:ShotSpotter', 'vendor:Flock Safety',
-];
+const newsLayoutMentions = scannedMentions('tests/pages/news-layout.html');
 const textOf = (label: string) => label.slice(label.indexOf(':') + 1);
 
 describe.each(browserNames)('Watchwords on live pages in %s', (browserName) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { noteSchema } from '../../core/notes/note';
+import { noteEntryV2Schema } from '../../core/exchange/watchwords-json';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { chromeBuild, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
@@ -73,10 +73,10 @@ describe('keeping a note on a selection in chromium', () => {
     await popup.goto(`${session.extensionOrigin}/popup.html`);
     const [download] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: 'Export all notes (JSON)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^watchwords-notes-\d{4}-\d{2}-\d{2}\.json$/);
-    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; notes: unknown[] };
-    expect(exported.format).toBe('watchwords-notes');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { format: string; version: number; notes: unknown[] };
+    expect(exported).toMatchObject({ format: 'watchwords-notes', version: 2 });
     expect(exported.notes).toHaveLength(1);
-    expect(noteSchema.parse(exported.notes[0]).body).toBe(body);
+    expect(noteEntryV2Schema.parse(exported.notes[0]).body).toBe(body);
     await popup.close();
   });
 });

@@ -36,7 +36,7 @@ describe('the options page in chromium', () => {
   });
 
   test('shows the defaults: every kind on, underline, automatic, everywhere', async () => {
-    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Court cases']) {
+    for (const name of ['Tools', 'Vendors', 'Programs', 'Agencies', 'Bills', 'Laws', 'Executive orders', 'Campaigns', 'Court cases']) {
       expect(await page.getByRole('checkbox', { name }).isChecked(), name).toBe(true);
     }
     expect(await page.getByRole('spinbutton', { name: 'Hover delay' }).inputValue()).toBe('300');
@@ -74,7 +74,7 @@ describe('the options page in chromium', () => {
     });
     expect(settings).toEqual({
       version: 2,
-      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, case: false },
+      enabledKinds: { tool: true, vendor: true, program: true, agency: true, bill: true, law: true, order: true, campaign: true, case: false },
       hoverDelayMs: 500,
       highlightStyle: 'background',
       highlightMethod: 'auto',
@@ -110,8 +110,8 @@ describe('the options page in chromium', () => {
     expect(await rows.count()).toBe(3);
     // Named from the dataset (not by raw id), with the page or the whole site; a screen reader hears "is not".
     await waitFor('names from the dataset', async () => /U\.S\. Immigration and Customs Enforcement/.test(await rows.first().innerText()));
-    expect(await rows.first().innerText()).toMatch(/^“ice”\s*→\s*is not\s*U\.S\. Immigration and Customs Enforcement\s*on\s*all of example\.com\s*Remove$/);
-    expect(await rows.nth(1).innerText()).toMatch(/^“section 702”\s*→\s*is not\s*FISA Section 702\s*on\s*news\.example\.org\/2025\/wiretaps\s*Remove$/);
+    expect(await rows.first().innerText()).toMatch(/^“?ice”?\s*→\s*is not\s*U\.S\. Immigration and Customs Enforcement\s*on\s*all of example\.com\s*Remove$/);
+    expect(await rows.nth(1).innerText()).toMatch(/^“?section 702”?\s*→\s*is not\s*FISA Section 702\s*on\s*news\.example\.org\/2025\/wiretaps\s*Remove$/);
     expect(await rows.nth(2).innerText()).toMatch(/NEC Corporation/);
 
     await rows.nth(2).getByRole('button', { name: /^Remove/ }).click();

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
+import { commands } from '../../core/commands';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { serveFolder } from '../../scripts/browsers/static-server';
@@ -56,6 +57,28 @@ describe('the toolbar popup in chromium', () => {
     await popup.locator('body').screenshot({ path: join(screenshots, 'popup-on-this-page-chromium.png') });
   });
 
+  test('the toolbar button shows the page\'s mention count, and no count once switched off in the options', async () => {
+    const worker: Worker = session.context.serviceWorkers()[0]!;
+    const tabId = async () => (await worker.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url.includes('article.html')).id)`)) as number;
+    const badge = async () => (await worker.evaluate(`chrome.action.getBadgeText({ tabId: ${await tabId()} })`)) as string;
+    const total = Number((await popup.getByRole('region', { name: 'On this page' }).locator('.total').textContent())!.split(' ')[0]);
+    expect(await waitFor('the badge', async () => ((await badge()) === String(total) ? 'shown' : undefined))).toBe('shown');
+    await worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, showBadge: false } }))`);
+    expect(await waitFor('the badge cleared', async () => ((await badge()) === '' ? 'cleared' : undefined))).toBe('cleared');
+    await worker.evaluate(`chrome.storage.local.get('settings').then(({ settings }) => chrome.storage.local.set({ settings: { ...settings, showBadge: true } }))`);
+  });
+
+  test('the keyboard shortcuts are listed as assigned, with the way to change them', async () => {
+    await popup.getByText('Keyboard shortcuts').click();
+    const rows = popup.locator('.shortcut');
+    await rows.first().waitFor();
+    const texts = await rows.allInnerTexts();
+    for (const key of ['Alt+Shift+J', 'Alt+Shift+M', 'Alt+Shift+K', 'Alt+Shift+L']) expect(texts.some((text) => text.startsWith(key))).toBe(true);
+    // Only the commands without a default key ("Watch this name": Chromium assigns at most four) wait for the reader's.
+    expect(await popup.getByText('Not set').count()).toBe(Object.values(commands).filter((command) => !command.key).length);
+    expect(await popup.getByRole('button', { name: 'Change shortcuts' }).count()).toBe(1);
+  });
+
   test('the pause switch pauses Watchwords on the site, and resumes it', async () => {
     const pause = popup.getByRole('switch', { name: `Pause on ${site}` });
     expect(await pause.isChecked()).toBe(false);
@@ -69,5 +92,17 @@ describe('the toolbar popup in chromium', () => {
     await waitFor('the site resumed', async () => (await storedSettings())?.sites.paused.length === 0);
     expect(await pause.isChecked()).toBe(false);
     expect(await popup.getByText('Watchwords is paused on this site').count()).toBe(0);
+  });
+
+  test('"All notes" opens the notes manager in the side panel (and the popup closes)', async () => {
+    // Playwright does not list side-panel documents as pages; the DevTools protocol lists every target.
+    const cdp = await session.context.newCDPSession(session.page);
+    const panels = async () =>
+      ((await cdp.send('Target.getTargets')).targetInfos as { type: string; url: string }[]).filter((target) => target.url === `${session.extensionOrigin}/sidepanel.html`);
+    expect(await panels()).toEqual([]);
+    await popup.getByRole('button', { name: 'All notes', exact: true }).click();
+    const opened = await waitFor('the side panel', async () => ((await panels()).length ? await panels() : undefined));
+    expect(opened.map((target) => target.type)).toEqual(['page']);
+    await waitFor('the popup to close', async () => popup.isClosed());
   });
 });

@@ -1,7 +1,13 @@
 import { isDismissed } from '../../../core/settings/model';
+import { ask } from '../../../lib/messaging';
 import { addPageStyle, cappedDisplay, customHighlights, highlightCap, mentionCss, supportsCustomHighlights, wrappingMarks } from '../highlighters';
 import { PageScanner } from '../page-scanner';
+import { createSightingsReporter } from '../reader-terms';
 import type { ContentFeature } from './context';
+
+/** The count goes to the background once the page settles, and only when it changed. */
+const countSettleMs = 400;
+let reportedCount = -1;
 
 const numbers = new Intl.NumberFormat('en-US');
 
@@ -13,7 +19,21 @@ export const highlights: ContentFeature = {
   name: 'highlights',
   start(context) {
     const { settings, signal } = context;
-    if (!context.active || !document.body) return;
+    // The toolbar button's count (none where Watchwords is paused), and where the reader's own entries were seen.
+    const reportSightings = createSightingsReporter();
+    let countTimer: ReturnType<typeof setTimeout> | undefined;
+    const reportCount = () => {
+      clearTimeout(countTimer);
+      countTimer = setTimeout(() => {
+        const mentions = context.page.scanner?.mentions() ?? [];
+        reportSightings(mentions);
+        if (mentions.length === reportedCount) return;
+        reportedCount = mentions.length;
+        void ask({ type: 'page.mentions', total: mentions.length }).catch(() => undefined);
+      }, countSettleMs);
+    };
+    signal.addEventListener('abort', () => clearTimeout(countTimer));
+    if (!context.active || !document.body) return void reportCount();
     const base = settings.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights();
     const removeStyle = addPageStyle(mentionCss(settings.highlightStyle, context.dark));
     let removeNotice: (() => void) | undefined;
@@ -32,7 +52,7 @@ export const highlights: ContentFeature = {
       context.matcher,
       (mention) => settings.enabledKinds[mention.entity.kind] && !isDismissed(settings.dismissals, where, mention.text, mention.entity.id) && cap.accept(),
       cap.display,
-      () => undefined,
+      reportCount,
       signal,
     );
     context.page.scanner = scanner;
@@ -43,5 +63,6 @@ export const highlights: ContentFeature = {
       removeStyle();
     });
     scanner.start();
+    reportCount();
   },
 };

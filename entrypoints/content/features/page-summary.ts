@@ -1,4 +1,5 @@
 import type { PageSummary } from '../../../core/protocol/tab';
+import { canonicalUrl } from '../page-quotes';
 import type { ContentFeature } from './context';
 
 /** What the popup's "On this page" lists: the entities mentioned, with their counts. */
@@ -15,7 +16,14 @@ export const pageSummary: ContentFeature = {
             rows.set(mention.entity.id, row);
           }
           const entities = [...rows.values()];
-          return { active: context.active, site: context.site ?? '', total: entities.reduce((sum, row) => sum + row.count, 0), entities };
+          const canonical = canonicalUrl();
+          return {
+            active: context.active,
+            ...(canonical && { canonicalUrl: canonical }),
+            site: context.site ?? '',
+            total: entities.reduce((sum, row) => sum + row.count, 0),
+            entities,
+          };
         },
       },
     };

@@ -1,0 +1,167 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { buildDataset, DatasetError } from '../core/dataset/dataset';
+import type { Entry, EntryInput, Source } from '../core/dataset/schema';
+import { deniedDomains, deniedReason, formatStaleReport, sourcePolicyProblems, staleReport } from './source-policy';
+
+const vendor = (id: string, sources: Source[], asOf = '2026-01-01'): EntryInput => ({
+  id,
+  kind: 'vendor',
+  name: `Name of ${id}`,
+  summary: 'A made-up vendor used only in tests.',
+  facts: { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Sells gizmos, according to a made-up report.' },
+  sources,
+  asOf,
+});
+const self: Source = { url: 'https://example.com/about', title: 'Example: about us', type: 'self', supports: ['summary', 'facts.headquarters', 'facts.products'] };
+const report: Source = { url: 'https://news.example.org/scoop', title: 'Example News: the scoop', type: 'original-report', supports: ['facts.concern'] };
+
+/** The sourcing problems of one entry, through buildDataset as `check:data` runs it. */
+function policyProblems(entry: EntryInput): string[] {
+  try {
+    buildDataset([{ file: `data/${entry.id}.json`, data: entry }], { check: sourcePolicyProblems });
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(DatasetError);
+    return (error as DatasetError).problems.map((problem) => problem.message);
+  }
+}
+
+describe('the deny list', () => {
+  test('a well-sourced entry passes', () => {
+    expect(policyProblems(vendor('fine', [self, report]))).toEqual([]);
+  });
+
+  test.each([
+    ['https://legalclarity.org/the-ice-federal-agency', 'legalclarity.org (content farm (legal explainers))'],
+    ['https://www.legalclarity.org/x', 'legalclarity.org (content farm (legal explainers))'],
+    ['https://evenkeelnews.pages.dev/article/1', 'pages.dev (free hosting for copied pages)'],
+    ['https://some-news.user.workers.dev/a', 'workers.dev (free hosting for copied pages)'],
+    ['https://wap.bdmobi.com/view_html.php?q=ICE', 'bdmobi.com (encyclopedia mirror)'],
+    ['https://WIKI.GRAVY.CC/wiki/Protect_America_Act', 'wiki.gravy.cc (encyclopedia mirror)'],
+  ])('%s is denied', (url, reason) => {
+    expect(deniedReason(url)).toBe(reason);
+    const bad = { ...report, url };
+    expect(policyProblems(vendor('bad', [self, bad]))).toEqual([`sources.1: ${url} is on the deny list: ${reason}; cite the original instead`]);
+  });
+
+  test.each(['https://notlegalclarity.org/', 'https://legalclarity.org.example.com/', 'https://www.congress.gov/bill/118th-congress/house-bill/7888', 'https://gravy.cc/'])(
+    '%s is not denied',
+    (url) => {
+      expect(deniedReason(url)).toBeUndefined();
+    },
+  );
+
+  test('every denied domain is a bare lowercase host name with a reason', () => {
+    for (const [domain, reason] of Object.entries(deniedDomains)) {
+      expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+      expect(reason.trim()).not.toBe('');
+    }
+  });
+});
+
+describe('the title rule', () => {
+  test.each([
+    'Wall Street Journal (reprint): U.S. company embedded software in apps',
+    'Reprinted: the original story',
+    'Copy of ACLU page: Community Control Over Police Surveillance',
+    'U.S. v. Jones, 132 S. Ct. 945 (2012), opinion copy',
+    'Encyclopedia mirror: Foreign Intelligence Surveillance Act',
+    'Wikipedia (mirrored): Real ID Act',
+    'Archive of the 2019 ordinance page',
+  ])('"%s" is refused', (title) => {
+    const copied = { ...report, title };
+    expect(policyProblems(vendor('copied', [self, copied]))).toEqual([
+      `sources.1: the title "${title}" says it is a reprint, copy, mirror or archive; cite the original instead`,
+    ]);
+  });
+
+  test.each(['U.S. Copyright Office: Section 1201', 'National Archives: Executive Order 12333', 'Congress.gov: H.R. 7888', 'Copyleft licences explained'])(
+    '"%s" is fine',
+    (title) => {
+      expect(policyProblems(vendor('fine', [self, { ...report, title }]))).toEqual([]);
+    },
+  );
+});
+
+describe('primary sources', () => {
+  test('an entry whose sources are all secondary is refused', () => {
+    const secondary = (source: Source): Source => ({ ...source, type: 'secondary' });
+    expect(policyProblems(vendor('weak', [secondary(self), secondary(report)]))).toEqual([
+      'sources: no primary source (official, self or original-report); secondary sources are never the only kind',
+    ]);
+  });
+
+  test.each(['official', 'self', 'original-report'] as const)('one %s source is enough', (type) => {
+    expect(policyProblems(vendor('enough', [{ ...self, type: 'secondary' }, { ...report, type }]))).toEqual([]);
+  });
+});
+
+describe('--stale', () => {
+  const entry = (id: string, kind: Entry['kind'], asOf: string) => ({ id, kind, asOf });
+
+  test('bills are due after 90 days, everything else after 365', () => {
+    const rows = staleReport(
+      [
+        entry('young-bill', 'bill', '2026-09-04'),
+        entry('old-bill', 'bill', '2026-09-03'),
+        entry('young-vendor', 'vendor', '2025-12-03'),
+        entry('old-law', 'law', '2025-12-02'),
+        entry('same-day', 'case', '2026-12-03'),
+      ],
+      '2026-12-03',
+    );
+    expect(rows.map(({ id, ageDays, limitDays, stale }) => [id, ageDays, limitDays, stale])).toEqual([
+      ['old-law', 366, 365, true],
+      ['young-vendor', 365, 365, false],
+      ['old-bill', 91, 90, true],
+      ['young-bill', 90, 90, false],
+      ['same-day', 0, 365, false],
+    ]);
+  });
+
+  test('the listing puts the entries due first, oldest first, and counts them', () => {
+    const rows = staleReport([entry('b', 'bill', '2026-01-01'), entry('v', 'vendor', '2026-06-01')], '2026-12-03');
+    const text = formatStaleReport(rows, '2026-12-03');
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('As of 2026-12-03: 1 of 2 entries are due for a new check (bills after 90 days, others after 365).');
+    expect(text.indexOf(' b\n')).toBeLessThan(text.indexOf('Within their limit'));
+    expect(lines.at(-1)).toMatch(/^\s+185 days {2}2026-06-01 {2}vendor {4}v$/);
+  });
+});
+
+describe('npm run check:data', () => {
+  const root = resolve(import.meta.dirname, '..');
+  const dir = mkdtempSync(join(tmpdir(), 'watchwords-check-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const check = (data: string, ...args: string[]) =>
+    spawnSync(join(root, 'node_modules', '.bin', 'tsx'), [join(root, 'scripts', 'check-data.ts'), ...args], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, WATCHWORDS_DATA: data },
+    });
+
+  test('fails on a deny-listed source, naming the file; --stale still lists by age', () => {
+    const data = join(dir, 'data');
+    mkdirSync(data);
+    writeFileSync(join(data, 'fine.json'), JSON.stringify(vendor('fine', [self, report], '2026-01-01')));
+    writeFileSync(join(data, 'scraped.json'), JSON.stringify(vendor('scraped', [self, { ...report, url: 'https://imtr.net/article/1' }], '2026-11-01')));
+    const failed = check(data);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('data/scraped.json: sources.1: https://imtr.net/article/1 is on the deny list: imtr.net (scraper)');
+    expect(failed.stderr).not.toContain('data/fine.json');
+    const stale = check(data, '--stale', '--today', '2027-01-02');
+    expect(stale.status).toBe(0);
+    expect(stale.stdout.split('\n')[0]).toBe('As of 2027-01-02: 1 of 2 entries are due for a new check (bills after 90 days, others after 365).');
+    expect(stale.stdout).toMatch(/366 days {2}2026-01-01 {2}vendor {4}fine/);
+  });
+
+  test('rejects an unknown option', () => {
+    const run = check(join(dir, 'nowhere'), '--frobnicate');
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/usage/);
+  });
+});

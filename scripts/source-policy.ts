@@ -1,0 +1,190 @@
+// The sourcing rule of docs/dataset.md, as code: which sources an entry may cite, and how old its check may be.
+// `npm run check:data` applies `sourcePolicyProblems` to every entry; `npm run check:data -- --stale` prints
+// `staleReport`.
+import { isPrimary, type Entry } from '../core/dataset/schema';
+
+/**
+ * Domains that are never a source: they copy other people's work (scrapers, mirrors, document dumps), repackage it
+ * (aggregators, content farms, machine-written trackers), or dress up as someone else (look-alikes). The original
+ * is always citable instead: congress.gov or govinfo for a bill, the agency's own page, the court's opinion, the
+ * company's own site, the outlet that reported first. A domain matches itself and its subdomains.
+ */
+export const deniedDomains: Record<string, string> = {
+  // Content farms and machine-written explainers.
+  'legalclarity.org': 'content farm (legal explainers)',
+  'osintsights.com': 'content farm',
+  'cisowhisperer.com': 'content farm',
+  'global-political-spotlight.com': 'content farm',
+  'principlecivics.com': 'content farm',
+  'actioncybertimes.com': 'content farm',
+  'cybersecuritymarket.com': 'content farm',
+  'spinsafe.com': 'content farm',
+  'techbuzz.ai': 'content farm',
+  'banandre.com': 'content farm',
+  'aijurium.com': 'content farm',
+  'theprivacylaw.com': 'content farm',
+  'courtrules.app': 'content farm',
+  'eurocomply.app': 'content farm',
+  'quylt.ai': 'content farm',
+  'laws9.com': 'content farm',
+  'thebaron.info': 'content farm',
+  'bigtechwire.com': 'content farm',
+  'stlouist.com': 'content farm',
+  'hellboundanddown.com': 'content farm',
+  'latestnewshub.co.uk': 'content farm',
+  'thestartup.report': 'content farm',
+  'evotek.vn': 'content farm',
+  'tokiox.com': 'content farm',
+  'theblot.com': 'content farm',
+  'brightgram.com': 'content farm',
+  'virtual-coach.com': 'content farm',
+  'politicalwhistle.com': 'content farm',
+  'enotes.com': 'study-guide site',
+  'studentnewsdaily.com': 'study-guide site',
+  // Scrapers and reprint sites (a copy of someone else's article).
+  'imtr.net': 'scraper',
+  'newscord.org': 'scraper',
+  'otherweb.com': 'aggregator',
+  'apadanamedia.org': 'scraper',
+  'planetwaves.net': 'reprint site',
+  'worldwiretimes.com': 'reprint site',
+  'newsforall.eu': 'reprint site',
+  'infosunrise.com': 'reprint site',
+  'donestech.net': 'reprint site',
+  'gadgetpieces.com': 'reprint site',
+  'aibottel.com': 'reprint site',
+  'blacktechdaily.com': 'reprint site',
+  'squidsaccess.com': 'reprint site',
+  'qudsnen.co': 'reprint site',
+  'thenationalpolicy.com': 'reprint site',
+  'eletiofe.com': 'reprint site',
+  'conservatics.com': 'reprint site',
+  'tvdelmarva.com': 'reprint site',
+  'socmedtech.com': 'reprint site',
+  'nagacyberdefense.net': 'reprint site (machine translation)',
+  'thehongkongpost.com': 'reprint site',
+  'cleowaller.blogspot.com': 'reprint blog',
+  'i3investor.com': 'reprint blog',
+  'expediteq.com': 'reprint site',
+  'adam.curry.com': 'reprint site',
+  'mapinc.org': 'reprint archive',
+  'newsbreak.com': 'aggregator',
+  'sofx.com': 'aggregator',
+  'yhoo.it': 'link shortener',
+  'topix.com': 'aggregator',
+  'pod.wave.co': 'podcast aggregator',
+  // Look-alikes: names borrowed from real outlets.
+  'nytimesnewstoday.com': 'look-alike of The New York Times',
+  'news-usa.today': 'look-alike of USA Today',
+  'theoznews.com': 'look-alike news site',
+  // Encyclopedia and document mirrors.
+  'wiki.gravy.cc': 'encyclopedia mirror',
+  'encyclopedia.datana.cloud': 'encyclopedia mirror',
+  'wiki.av1.space': 'encyclopedia mirror',
+  'wikimili.com': 'encyclopedia mirror',
+  'bdmobi.com': 'encyclopedia mirror',
+  'redlib.plushiemc.com': 'forum mirror',
+  'docslib.org': 'document dump',
+  'docest.com': 'document dump',
+  'vdocument.in': 'document dump',
+  'fdocuments.net': 'document dump',
+  'dokumen.tips': 'document dump',
+  'pdf-archive.com': 'document dump',
+  'online.flipbuilder.com': 'document dump',
+  'usercontent.dev': 'file host',
+  'self-law.org': 'statute mirror',
+  'panth.com': 'statute mirror',
+  'everycrsreport.com': 'mirror of CRS reports (cite crsreports.congress.gov)',
+  'capitollabsllc.com': 'mirror of CRS reports (cite crsreports.congress.gov)',
+  'oversight.garden': 'mirror of inspector-general reports (cite the inspector general)',
+  'ftp.sourcewatch.org': 'mirror host',
+  'webiis10.mondaq.com': 'mirror host',
+  'federalgrantswire.com': 'mirror of federal Assistance Listings (cite the agency program page)',
+  'core-prod.cambridgecore.org': 'internal host of Cambridge Core (cite cambridge.org)',
+  'iframe.standard.co.uk': 'embedded wire feed',
+  // Machine-written bill trackers: the bill's own record is on congress.gov or govinfo.gov.
+  'govroll.com': 'bill tracker (copy)',
+  'billbreakdown.org': 'bill tracker (machine-written)',
+  'policybrief.co': 'bill tracker (machine-written)',
+  'congress.wiki': 'bill tracker (machine-written)',
+  'usquery.com': 'bill tracker (copy)',
+  'billsponsor.com': 'bill tracker (copy)',
+  'cosponsor.us': 'bill tracker (copy)',
+  'civics.gg': 'bill tracker (copy)',
+  'hozzl.com': 'bill tracker (copy)',
+  'lustra.news': 'bill tracker (machine-written)',
+  'omb.report': 'regulations tracker (copy)',
+  // Free hosting used for look-alike and copied news pages.
+  'workers.dev': 'free hosting for copied pages',
+  'pages.dev': 'free hosting for copied pages',
+};
+
+/** A title that says the page is not the original. */
+const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
+
+/** Why a url may not be cited (its deny-list entry), or undefined when it may. */
+export function deniedReason(url: string): string | undefined {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return undefined;
+  }
+  for (let domain = host; domain.includes('.'); domain = domain.slice(domain.indexOf('.') + 1)) {
+    const reason = deniedDomains[domain];
+    if (reason !== undefined) return `${domain} (${reason})`;
+  }
+  return undefined;
+}
+
+/** The sourcing rule for one entry: messages ("field: problem"), empty when it keeps to it. */
+export function sourcePolicyProblems(entry: Entry): string[] {
+  const problems: string[] = [];
+  entry.sources.forEach((source, index) => {
+    const denied = deniedReason(source.url);
+    if (denied) problems.push(`sources.${index}: ${source.url} is on the deny list: ${denied}; cite the original instead`);
+    if (copyTitle.test(source.title)) {
+      problems.push(`sources.${index}: the title "${source.title}" says it is a reprint, copy, mirror or archive; cite the original instead`);
+    }
+  });
+  if (!entry.sources.some(isPrimary)) {
+    problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
+  }
+  return problems;
+}
+
+/** Days after its `asOf` an entry is due for a new check: bills move fastest. */
+export const staleAfterDays = { bill: 90, other: 365 } as const;
+
+export interface StaleRow {
+  id: string;
+  kind: Entry['kind'];
+  asOf: string;
+  ageDays: number;
+  limitDays: number;
+  stale: boolean;
+}
+
+/** Every entry with the age of its last check on `today` (YYYY-MM-DD), oldest first (then by id). */
+export function staleReport(entries: readonly Pick<Entry, 'id' | 'kind' | 'asOf'>[], today: string): StaleRow[] {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  return entries
+    .map(({ id, kind, asOf }) => {
+      const ageDays = Math.round(day(today) - day(asOf));
+      const limitDays = kind === 'bill' ? staleAfterDays.bill : staleAfterDays.other;
+      return { id, kind, asOf, ageDays, limitDays, stale: ageDays > limitDays };
+    })
+    .sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id));
+}
+
+/** The `--stale` listing: the entries past their limit first, then the others, each with its age. */
+export function formatStaleReport(rows: readonly StaleRow[], today: string): string {
+  const line = (row: StaleRow) => `${String(row.ageDays).padStart(5)} days  ${row.asOf}  ${row.kind.padEnd(8)}  ${row.id}`;
+  const stale = rows.filter((row) => row.stale);
+  const fresh = rows.filter((row) => !row.stale);
+  return [
+    `As of ${today}: ${stale.length} of ${rows.length} entries are due for a new check (bills after ${staleAfterDays.bill} days, others after ${staleAfterDays.other}).`,
+    ...(stale.length ? ['', 'Due for a check (age of asOf, oldest first):', ...stale.map(line)] : []),
+    ...(fresh.length ? ['', 'Within their limit (oldest first):', ...fresh.map(line)] : []),
+  ].join('\n');
+}
