@@ -97,7 +97,7 @@ interface AxNode {
 async function accessibleElements(page: Page, role: string, name?: string): Promise<AccessibleElement[]> {
   const found = await accessibleIn(page, page, role, name, { x: 0, y: 0 });
   for (const frame of page.frames()) {
-    if (!frame.url().startsWith('chrome-extension:')) continue;
+    if (frame === page.mainFrame() || !frame.url().startsWith('chrome-extension:')) continue;
     const owner = await frame.frameElement().catch(() => undefined);
     const box = await owner?.boundingBox();
     // A frame not yet placed (1 × 1 px until it knows its size) shows nothing a reader could see.
