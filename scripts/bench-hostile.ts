@@ -75,6 +75,9 @@ function extensionTime(profile: Profile) {
   let total = 0;
   let run = 0;
   let longest = 0;
+  /** Self time by function within the current run and within the longest one (WATCHWORDS_BENCH_VERBOSE=1). */
+  let runFrames = new Map<string, number>();
+  let longestFrames = runFrames;
   for (let i = 0; i < profile.samples.length; i++) {
     // timeDeltas[i] is the time before sample i; the time of sample i is the next delta.
     const duration = (profile.timeDeltas[i + 1] ?? 0) / 1000;
@@ -82,12 +85,22 @@ function extensionTime(profile: Profile) {
     if (isOurs(id)) {
       total += duration;
       run += duration;
+      const frame = byId.get(id)!.callFrame;
+      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}`;
+      runFrames.set(key, (runFrames.get(key) ?? 0) + duration);
+      if (run > longest) longestFrames = runFrames;
       longest = Math.max(longest, run);
     } else if (byId.get(id)?.callFrame.functionName === '(garbage collector)' && run > 0) {
       // Collecting our garbage in the middle of our work: the same task goes on.
       run += duration;
       longest = Math.max(longest, run);
-    } else run = 0;
+    } else {
+      run = 0;
+      runFrames = new Map();
+    }
+  }
+  if (process.env.WATCHWORDS_BENCH_VERBOSE) {
+    console.log([...longestFrames].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `    ${ms.toFixed(0)} ms ${name}`).join('\n'));
   }
   return { total, longest };
 }

@@ -95,7 +95,8 @@ export function createOverlay(options: {
     options.cardActions().map((action) => ({
       id: action.id,
       label: action.label,
-      ...(action.title && { title: action.title(card) }),
+      // (Cut to what the relay lets through, core/protocol/frame-schema.ts: a longer one would lose the whole card.)
+      ...(action.title && { title: action.title(card).slice(0, 600) }),
       ...(action.primary && { primary: true }),
       ...(action.guarded && { guarded: true }),
       ...(action.mentionOnly && { mentionOnly: true }),
@@ -106,7 +107,7 @@ export function createOverlay(options: {
     shown = { kind: 'notice', range };
     const anchor = boxesOf(range);
     frame.show(
-      { type: 'notice', text: outcome.text, actions: outcome.actions.map(({ id, label, primary, guarded }) => ({ id, label, ...(primary && { primary }), ...(guarded && { guarded }) })), look: look(anchor) },
+      { type: 'notice', text: outcome.text.slice(0, 1000), actions: outcome.actions.map(({ id, label, primary, guarded }) => ({ id, label, ...(primary && { primary }), ...(guarded && { guarded }) })), look: look(anchor) },
       anchor,
     );
   };
