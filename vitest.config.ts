@@ -24,6 +24,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        test: {
+          name: 'security',
+          include: ['tests/security/**/*.security.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          // One browser at a time on a 2-core machine.
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -8,6 +8,8 @@ import { preloadPageModules } from './scripts/preload-page-modules';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   imports: false,
+  // The Firefox sources zip (for review) is the repository as committed: no local test output.
+  zip: { excludeSources: ['tests/e2e/screenshots/**', 'tests/security/screenshots/**', '.explore/**', '**/*.log', 'demo.png', 'web-ext-artifacts/**'] },
   vite: () => ({
     plugins: [datasetModules(), preloadPageModules()],
     resolve: {
@@ -21,9 +23,11 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
-    // alarms: sync on a schedule and shortly after edits. The sync server's address is asked for at run time, when
-    // the reader sets sync up (optional host permissions), never at install.
-    permissions: ['storage', 'unlimitedStorage', 'tabs', 'contextMenus', 'alarms'],
+    // The smallest set that works; why each is needed: docs/permissions.md. No "tabs": a tab's page is known from its
+    // content script (sender.url), never from the browser's list of tabs. alarms: sync on a schedule and shortly
+    // after edits. The sync server's address is asked for at run time, when the reader sets sync up (optional host
+    // permissions), never at install.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
     // The same https permission is asked for one site when the reader imports a pack from an address they typed
     // (and given back after that one read). (Firefox's manifest version 2 lists them with the optional permissions.)
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
@@ -42,6 +46,8 @@ export default defineConfig({
           strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android knows data_collection_permissions from 142 on.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -92,7 +92,13 @@ export default defineBackground(() => {
     openForm,
     countMentions: (tabId: number, terms: MatchableEntry[]) => askTab(tabId, 'watchlist.count', { terms }).then(({ mentions }) => mentions),
     fetchPack,
-    tabOf: (tabId: number) => browser.tabs.get(tabId).catch(() => undefined),
+    // Without the "tabs" permission a tab's address comes from its own content script.
+    tabOf: async (tabId: number) => {
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      if (!tab) return undefined;
+      const summary = await askTab(tabId, 'page.summary', {}).catch(() => undefined);
+      return { id: tab.id, windowId: tab.windowId, url: summary?.url };
+    },
   };
   // Messages and ports reach the background only from the extension's own contexts; of those, extension pages
   // (the overlay frame too, whatever address Chrome's dynamic URLs give it) are the ones at an extension address.
@@ -104,6 +110,9 @@ export default defineBackground(() => {
       return false;
     }
   };
+  // The overlay frame and the content script that placed it talk through here (core/protocol/frame.ts).
+  const relay = createFrameRelay({ isExtensionPage, extensionId: browser.runtime.id, frameUrl: browser.runtime.getURL('/overlay.html') });
+  browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
   const handle = createRequestHandler({
     db,
     notes,
@@ -114,6 +123,7 @@ export default defineBackground(() => {
     isExtensionPage,
     drafts: createDraftStore(browser.storage.local),
     openManager: openNotesManager,
+    framePage: (tabId) => relay.pageOfTab(tabId),
     setBadge,
     pageTabs,
     watchlist,
@@ -123,9 +133,6 @@ export default defineBackground(() => {
     void handle(message, sender).then(sendResponse);
     return true;
   });
-  // The overlay frame and the content script that placed it talk through here (core/protocol/frame.ts).
-  const relay = createFrameRelay({ isExtensionPage, extensionId: browser.runtime.id, frameUrl: browser.runtime.getURL('/overlay.html') });
-  browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
 
   const sendToTab = async (request: TabRequest | undefined, tab?: { id?: number }) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -152,7 +159,7 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === addNoteMenuItem) void sendToTab({ type: 'notes.fromSelection' }, tab);
     // The same background route as the in-page button ("watch.open"), with the selection the browser gives.
-    if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: tab?.url });
-    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: tab?.url });
+    if (info.menuItemId === watchMenuItem) void handle({ type: 'watch.open', text: info.selectionText ?? '' }, { tab, url: info.pageUrl });
+    if (info.menuItemId === reportMenuItem) void handle({ type: 'report.open', text: (info.selectionText ?? '').slice(0, 1000) }, { tab, url: info.pageUrl });
   });
 });

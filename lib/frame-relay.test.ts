@@ -121,3 +121,17 @@ describe('pairing the content script with its overlay frame', () => {
     expect(relay.hostCount).toBe(0);
   });
 });
+
+describe('the page a frame speaks for', () => {
+  test('is its host\'s: the address the browser gave the host\'s port, then where a single-page app moved, on its origin only', () => {
+    const { relay, h } = setup();
+    expect(relay.pageOfTab(1)).toBe('https://news.example/story');
+    h.send({ kind: 'page', url: 'https://news.example/next-story' });
+    expect(relay.pageOfTab(1)).toBe('https://news.example/next-story');
+    h.send({ kind: 'page', url: 'https://evil.example/' });
+    expect(relay.pageOfTab(1)).toBe('https://news.example/next-story');
+    expect(relay.pageOfTab(2)).toBeUndefined();
+    h.drop();
+    expect(relay.pageOfTab(1)).toBeUndefined();
+  });
+});

@@ -14,6 +14,8 @@ export interface RelayPort {
 
 interface Host {
   port: RelayPort;
+  /** The page the host is on: its port's address, then what it says as a single-page app moves (same origin only). */
+  page?: string;
   /** The nonce of the frame the host created last, until a frame claims it. */
   expected?: string;
   frame?: { nonce: string; port: RelayPort };
@@ -63,14 +65,17 @@ export function createFrameRelay(options: {
     // A new host in the same tab and frame (a reload) replaces the old one.
     const previous = hosts.get(key);
     if (previous) dropFrame(previous, false);
-    const host: Host = { port };
+    const host: Host = { port, page: port.sender?.url };
     hosts.set(key, host);
     sendToHost(host, { kind: 'welcome', frameUrl: options.frameUrl });
     port.onMessage.addListener((raw) => {
       const parsed = hostEnvelopeSchema.safeParse(raw);
       if (!parsed.success) return;
       const envelope = parsed.data;
-      if (envelope.kind === 'expect') {
+      if (envelope.kind === 'page') {
+        // The origin is the one the browser gave the port: a page cannot move its tab to another origin unloaded.
+        if (sameOrigin(envelope.url, port.sender?.url)) host.page = envelope.url;
+      } else if (envelope.kind === 'expect') {
         // A new frame replaces the old one (the page removed or navigated it, or it is the first).
         dropFrame(host, false);
         host.expected = envelope.nonce;
@@ -128,9 +133,21 @@ export function createFrameRelay(options: {
       }
       if (port.name.startsWith(framePortPrefix)) return connectFrame(port);
     },
+    /** The page in a tab, as its content script (the frame's host) says; undefined without one. */
+    pageOfTab(tabId: number): string | undefined {
+      return hosts.get(`${tabId}:0`)?.page;
+    },
     /** How many hosts are connected (for tests). */
     get hostCount() {
       return hosts.size;
     },
   };
+}
+
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return b !== undefined && new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }

@@ -43,6 +43,15 @@ describe('"Open" finds the tab that shows a note\'s page', () => {
     expect(calls.filter((call) => call.startsWith('reveal'))).toHaveLength(1);
   });
 
+  test('"Open" again before the new tab has loaded brings that tab forward instead of opening another', async () => {
+    const { api, calls } = fakeTabs(() => false);
+    const tabs = createPageTabs(api);
+    expect(await tabs.open(note)).toBe('opened');
+    expect(await tabs.open(note)).toBe('opened');
+    expect(calls.filter((call) => call.startsWith('create'))).toHaveLength(1);
+    expect(calls).toContain('activate 99');
+  });
+
   test('a closed tab is forgotten', async () => {
     const { api, calls } = fakeTabs(() => true);
     const tabs = createPageTabs(api);

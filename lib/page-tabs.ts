@@ -3,7 +3,7 @@ import type { Note } from '../core/notes/note';
 /** What the registry needs of the browser (a fake in tests). */
 export interface TabsApi {
   update(tabId: number, change: { active: true }): Promise<unknown>;
-  create(options: { url: string }): Promise<{ id?: number }>;
+  create(options: { url: string }): Promise<{ id?: number; windowId?: number }>;
   focusWindow(windowId: number): Promise<unknown>;
   /** Asks a tab's content script to show one of its notes; resolves whether it could. */
   reveal(tabId: number, noteId: string): Promise<boolean>;
@@ -82,7 +82,11 @@ export function createPageTabs(api: TabsApi) {
         return 'opened';
       }
       const tab = await api.create({ url: note.target.url });
-      if (tab.id !== undefined) pending.set(tab.id, note.id);
+      if (tab.id !== undefined) {
+        pending.set(tab.id, note.id);
+        // It shows that page from now on: a second "Open" before it has loaded brings it forward, not another tab.
+        shown.set(tab.id, { addresses: new Set(addresses), windowId: tab.windowId });
+      }
       save();
       return 'opened';
     },

@@ -49,6 +49,7 @@ function handlerFor(db: NotesDatabase, known: Entry[]) {
     entries: known,
     settings: createSettingsOwner(),
     drafts: createDraftStore(fakeBrowser.storage.local as unknown as StorageArea, now),
+    framePage: (tabId) => framePages.get(tabId),
     extensionOrigin,
     now,
   });
@@ -67,11 +68,28 @@ const draft = {
   tags: ['dhs'],
 };
 const tab = { url: 'https://news.example/story?utm_source=feed&id=7#comments', title: 'The story' };
+
 /**
- * The overlay frame: an extension page in the reader's tab, where notes are written (core/protocol/frame.ts).
- * Chrome gives it a per-session address, not the extension's origin.
+ * A content script's sender as the browser describes it without the "tabs" permission: the page's address is
+ * `url` (the frame that sent it); the tab has an id and a window but no address or title.
  */
-const inFrame = (tabOfFrame: { url?: string; title?: string; id?: number }) => ({ url: 'chrome-extension://session-0123/overlay.html', tab: tabOfFrame });
+const fromTab = ({ url, id = 7, incognito }: { url?: string; title?: string; id?: number; incognito?: boolean }) => ({
+  ...(url !== undefined && { url }),
+  tab: { id, windowId: 1, ...(incognito !== undefined && { incognito }) },
+});
+
+/**
+ * The overlay frame: an extension page in the reader's tab, where notes are written (core/protocol/frame.ts). Chrome
+ * gives it a per-session address, not the extension's origin; its tab's page is what the content script that placed
+ * it says (the background's frame relay), here `framePages`.
+ */
+const framePages = new Map<number, string>();
+let nextFrameTab = 100;
+const inFrame = ({ url }: { url?: string; title?: string }) => {
+  const id = nextFrameTab++;
+  if (url !== undefined) framePages.set(id, url);
+  return { url: 'chrome-extension://session-0123/overlay.html', tab: { id, windowId: 1 } };
+};
 const frame = inFrame(tab);
 
 function noteOf(reply: Reply): Note {
@@ -108,7 +126,8 @@ describe('malformed requests', () => {
 describe('notes.add', () => {
   test('stores a note for the sender tab, with a normalised URL', async () => {
     const { db, handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, frame));
+    // The title comes with the note (the browser tells the background no tab's title without the "tabs" permission).
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'The story' }, frame));
     expect(noteSchema.safeParse(note).success).toBe(true);
     expect(note.target).toEqual({
       kind: 'page',
@@ -146,9 +165,9 @@ describe('notes.add', () => {
   });
 
   test.each([
-    ['a tab without a url', inFrame({ title: 'x' })],
-    ['a browser page', inFrame({ url: 'chrome://newtab/', title: 'New tab' })],
-    ['a local file', inFrame({ url: 'file:///home/me/a.html', title: 'a' })],
+    ['a tab without a url', inFrame({})],
+    ['a browser page', inFrame({ url: 'chrome://newtab/' })],
+    ['a local file', inFrame({ url: 'file:///home/me/a.html' })],
     ['no tab (the popup)', { url: `${extensionOrigin}popup.html` }],
   ])('refuses %s and stores nothing', async (_, sender) => {
     const { db, handle } = setup();
@@ -218,8 +237,6 @@ describe('what a page cannot make the background do', () => {
     const { handle } = setup();
     const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, frame));
     expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
-    const tabTitle = noteOf(await handle({ type: 'notes.add', draft }, inFrame({ url: tab.url, title: 'x'.repeat(1001) })));
-    expect(tabTitle.target.kind === 'page' && tabTitle.target.title.length).toBe(1000);
   });
 
   test('a note over its limit is refused in words that name the limit', async () => {
@@ -238,19 +255,19 @@ describe('what a page cannot make the background do', () => {
     expect(await handle({ type: 'notes.forPage' }, page)).toEqual(malformed);
     expect(await handle({ type: 'drafts.forPage' }, page)).toEqual(malformed);
     // A content script (which speaks for the page) cannot write notes, nor read what notes say.
-    expect(await handle({ type: 'notes.add', draft }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.addForEntity', draft: { entityId: 'alpha-tool', body: 'x' } }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.forEntity', entityId: 'alpha-tool' }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'notes.get', ids: [crypto.randomUUID()] }, { tab, url: tab.url })).toEqual(malformed);
-    expect(await handle({ type: 'drafts.get', target: { kind: 'entity', entityId: 'alpha-tool', name: 'a' } }, { tab })).toEqual(malformed);
-    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, { tab, url: tab.url })).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.addForEntity', draft: { entityId: 'alpha-tool', body: 'x' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.forEntity', entityId: 'alpha-tool' }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.get', ids: [crypto.randomUUID()] }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'drafts.get', target: { kind: 'entity', entityId: 'alpha-tool', name: 'a' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, fromTab(tab))).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 
   test("the content script learns where the page's notes are, never what they say", async () => {
     const { handle } = setup();
     const note = noteOf(await handle({ type: 'notes.add', draft }, frame));
-    const reply = await handle({ type: 'notes.forPage' }, { tab, url: tab.url });
+    const reply = await handle({ type: 'notes.forPage' }, fromTab(tab));
     expect(reply).toEqual({ ok: true, value: { anchors: [{ id: note.id, quote: draft.quote, position: draft.position }] } });
     expect(JSON.stringify(reply)).not.toContain(draft.body);
     expect(JSON.stringify(reply)).not.toContain('dhs');
@@ -258,7 +275,7 @@ describe('what a page cannot make the background do', () => {
 
   test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, { tab });
+    const reply = await handle({ type: 'settings.change', change: { op: 'site', list: 'paused', site: 'not a site', present: true } }, fromTab(tab));
     expect(reply).toEqual(malformed);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
@@ -294,7 +311,7 @@ describe('notes from several tabs at once', () => {
     const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, inFrame({ url: `https://news.example/${i % 4}`, title: 't' }))),
+      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, inFrame({ url: `https://news.example/${i % 4}` }))),
     );
     expect(replies.every((reply) => reply.ok)).toBe(true);
     expect(await db.notes.count()).toBe(40);
@@ -325,7 +342,7 @@ describe('notes change only through the background, and only at an extension pag
     expect(exported).toMatchObject({ ok: true, value: { encoding: 'text', mime: 'text/csv' } });
     // The same requests from a web page's content script are refused.
     for (const message of [{ type: 'notes.delete', ids: [note.id] }, { type: 'notes.export', format: 'watchwords-json' }, { type: 'sync.status' }]) {
-      expect(await handle(message, { tab })).toEqual(malformed);
+      expect(await handle(message, fromTab(tab))).toEqual(malformed);
     }
     expect((await db.notes.get(note.id))?.deletedAt).toBeNull();
   });
@@ -348,10 +365,10 @@ describe('the toolbar badge', () => {
     const owner = createSettingsOwner();
     const handle = createRequestHandler({ db, entries, settings: owner, extensionOrigin, setBadge: async (tabId, text) => void badges.push([tabId, text]) });
     const tab7 = { id: 7, url: 'https://news.example/a' };
-    expect(await handle({ type: 'page.mentions', total: 12 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: true } });
-    expect(await handle({ type: 'page.mentions', total: 0 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(await handle({ type: 'page.mentions', total: 12 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: true } });
+    expect(await handle({ type: 'page.mentions', total: 0 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: false } });
     await owner.apply({ op: 'set', showBadge: false });
-    expect(await handle({ type: 'page.mentions', total: 5 }, { tab: tab7 })).toEqual({ ok: true, value: { shown: false } });
+    expect(await handle({ type: 'page.mentions', total: 5 }, fromTab(tab7))).toEqual({ ok: true, value: { shown: false } });
     expect(badges).toEqual([[7, '12'], [7, ''], [7, '']]);
   });
 
@@ -405,19 +422,19 @@ describe('the watchlist routes', () => {
       ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
       ['alpha-tool', undefined],
     ]);
-    expect(await handle({ type: 'dataset.terms' }, { tab })).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
+    expect(await handle({ type: 'dataset.terms' }, fromTab(tab))).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
     const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, frame);
     expect(note.ok).toBe(true);
     // A content script cannot save or delete entries: that protocol is the extension pages'.
-    expect(await handle({ type: 'watchlist.save', entry: form }, { tab })).toEqual(malformed);
+    expect(await handle({ type: 'watchlist.save', entry: form }, fromTab(tab))).toEqual(malformed);
   });
 
   test('forms open for the sending tab and its page, never for a tab or page named in the message', async () => {
     const { handle, opened } = withWatchlist();
-    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, { tab: { ...tab, id: 7 } });
-    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, { tab: { ...tab, id: 7 } });
-    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
-    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, { tab: { ...tab, id: 7 } })).toEqual(malformed);
+    await handle({ type: 'watch.open', text: '  Harbor\n Sentinel   Grid ' }, fromTab({ ...tab, id: 7 }));
+    await handle({ type: 'report.open', entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha' }, fromTab({ ...tab, id: 7 }));
+    expect(await handle({ type: 'watch.open', text: 'x', tab: '9' }, fromTab({ ...tab, id: 7 }))).toEqual(malformed);
+    expect(await handle({ type: 'report.open', page: 'https://elsewhere.example/' }, fromTab({ ...tab, id: 7 }))).toEqual(malformed);
     expect(opened).toEqual([
       { form: 'watch', params: { text: 'Harbor Sentinel Grid', tab: '7' } },
       { form: 'report', params: { entityId: 'alpha-tool', entityName: 'alpha-tool', text: 'alpha', page: 'https://news.example/story?id=7', tab: '7' } },
@@ -439,8 +456,8 @@ describe('the watchlist routes', () => {
     const { handle } = withWatchlist();
     await handle({ type: 'watchlist.save', entry: form }, page);
     const counts = { 'reader:harbor-sentinel-grid': 2 };
-    expect(await handle({ type: 'watchlist.seen', counts }, { tab: { ...tab, incognito: true } })).toEqual({ ok: true, value: { recorded: 0 } });
-    expect(await handle({ type: 'watchlist.seen', counts }, { tab })).toEqual({ ok: true, value: { recorded: 1 } });
+    expect(await handle({ type: 'watchlist.seen', counts }, fromTab({ ...tab, incognito: true }))).toEqual({ ok: true, value: { recorded: 0 } });
+    expect(await handle({ type: 'watchlist.seen', counts, title: 'The story' }, fromTab(tab))).toEqual({ ok: true, value: { recorded: 1 } });
     const view = await handle({ type: 'watchlist.get' }, page);
     expect(view.ok && (view.value as { view: { entries: { seen: unknown[] }[] } }).view.entries[0]!.seen).toEqual([
       expect.objectContaining({ page: 'https://news.example/story?id=7', title: 'The story', count: 2 }),
@@ -464,11 +481,11 @@ describe('drafts', () => {
     const { handle } = setup();
     expect(await handle({ type: 'drafts.save', target, body: 'Half a thought', tagText: 'dhs, ' }, frame)).toEqual({ ok: true, value: { savedAt: '2025-06-01T12:00:00.000Z' } });
     expect(await handle({ type: 'drafts.get', target }, frame)).toEqual({ ok: true, value: { draft: { body: 'Half a thought', tagText: 'dhs, ', savedAt: '2025-06-01T12:00:00.000Z' } } });
-    const offered = await handle({ type: 'drafts.forPage' }, { tab, url: tab.url });
+    const offered = await handle({ type: 'drafts.forPage' }, fromTab(tab));
     expect(offered).toEqual({ ok: true, value: { drafts: [{ target, savedAt: '2025-06-01T12:00:00.000Z' }] } });
     expect(JSON.stringify(offered)).not.toContain('Half a thought');
     // Another page has none.
-    expect(await handle({ type: 'drafts.forPage' }, { tab: { url: 'https://news.example/other' }, url: 'https://news.example/other' })).toEqual({ ok: true, value: { drafts: [] } });
+    expect(await handle({ type: 'drafts.forPage' }, fromTab({ url: 'https://news.example/other' }))).toEqual({ ok: true, value: { drafts: [] } });
   });
 
   test('saving the note, discarding, or emptying the text removes the draft', async () => {
@@ -487,7 +504,7 @@ describe('drafts', () => {
 
     await handle({ type: 'drafts.save', target, body: 'Soon gone', tagText: '' }, frame);
     expect(await handle({ type: 'drafts.save', target, body: '  ', tagText: '' }, frame)).toEqual({ ok: true, value: {} });
-    expect(await handle({ type: 'drafts.forPage' }, { tab, url: tab.url })).toEqual({ ok: true, value: { drafts: [] } });
+    expect(await handle({ type: 'drafts.forPage' }, fromTab(tab))).toEqual({ ok: true, value: { drafts: [] } });
     expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('draft:'))).toEqual([]);
   });
 
@@ -502,7 +519,7 @@ describe('drafts', () => {
 
   test('only the frame of a web page keeps drafts', async () => {
     const { handle } = setup();
-    expect(await handle({ type: 'drafts.save', target, body: 'x', tagText: '' }, { tab, url: tab.url })).toEqual(malformed);
+    expect(await handle({ type: 'drafts.save', target, body: 'x', tagText: '' }, fromTab(tab))).toEqual(malformed);
     expect(await handle({ type: 'drafts.save', target, body: 'x', tagText: '' }, { url: `${extensionOrigin}popup.html` })).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
   });
 });
@@ -514,6 +531,6 @@ describe('notes.get', () => {
     const gone = noteOf(await handle({ type: 'notes.add', draft: { ...draft, body: 'gone' } }, frame));
     await handle({ type: 'notes.delete', ids: [gone.id] }, { url: `${extensionOrigin}notes.html` });
     expect(await handle({ type: 'notes.get', ids: [kept.id, gone.id] }, frame)).toEqual({ ok: true, value: { notes: [kept] } });
-    expect(await handle({ type: 'notes.get', ids: [kept.id] }, { tab, url: tab.url })).toEqual(malformed);
+    expect(await handle({ type: 'notes.get', ids: [kept.id] }, fromTab(tab))).toEqual(malformed);
   });
 });

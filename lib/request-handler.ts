@@ -19,11 +19,14 @@ import { loadSettings } from './settings';
 import type { SettingsOwner } from './settings-owner';
 import { createWatchlistHandlers, watchlistUnavailable, type WatchlistDeps } from './watchlist-handlers';
 
-/** Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. */
+/**
+ * Who sent a message, as the browser tells (runtime.MessageSender); never taken from the message itself. Without the
+ * "tabs" permission the browser gives a tab's id and window but not its address or title: the page is `url`.
+ */
 export interface Sender {
   /** The address of the document that sent it (a web page for content scripts, an extension page otherwise). */
   url?: string;
-  tab?: { id?: number; windowId?: number; url?: string; title?: string; incognito?: boolean };
+  tab?: { id?: number; windowId?: number; incognito?: boolean };
 }
 
 /** Page titles longer than this are cut, never refused. */
@@ -52,6 +55,11 @@ export function createRequestHandler(deps: {
   isExtensionPage?(url: string | undefined): boolean;
   /** Unsaved notes (kept in storage.local by default). */
   drafts?: DraftStore;
+  /**
+   * The page in a tab, as the content script that placed the overlay frame there says (lib/frame-relay.ts): the page
+   * the frame's requests are about.
+   */
+  framePage?(tabId: number): string | undefined;
   /** Opens the notes manager beside a window's tab (side panel, sidebar, or a tab of its own): lib/manager.ts. */
   openManager?(windowId: number | undefined): Promise<void>;
   /** Shows a tab's mention count on the toolbar button ('' clears it). */
@@ -86,10 +94,13 @@ export function createRequestHandler(deps: {
       }
     });
   /** The web page a content script speaks for: the document it runs in. */
-  const pageOf = (sender: Sender) => sender.url ?? sender.tab?.url;
-  /** The web page the overlay frame is shown over: its tab's. */
+  const pageOf = (sender: Sender) => sender.url;
+  /**
+   * The web page the overlay frame is shown over: the page of the content script that placed it in that tab (the
+   * browser does not give the tab's address without the "tabs" permission; see `framePage`).
+   */
   const tabPageOf = (sender: Sender) => {
-    const url = sender.tab?.url;
+    const url = sender.tab?.id === undefined ? undefined : deps.framePage?.(sender.tab.id);
     if (!url || !/^https?:/.test(url)) throw new Refusal('Notes can only be added on web pages.');
     return url;
   };
@@ -151,7 +162,7 @@ export function createRequestHandler(deps: {
       const written = writtenAt && sameOrigin(writtenAt, tabPage) ? writtenAt : tabPage;
       const address = notePageAddress(written, canonicalUrl);
       if (!address) throw new Refusal('Notes can only be added on web pages.');
-      const pageTitle = (title ?? sender.tab?.title ?? '').slice(0, maxTitleLength);
+      const pageTitle = (title ?? '').slice(0, maxTitleLength);
       const { quote, position, body, tags } = draft;
       const note = await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags);
       // The draft it was written from is done with.
@@ -162,7 +173,8 @@ export function createRequestHandler(deps: {
       const entry = await entryOf(draft.entityId);
       if (!entry) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
       const note = await notes.add({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags);
-      await drafts.discard({ kind: 'entity', entityId: entry.id, name: entry.name }, sender.tab?.url ?? '').catch(() => undefined);
+      const tabPage = sender.tab?.id === undefined ? undefined : deps.framePage?.(sender.tab.id);
+      if (tabPage) await drafts.discard({ kind: 'entity', entityId: entry.id, name: entry.name }, tabPage).catch(() => undefined);
       return { note };
     },
     'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),

@@ -5,11 +5,17 @@ import { watchlistContentRoutes, watchlistPageRoutes } from '../core/protocol/wa
 import { isSafeLink } from '../core/watchlist/entry';
 import type { RuntimeDataset } from './runtime-dataset';
 
-/** Who sent a message, as the browser tells (the same as request-handler.ts `Sender`). */
+/**
+ * Who sent a message, as the browser tells (the same as request-handler.ts `Sender`). Without the "tabs" permission
+ * a tab has no address or title here: a content script's page is `url`.
+ */
 interface Sender {
   url?: string;
-  tab?: { id?: number; windowId?: number; url?: string; title?: string; incognito?: boolean };
+  tab?: { id?: number; windowId?: number; incognito?: boolean };
 }
+
+/** The tab a form is about: its id and window, and its page where known. */
+type FormTab = { id?: number; windowId?: number; url?: string };
 
 /** The forms that are extension pages of their own, opened by the background in a small window. */
 export type FormName = 'watch' | 'report';
@@ -22,8 +28,8 @@ export interface WatchlistDeps {
   countMentions?: (tabId: number, terms: MatchableEntry[]) => Promise<number>;
   /** Fetches a pack the reader asked for by address; only ever called for that request. */
   fetchPack?: (url: string) => Promise<string>;
-  /** A tab by its id, for an extension page that opens a form for a tab. */
-  tabOf?: (tabId: number) => Promise<Sender['tab'] | undefined>;
+  /** A tab by its id, with the page its content script says it shows, for an extension page that opens a form for a tab. */
+  tabOf?: (tabId: number) => Promise<FormTab | undefined>;
 }
 
 type ContentHandlers = Handlers<typeof watchlistContentRoutes, Sender>;
@@ -36,14 +42,14 @@ type PageHandlers = Handlers<typeof watchlistPageRoutes, Sender>;
 export function createWatchlistHandlers(deps: WatchlistDeps): { content: ContentHandlers; page: PageHandlers } {
   const { dataset } = deps;
 
-  const openWatch = async (text: string, tab: Sender['tab']) => {
+  const openWatch = async (text: string, tab: FormTab | undefined) => {
     if (!deps.openForm) return { opened: false };
     const params: Record<string, string> = { text: text.trim().replace(/\s+/g, ' ').slice(0, 120) };
     if (tab?.id !== undefined) params.tab = String(tab.id);
     await deps.openForm('watch', params, tab?.windowId);
     return { opened: true };
   };
-  const openReport = async (context: Record<string, string | undefined>, tab: Sender['tab']) => {
+  const openReport = async (context: Record<string, string | undefined>, tab: FormTab | undefined) => {
     if (!deps.openForm) return { opened: false };
     const page = tab?.url && normalisePageUrl(tab.url);
     const params: Record<string, string> = Object.fromEntries(Object.entries(context).filter((pair): pair is [string, string] => typeof pair[1] === 'string' && pair[1] !== ''));
@@ -53,7 +59,7 @@ export function createWatchlistHandlers(deps: WatchlistDeps): { content: Content
     return { opened: true };
   };
   /** The tab an extension page names, or the one it is in. */
-  const tabFor = async (tabId: number | undefined, sender: Sender) => {
+  const tabFor = async (tabId: number | undefined, sender: Sender): Promise<FormTab | undefined> => {
     if (tabId === undefined) return sender.tab;
     const tab = await deps.tabOf?.(tabId);
     if (!tab) throw new Refusal('That tab is no longer open.');
@@ -62,13 +68,13 @@ export function createWatchlistHandlers(deps: WatchlistDeps): { content: Content
 
   const content: ContentHandlers = {
     'watch.open': ({ text }, sender) => openWatch(text, sender.tab),
-    'report.open': (context, sender) => openReport(context, sender.tab),
+    'report.open': (context, sender) => openReport(context, { ...sender.tab, url: sender.url }),
     'dataset.terms': () => dataset.terms(),
-    'watchlist.seen': async ({ counts }, sender) => {
+    'watchlist.seen': async ({ counts, title }, sender) => {
       // Private windows leave no trace.
-      const page = sender.tab?.url && !sender.tab.incognito ? normalisePageUrl(sender.tab.url) : undefined;
+      const page = sender.url && !sender.tab?.incognito ? normalisePageUrl(sender.url) : undefined;
       if (!page) return { recorded: 0 };
-      return { recorded: await dataset.recordSightings(page, sender.tab?.title ?? '', counts) };
+      return { recorded: await dataset.recordSightings(page, (title ?? '').slice(0, 1000), counts) };
     },
   };
 

@@ -61,4 +61,5 @@ export const frameToHostSchema = z.discriminatedUnion('type', [
 export const hostEnvelopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('expect'), nonce: z.string().regex(noncePattern) }).strict(),
   z.object({ kind: z.literal('send'), message: hostToFrameSchema }).strict(),
+  z.object({ kind: z.literal('page'), url: z.string().max(100_000) }).strict(),
 ]) satisfies z.ZodType<HostEnvelope, unknown>;

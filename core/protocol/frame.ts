@@ -103,8 +103,12 @@ export type FrameToHost =
    */
   | { type: 'keepalive' };
 
-/** Between the host and the background, on the host's port. */
-export type HostEnvelope = { kind: 'expect'; nonce: string } | { kind: 'send'; message: HostToFrame };
+/**
+ * Between the host and the background, on the host's port. `page`: the page's address now (a single-page app moves
+ * on without reloading); the frame's requests about "this page" are about it (the browser gives extensions a tab's
+ * address only with the "tabs" permission, which Watchwords does without).
+ */
+export type HostEnvelope = { kind: 'expect'; nonce: string } | { kind: 'send'; message: HostToFrame } | { kind: 'page'; url: string };
 /**
  * `welcome` comes first on every new host port: the overlay page's address. Chrome gives web-accessible pages a
  * per-session address (`use_dynamic_url`) that only the extension's own pages can ask `runtime.getURL` for.

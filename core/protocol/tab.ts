@@ -41,6 +41,8 @@ export type TabHandlers = {
 export interface PageSummary {
   /** False when Watchwords is paused (or not allowed) on this site. */
   active: boolean;
+  /** The page's address (the popup has no other way to learn it without the "tabs" permission). */
+  url: string;
   /** The page's canonical address, if it names one: notes may be kept under it (core/notes/page-url.ts). */
   canonicalUrl?: string;
   site: string;

@@ -53,6 +53,8 @@ export const watchlistContentRoutes = {
         counts: z
           .record(entityId, z.int().min(0).max(1_000_000))
           .refine((counts) => Object.keys(counts).length <= 10_000, 'at most 10,000 entries at once'),
+        /** The page's title, to list where an entry was seen (cut to length, never refused). */
+        title: z.string().max(100_000).optional(),
       })
       .strict(),
   ),

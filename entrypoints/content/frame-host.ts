@@ -24,6 +24,8 @@ export interface FrameHost {
   onMessage(listener: (message: FrameToHost) => void): void;
   /** Calls `listener` when the pointer enters (true) or leaves (false) the frame, until `signal` aborts. */
   onPointer(listener: (on: boolean) => void, signal: AbortSignal): void;
+  /** The page's address now (after a single-page app moved): what the frame's notes and drafts are about. */
+  setPage(url: string): void;
 }
 
 /**
@@ -34,6 +36,7 @@ export interface FrameHost {
  */
 export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   let port: ReturnType<typeof browser.runtime.connect> | undefined;
+  let page = location.href;
   /** The overlay page's address, from the background (see `welcome`); the frame waits for it. */
   let frameUrl: string | undefined;
   let frame: { element: HTMLIFrameElement; nonce: string; loads: number; paired: boolean; ready: boolean } | undefined;
@@ -61,6 +64,7 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     if (port) return port;
     const opened = browser.runtime.connect({ name: hostPortName });
     port = opened;
+    opened.postMessage({ kind: 'page', url: page } satisfies HostEnvelope);
     opened.onMessage.addListener((raw) => receive(raw as BackgroundToHost));
     opened.onDisconnect.addListener(() => {
       if (port !== opened) return;
@@ -218,6 +222,12 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     },
     onMessage(listener) {
       messageListeners.push(listener);
+    },
+    setPage(url) {
+      if (url === page) return;
+      page = url;
+      // Only a connected host tells (a new connection says it first thing).
+      if (port) post({ kind: 'page', url });
     },
     onPointer(listener, until) {
       pointerListeners.push(listener);

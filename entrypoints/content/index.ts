@@ -34,7 +34,9 @@ import { createUiHost } from './ui-host';
 const features: ContentFeature[] = [highlights, pageNotes, hover, touch, keyboard, addNote, notThis, pause, pageSummary, watchlist, drafts];
 
 export default defineContentScript({
-  matches: ['<all_urls>'],
+  // Web pages only: Watchwords has nothing to do on files, browser pages or other schemes.
+  matches: ['http://*/*', 'https://*/*'],
+  // Nothing has to be in place before the page's scripts: what the reader types is typed in the overlay frame.
   runAt: 'document_idle',
   async main(ctx) {
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
@@ -69,6 +71,7 @@ export default defineContentScript({
           flags = { showAllHighlights: false, offeredDrafts: new Set() };
         }
         dark = pageIsDark();
+        frame.setPage(location.href);
         const here = site();
         const page: PageState = {};
         currentPage = page;
@@ -101,7 +104,7 @@ export default defineContentScript({
       }) as TabHandlers[K];
     answerTabRequests(
       {
-        'page.summary': answer('page.summary', { active: false, site: site() ?? '', total: 0, entities: [] }),
+        'page.summary': answer('page.summary', { active: false, url: location.href, site: site() ?? '', total: 0, entities: [] }),
         'page.reveal': answer('page.reveal', { found: false }),
         'page.next': answer('page.next', { found: false }),
         'page.announce': answer('page.announce', { total: 0 }),

@@ -54,6 +54,6 @@ export function createSightingsReporter(): (mentions: readonly { mention: Mentio
     const key = JSON.stringify(counts);
     if (key === last) return;
     last = key;
-    if (key !== '{}') void ask({ type: 'watchlist.seen', counts }).catch(() => undefined);
+    if (key !== '{}') void ask({ type: 'watchlist.seen', counts, title: document.title }).catch(() => undefined);
   };
 }

@@ -2,7 +2,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { browser } from 'wxt/browser';
 import type { Kind } from '../../core/dataset/kinds';
-import { normalisePageUrl } from '../../core/notes/page-url';
 import { parseTags, tagLimits } from '../../core/notes/tags';
 import { askBackground } from '../../lib/messaging';
 import type { NotesDatabase } from '../../lib/notes-db';

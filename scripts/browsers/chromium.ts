@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { chromiumBinary } from '../system-requirements';
-import type { AccessibleElement, BrowserSession, LogEntry } from './session';
+import { freePort, recordChromiumNetwork, type ChromiumNetworkRecorder } from './chromium-network';
+import type { AccessibleElement, BrowserSession, LogEntry, RecordedRequest } from './session';
 
 export { chromiumBinary };
 
@@ -14,12 +15,17 @@ export interface ChromiumSession extends BrowserSession {
   /** chrome-extension://ID */
   readonly extensionOrigin: string;
   logEntries(): LogEntry[];
+  /** Every request of every target (pages, frames, extension pages, the service worker) since launch; needs `recordNetwork`. */
+  networkRequests(): Promise<RecordedRequest[]>;
+  /** The network recorder's own connection (needs `recordNetwork`): it can also run code in a page's content scripts. */
+  readonly networkRecorder?: ChromiumNetworkRecorder;
 }
 
 /** Debian's Chromium with the unpacked extension loaded, in a fresh profile, driven by playwright-core. */
-export async function launchChromium(options: { extensionDir: string; headless?: boolean }): Promise<ChromiumSession> {
+export async function launchChromium(options: { extensionDir: string; headless?: boolean; recordNetwork?: boolean }): Promise<ChromiumSession> {
   const extensionDir = resolve(options.extensionDir);
   const profile = await mkdtemp(join(tmpdir(), 'watchwords-chromium-'));
+  const debuggingPort = options.recordNetwork ? await freePort() : undefined;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumBinary,
     headless: false,
@@ -30,9 +36,12 @@ export async function launchChromium(options: { extensionDir: string; headless?:
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync',
       `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
+      ...(debuggingPort ? [`--remote-debugging-port=${debuggingPort}`] : []),
     ],
   });
+  let recorder: ChromiumNetworkRecorder | undefined;
   try {
+    if (debuggingPort) recorder = await recordChromiumNetwork(debuggingPort);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
     const page = context.pages()[0] ?? (await context.newPage());
@@ -66,16 +75,24 @@ export async function launchChromium(options: { extensionDir: string; headless?:
         return (await frame.evaluate(`(async () => (${expression}))()`)) as T;
       },
       logEntries: () => [...logs],
+      networkRecorder: recorder,
+      async networkRequests() {
+        if (!recorder) throw new Error('launch Chromium with recordNetwork: true to record requests');
+        return recorder.requests();
+      },
+      openTabs: async () => context.pages().map((tab) => ({ url: tab.url(), close: () => tab.close() })),
       async screenshot(path) {
         // caret: 'initial', or Playwright would set a style attribute on every input, textarea and contenteditable.
         await page.screenshot({ path, caret: 'initial' });
       },
       async close() {
+        recorder?.close();
         await context.close();
         await rm(profile, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    recorder?.close();
     await context.close();
     await rm(profile, { recursive: true, force: true });
     throw error;
@@ -85,6 +102,7 @@ export async function launchChromium(options: { extensionDir: string; headless?:
 interface AxNode {
   role?: { value?: string };
   name?: { value?: string };
+  value?: { value?: unknown };
   backendDOMNodeId?: number;
   ignored?: boolean;
 }
@@ -121,7 +139,12 @@ async function accessibleIn(page: Page, target: Page | Frame, role: string, name
         returnByValue: true,
       });
       const element = result.value as Omit<AccessibleElement, 'name'>;
-      found.push({ name: node.name?.value ?? '', ...element, box: { ...element.box, x: element.box.x + offset.x, y: element.box.y + offset.y } });
+      found.push({
+        name: node.name?.value ?? '',
+        ...element,
+        ...(node.value?.value !== undefined && { value: String(node.value.value) }),
+        box: { ...element.box, x: element.box.x + offset.x, y: element.box.y + offset.y },
+      });
     }
     return found;
   } finally {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import WebSocket from 'ws';
 import { firefoxBinary as FIREFOX_BINARY } from '../system-requirements';
-import type { AccessibleElement, BrowserSession, LogEntry } from './session';
+import type { AccessibleElement, BrowserSession, LogEntry, RecordedRequest } from './session';
 
 export { FIREFOX_BINARY };
 const COMMAND_TIMEOUT_MS = 30_000;
@@ -32,6 +32,11 @@ export interface LaunchFirefoxOptions {
    * window: needed by `evaluateInExtension` and `command`. Off by default.
    */
   systemAccess?: boolean;
+  /**
+   * Records every request the browser's contexts make, from before the extension is installed (BiDi
+   * `network.beforeRequestSent`, all contexts), for `networkRequests()`.
+   */
+  recordNetwork?: boolean;
 }
 
 export interface FirefoxSession extends BrowserSession {
@@ -57,6 +62,12 @@ export interface FirefoxSession extends BrowserSession {
    * makes it the page the session drives from then on. Needs `systemAccess`.
    */
   switchToExtensionPage(path: string, viewport?: { width: number; height: number }): Promise<void>;
+  /**
+   * Requests seen since launch (needs `recordNetwork`): those of tabs, from BiDi (`from` is the context id), and,
+   * with `systemAccess`, every HTTP channel the browser opened (`from` is `channel: ` and the principal that
+   * triggered it: an origin such as moz-extension://UUID, or `system` for the browser's own).
+   */
+  networkRequests(): Promise<RecordedRequest[]>;
   /**
    * Right-clicks at viewport (x, y) and activates the page context menu's item labelled `label`, as a user does
    * (also inside the submenu Firefox makes of an extension's items when it has several); needs `systemAccess`.
@@ -98,6 +109,17 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
     const wsUrl = await waitForBidiUrl(child, output);
     bidi = await BidiConnection.open(`${wsUrl}/session`);
     await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+    const requests: RecordedRequest[] = [];
+    if (options.recordNetwork) {
+      bidi.on('network.beforeRequestSent', (params) => {
+        const { request, context } = params as { request: { url: string }; context: string | null };
+        requests.push({ url: request.url, from: context ?? 'no context' });
+      });
+      await bidi.send('session.subscribe', { events: ['network.beforeRequestSent'] });
+      // BiDi sees the requests of tabs (pages, their content scripts, extension pages in tabs) but not those of the
+      // extension's background page: an observer in the browser window sees every HTTP channel, with who started it.
+      if (options.systemAccess) await evaluateInBrowserWindow(bidi, recordChannelsInChrome);
+    }
     const installed = await bidi.send<{ extension: string }>('webExtension.install', {
       extensionData: { type: 'path', path: extensionDir },
     });
@@ -108,7 +130,7 @@ export async function launchFirefox(options: LaunchFirefoxOptions): Promise<Fire
     const context = tree.contexts[0]?.context;
     if (!context) throw new Error('browsingContext.getTree returned no top-level browsing context');
     await bidi.send('browsingContext.setViewport', { context, viewport: VIEWPORT, devicePixelRatio: 1 });
-    const session = new BidiFirefoxSession(bidi, child, context, profileDir, `moz-extension://${uuid}`, options, () =>
+    const session = new BidiFirefoxSession(bidi, child, context, profileDir, `moz-extension://${uuid}`, options, requests, () =>
       process.removeListener('exit', killOnExit),
     );
     await bidi.send('session.subscribe', { events: ['log.entryAdded'] });
@@ -149,6 +171,7 @@ class BidiFirefoxSession implements FirefoxSession {
     private readonly profileDir: string,
     readonly extensionOrigin: string,
     private readonly options: LaunchFirefoxOptions,
+    private readonly requests: RecordedRequest[],
     private readonly onClosed: () => void,
   ) {
     bidi.on('log.entryAdded', (params) => {
@@ -167,6 +190,12 @@ class BidiFirefoxSession implements FirefoxSession {
 
   logEntries(): LogEntry[] {
     return [...this.logs];
+  }
+
+  async networkRequests(): Promise<RecordedRequest[]> {
+    if (!this.options.recordNetwork) throw new Error('launch Firefox with recordNetwork: true to record requests');
+    const channels = this.options.systemAccess ? await this.evaluateInChrome<RecordedRequest[]>(`globalThis.watchwordsChannels ?? []`) : [];
+    return [...this.requests, ...channels];
   }
 
   async goto(url: string): Promise<void> {
@@ -294,17 +323,7 @@ class BidiFirefoxSession implements FirefoxSession {
   /** Evaluates privileged JavaScript in the browser window (needs `systemAccess`). */
   private async evaluateInChrome<T>(expression: string): Promise<T> {
     if (!this.options.systemAccess) throw new Error('launch Firefox with systemAccess: true to reach the browser window');
-    const tree = await this.bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
-    const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
-    if (!window) throw new Error('no browser window among the chrome contexts');
-    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
-      expression,
-      target: { context: window.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-    });
-    if (result.type === 'exception') throw new Error(`chrome evaluate threw: ${result.exceptionDetails.text}`);
-    return fromRemoteValue(result.result) as T;
+    return evaluateInBrowserWindow<T>(this.bidi, expression);
   }
 
   async contextMenu(x: number, y: number, label: string): Promise<void> {
@@ -428,7 +447,7 @@ class BidiFirefoxSession implements FirefoxSession {
   private async boxOf(context: string, sharedId: string): Promise<AccessibleElement | undefined> {
     const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
       functionDeclaration:
-        '(element) => { const r = element.getBoundingClientRect(); return { name: element.getAttribute("aria-label") ?? "", text: element.textContent, disabled: element.disabled === true, box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
+        '(element) => { const r = element.getBoundingClientRect(); return { name: element.getAttribute("aria-label") ?? "", text: element.textContent, disabled: element.disabled === true, ...(typeof element.value === "string" && { value: element.value }), box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
       arguments: [{ sharedId }],
       target: { context },
       awaitPromise: false,
@@ -450,6 +469,11 @@ class BidiFirefoxSession implements FirefoxSession {
       found.push({ ...element, box: { ...element.box, x: element.box.x + offset.x, y: element.box.y + offset.y } });
     }
     return found;
+  }
+
+  async openTabs(): Promise<{ url: string; close(): Promise<void> }[]> {
+    const { contexts } = await this.bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    return contexts.map(({ context, url }) => ({ url, close: async () => void (await this.bidi.send('browsingContext.close', { context })) }));
   }
 
   async screenshot(path: string): Promise<void> {
@@ -498,6 +522,45 @@ class BidiFirefoxSession implements FirefoxSession {
     return this.closed;
   }
 }
+
+/** Evaluates privileged JavaScript in the browser window (Firefox started with -remote-allow-system-access). */
+async function evaluateInBrowserWindow<T>(bidi: BidiConnection, expression: string): Promise<T> {
+  const tree = await bidi.send<{ contexts: { context: string; url: string }[] }>('browsingContext.getTree', { maxDepth: 0, 'moz:scope': 'chrome' });
+  const window = tree.contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window among the chrome contexts');
+  const result = await bidi.send<EvaluateResult>('script.evaluate', {
+    expression,
+    target: { context: window.context },
+    awaitPromise: true,
+    resultOwnership: 'none',
+  });
+  if (result.type === 'exception') throw new Error(`chrome evaluate threw: ${result.exceptionDetails.text}`);
+  return fromRemoteValue(result.result) as T;
+}
+
+/**
+ * Installs, in the browser window, an observer of every HTTP channel the browser opens (pages, content scripts,
+ * extension pages and the background page alike), keeping its address and the principal that triggered it.
+ */
+const recordChannelsInChrome = `(() => {
+  globalThis.watchwordsChannels = [];
+  const describe = (principal) => {
+    if (!principal) return 'unknown';
+    if (principal.isSystemPrincipal) return 'system';
+    if (principal.isExpandedPrincipal) return 'expanded:' + principal.allowlist.map((p) => p.origin).join(',');
+    return principal.origin;
+  };
+  const observer = {
+    observe(subject) {
+      try {
+        const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+        globalThis.watchwordsChannels.push({ url: channel.URI.spec, from: 'channel: ' + describe(channel.loadInfo?.triggeringPrincipal) });
+      } catch {}
+    },
+  };
+  Services.obs.addObserver(observer, 'http-on-modify-request');
+  return true;
+})()`;
 
 // ---------------------------------------------------------------------------------------------------------
 // BiDi transport

@@ -33,6 +33,11 @@ export interface BrowserSession {
   evaluateInOverlay<T>(expression: string): Promise<T>;
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
+  /**
+   * The browser's open tabs, as the test driver sees them (Watchwords itself cannot: it has no "tabs" permission),
+   * each with a way to close it.
+   */
+  openTabs(): Promise<{ url: string; close(): Promise<void> }[]>;
   close(): Promise<void>;
 }
 
@@ -41,6 +46,8 @@ export interface AccessibleElement {
   text: string;
   /** A disabled control (e.g. a button that waits until the card has been visible for a moment). */
   disabled?: boolean;
+  /** A text box's current value (what the reader typed), where the element has one. */
+  value?: string;
   box: { x: number; y: number; width: number; height: number };
 }
 
@@ -52,4 +59,11 @@ export interface LogEntry {
   text: string;
   /** The script or page address the entry came from, and the stack, where known. */
   source: string;
+}
+
+/** A request a browser context made, as a network recorder saw it. */
+export interface RecordedRequest {
+  url: string;
+  /** Which context made it: a target's type and address (Chromium), or a BiDi browsing context id (Firefox). */
+  from: string;
 }

@@ -89,12 +89,17 @@ describe.each(browserNames)('your own watchlist in %s', (browserName) => {
   const closeForm = async (path: string) => {
     const current = session;
     if (current.browser === 'chromium') await Promise.all(current.context.pages().filter((p) => p.url().includes(path)).map((p) => p.close()));
-    else await inExtension(session, `api.tabs.query({}).then((tabs) => api.tabs.remove(tabs.filter((t) => t.url.includes(${json(path)})).map((t) => t.id)))`);
+    else await Promise.all((await current.openTabs()).filter((t) => t.url.includes(path)).map((t) => t.close()));
   };
   /** Sends a message to the background from the Watchlist page (an extension page), as its own code does. */
   const ask = <T,>(message: object) =>
     watchlist.evaluate<{ ok: boolean; value: T; error?: string }>(`(globalThis.browser ?? globalThis.chrome).runtime.sendMessage(${json(message)})`);
-  const tabIdOf = (url: string) => inExtension<number>(session, `api.tabs.query({}).then((tabs) => tabs.find((t) => t.url === ${json(url)}).id)`);
+  // Without the "tabs" permission a tab's id is known from what its content script told the background (the
+  // registry "Open" uses, in session storage).
+  const tabIdOf = (url: string) =>
+    waitFor(`the tab showing ${url}`, () =>
+      inExtension<number | undefined>(session, `api.storage.session.get('pageTabs').then(({ pageTabs }) => (pageTabs?.shown ?? []).find(([, page]) => page.addresses.includes(${json(url)}))?.[0])`),
+    );
 
   beforeAll(async () => {
     server = await serveFolder(join(root, 'tests', 'pages'));

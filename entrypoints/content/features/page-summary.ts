@@ -19,6 +19,7 @@ export const pageSummary: ContentFeature = {
           const canonical = canonicalUrl();
           return {
             active: context.active,
+            url: location.href,
             ...(canonical && { canonicalUrl: canonical }),
             site: context.site ?? '',
             total: entities.reduce((sum, row) => sum + row.count, 0),
