@@ -37,7 +37,7 @@ export default defineConfig({
     web_accessible_resources:
       browser === 'firefox'
         ? (['overlay.html'] as never)
-        : [{ resources: ['overlay.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
+        : [{ resources: ['overlay.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: manifestCommands(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -22,12 +22,18 @@ export const hover: ContentFeature = {
     let onFrame = false;
     let frame = 0;
 
+    /** Closes what is shown now, unless the pointer comes back to it (or something else has been opened since). */
     const scheduleClose = () => {
       clearTimeout(closeTimer);
+      const leaving = overlay.shown;
       closeTimer = setTimeout(() => {
         const shown = overlay.shown;
-        if ((shown.kind === 'card' || shown.kind === 'note') && !shown.pinned && !onFrame) overlay.closeTransient();
+        if (shown === leaving && (shown.kind === 'card' || shown.kind === 'note') && !shown.pinned && !onFrame) overlay.closeTransient();
       }, leaveGrace);
+    };
+    const open = (show: () => void) => {
+      clearTimeout(closeTimer);
+      show();
     };
 
     const track = (x: number, y: number) => {
@@ -45,8 +51,8 @@ export const hover: ContentFeature = {
         clearTimeout(openTimer);
         pending = record;
         pendingNote = note?.id;
-        if (record) openTimer = setTimeout(() => pending === record && overlay.showCard(record, { pinned: false }), delay);
-        else if (note) openTimer = setTimeout(() => pendingNote === note.id && overlay.showNote(note.id, note.range, { pinned: false }), delay);
+        if (record) openTimer = setTimeout(() => pending === record && open(() => overlay.showCard(record, { pinned: false })), delay);
+        else if (note) openTimer = setTimeout(() => pendingNote === note.id && open(() => overlay.showNote(note.id, note.range, { pinned: false })), delay);
       }
       if ((shown.kind === 'card' || shown.kind === 'note') && !onFrame) scheduleClose();
     };
