@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { createMatcher, type MatchableEntry } from '../core/matcher/matcher';
-import { blockSeparator, collectPageText, isSkippedElement, type PageText } from './page-text';
+import { blockSeparator, collectPageText, isBlockElement, isSkippedElement, textUnits, type PageText } from './page-text';
 
 function pageText(html: string): PageText {
   const { document } = parseHTML(`<!doctype html><html><head><title>Page title</title></head><body>${html}</body></html>`);
@@ -122,5 +123,73 @@ describe('isSkippedElement', () => {
     );
     const skipped = (id: string) => isSkippedElement(document.getElementById(id)!);
     expect([skipped('a'), skipped('b'), skipped('c'), skipped('d'), skipped('e'), skipped('f')]).toEqual([true, false, true, true, false, true]);
+  });
+});
+
+// The walk as it was first written (a stack of [node, leaving] pairs), the reference for the one without a stack.
+function* referenceUnits(root: Node): Generator<PageText> {
+  let unit: PageText = { text: '', nodes: [], starts: [] };
+  const parts: string[] = [];
+  const flush = function* (): Generator<PageText> {
+    if (!unit.nodes.length) return;
+    unit.text = parts.join('');
+    yield unit;
+    unit = { text: '', nodes: [], starts: [] };
+    parts.length = 0;
+  };
+  let length = 0;
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (!data) continue;
+      if (!unit.nodes.length) length = 0;
+      unit.nodes.push(node as Text);
+      unit.starts.push(length);
+      parts.push(data);
+      length += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const element = node as Element;
+    const edge = isBlockElement(element);
+    if (leaving) {
+      if (edge) yield* flush();
+      continue;
+    }
+    if (isSkippedElement(element)) {
+      yield* flush();
+      continue;
+    }
+    if (edge) yield* flush();
+    stack.push([element, true]);
+    const children: Node[] = [];
+    for (let child = element.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, false]);
+  }
+  yield* flush();
+}
+
+describe('textUnits', () => {
+  const tags = ['p', 'div', 'span', 'b', 'a', 'li', 'ul', 'br', 'script', 'code', 'textarea', 'td', 'em', 'section', 'svg'];
+  const tree: fc.Arbitrary<string> = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('Mobile', ' Fortify', 'text', ' ', '', 'ICE\n', 'a\u00ADb') },
+      { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...tags), fc.array(tie('node'), { maxLength: 4 }), fc.boolean()).map(([tag, children, hidden]) => `<${tag}${hidden ? ' hidden' : ''}>${children.join('')}</${tag}>`) },
+    ),
+  })).node as fc.Arbitrary<string>;
+
+  test('gives the units the walk with a stack gave, from the body or from any element in it', () => {
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 6 }), fc.nat(), (children, pick) => {
+        const { document } = parseHTML(`<!doctype html><html><body>${children.join('')}</body></html>`);
+        const elements = [document.body, ...document.body.querySelectorAll('*')];
+        const root = elements[pick % elements.length]!;
+        const units = (walk: (root: Node) => Generator<PageText>) => [...walk(root)].map((unit) => ({ text: unit.text, nodes: unit.nodes, starts: unit.starts }));
+        expect(units(textUnits)).toEqual(units(referenceUnits));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -30,12 +30,19 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 /** Elements whose edges end a unit of text. */
+/** An element's tag in capitals (HTML documents give them so; other documents as written). */
+function upperTag(element: Element): string {
+  const tag = element.tagName;
+  const first = tag.charCodeAt(0);
+  return first >= 97 && first <= 122 ? tag.toUpperCase() : tag;
+}
+
 export function isBlockElement(element: Element): boolean {
-  return blockTags.has(element.tagName.toUpperCase());
+  return blockTags.has(upperTag(element));
 }
 
 export function isSkippedElement(element: Element): boolean {
-  if (skippedTags.has(element.tagName.toUpperCase())) return true;
+  if (skippedTags.has(upperTag(element))) return true;
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -48,45 +55,48 @@ export function isSkippedElement(element: Element): boolean {
 export function* textUnits(root: Node): Generator<PageText> {
   let unit: PageText = { text: '', nodes: [], starts: [] };
   const parts: string[] = [];
+  let length = 0;
   const flush = function* (): Generator<PageText> {
     if (!unit.nodes.length) return;
-    unit.text = parts.join('');
+    unit.text = parts.length === 1 ? parts[0]! : parts.join('');
     yield unit;
     unit = { text: '', nodes: [], starts: [] };
     parts.length = 0;
+    length = 0;
   };
-  let length = 0;
-  // Iterative walk: [node, leaving] pairs, so that a long page never overflows the stack.
-  const stack: [Node, boolean][] = [[root, false]];
-  while (stack.length) {
-    const [node, leaving] = stack.pop()!;
+  // Depth first through first-child and next-sibling links (no stack, nothing allocated per node): entering a
+  // block or skipped element ends the unit before it, leaving a block ends the unit inside it.
+  let node: Node | null = root;
+  while (node) {
+    let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
-      if (!data) continue;
-      if (!unit.nodes.length) length = 0;
-      unit.nodes.push(node as Text);
-      unit.starts.push(length);
-      parts.push(data);
-      length += data.length;
-      continue;
-    }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const element = node as Element;
-    const edge = blockTags.has(element.tagName.toUpperCase());
-    if (leaving) {
-      if (edge) yield* flush();
-      continue;
-    }
-    if (isSkippedElement(element)) {
+      if (data) {
+        unit.nodes.push(node as Text);
+        unit.starts.push(length);
+        parts.push(data);
+        length += data.length;
+      }
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
       // Skipped content still separates what is around it: no mention is stitched together across it.
-      yield* flush();
+      if (isSkippedElement(element)) yield* flush();
+      else {
+        if (isBlockElement(element)) yield* flush();
+        descend = element.firstChild !== null;
+        if (!descend && isBlockElement(element)) yield* flush();
+      }
+    }
+    if (descend) {
+      node = node.firstChild;
       continue;
     }
-    if (edge) yield* flush();
-    stack.push([element, true]);
-    const children: Node[] = [];
-    for (let child = element.firstChild; child; child = child.nextSibling) children.push(child);
-    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, false]);
+    // Leave the node, and every ancestor it was the last child of, up to the root.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) yield* flush();
+    }
+    node = node && node !== root ? node.nextSibling : null;
   }
   yield* flush();
 }

@@ -96,7 +96,7 @@ export async function seedNotes(page: Page, notes: Note[], orphanedIds: string[]
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 const summary = (values: number[]) => `median ${ms(median(values))}, max ${ms(Math.max(...values))} (${values.map((v) => v.toFixed(1)).join(', ')})`;
 
-interface Load {
+export interface Load {
   start: number;
   firstRender: number;
   firstPaint: number;
@@ -157,59 +157,82 @@ async function keystrokes(page: Page, keys: string[]): Promise<number[]> {
   return durations;
 }
 
-async function main(): Promise<void> {
+export interface NotesFigures {
+  noteCount: number;
+  orphaned: number;
+  seedMs: number;
+  loads: Load[];
+  rows: number;
+  typing: number[];
+  deleting: number[];
+  matching: string | null;
+  /** Event Timing durations of keystrokes that took 16 ms or more. */
+  slowKeys: number[];
+  /** The options page's first contentful paint, for comparison. */
+  reference: number[];
+}
+
+/** Seeds 10,000 notes into a fresh profile's database, then times loads of notes.html and typed searches. */
+export async function measureNotes(page: Page, extensionOrigin: string, reloads: number): Promise<NotesFigures> {
   const entityIds = readDataset().map((entry) => entry.id);
   const notes = generateNotes(noteCount, entityIds);
   const orphaned = notes.filter((note, i) => note.target.kind === 'page' && i % 23 === 0).map((note) => note.id);
-  const session = await launchChromium({ extensionDir: chromeBuild });
-  const { page } = session;
-  try {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${session.extensionOrigin}/notes.html`);
-    await page.getByText('No notes yet').waitFor({ timeout: 15_000 });
-    const seeded = Date.now();
-    await seedNotes(page, notes, orphaned);
-    console.log(`notes: ${noteCount.toLocaleString('en')} notes (${orphaned.length} orphaned) written in ${Date.now() - seeded} ms`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${extensionOrigin}/notes.html`);
+  await page.getByText('No notes yet').waitFor({ timeout: 15_000 });
+  const seeded = Date.now();
+  await seedNotes(page, notes, orphaned);
+  const seedMs = Date.now() - seeded;
 
-    const loads: Load[] = [];
-    for (let run = 0; run < reloads; run++) {
-      await page.reload();
-      loads.push(await load(page));
-    }
-    const rows = await page.locator('.note-row').count();
+  const loads: Load[] = [];
+  for (let run = 0; run < reloads; run++) {
+    await page.reload();
+    loads.push(await load(page));
+  }
+  const rows = await page.locator('.note-row').count();
+
+  // Event Timing: keystrokes whose handling until the next paint took 16 ms or more (the API's lowest threshold).
+  await page.evaluate(() => {
+    const slow: Record<number, number> = {};
+    (window as unknown as { __slowKeys: typeof slow }).__slowKeys = slow;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
+        if (entry.interactionId) slow[entry.interactionId] = Math.max(slow[entry.interactionId] ?? 0, entry.duration);
+      }
+    }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+  });
+  await page.waitForTimeout(1000); // the search text is folded in idle time once every note is read
+  await page.getByRole('searchbox', { name: 'Search notes' }).focus();
+  const typing = await keystrokes(page, [...typed]);
+  const matching = await page.getByRole('status').first().textContent();
+  const deleting = await keystrokes(page, Array.from({ length: typed.length }, () => 'Backspace'));
+  await page.waitForTimeout(300);
+  const slowKeys = Object.values(await page.evaluate(() => (window as unknown as { __slowKeys: Record<number, number> }).__slowKeys));
+
+  const reference: number[] = [];
+  for (let run = 0; run < reloads; run++) reference.push(await optionsPaint(page, extensionOrigin));
+  return { noteCount, orphaned: orphaned.length, seedMs, loads, rows, typing, deleting, matching, slowKeys, reference };
+}
+
+async function main(): Promise<void> {
+  const session = await launchChromium({ extensionDir: chromeBuild });
+  try {
+    const figures = await measureNotes(session.page, session.extensionOrigin, reloads);
+    const { loads } = figures;
+    console.log(`notes: ${noteCount.toLocaleString('en')} notes (${figures.orphaned} orphaned) written in ${figures.seedMs} ms`);
     console.log(`notes: first rows rendered, from navigation start: ${summary(loads.map((l) => l.firstRender))} over ${reloads} loads`);
     console.log(`notes: first rows rendered, from the manager's start: ${summary(loads.map((l) => l.firstRender - l.start))} (it started at ${summary(loads.map((l) => l.start))})`);
     console.log(`notes: first contentful paint, from navigation start: ${summary(loads.map((l) => l.firstPaint))}`);
-    console.log(`notes: all ${noteCount.toLocaleString('en')} notes read, indexed and shown: ${summary(loads.map((l) => l.allRead))}; ${rows} rows rendered`);
+    console.log(`notes: all ${noteCount.toLocaleString('en')} notes read, indexed and shown: ${summary(loads.map((l) => l.allRead))}; ${figures.rows} rows rendered`);
     console.log(`notes: the longest task while loading (a keystroke then waits for it): ${summary(loads.map((l) => l.longestTask))}`);
-
-    // Event Timing: keystrokes whose handling until the next paint took 16 ms or more (the API's lowest threshold).
-    await page.evaluate(() => {
-      const slow: Record<number, number> = {};
-      (window as unknown as { __slowKeys: typeof slow }).__slowKeys = slow;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as (PerformanceEventTiming & { interactionId?: number })[]) {
-          if (entry.interactionId) slow[entry.interactionId] = Math.max(slow[entry.interactionId] ?? 0, entry.duration);
-        }
-      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-    });
-    await page.waitForTimeout(1000); // the search text is folded in idle time once every note is read
-    await page.getByRole('searchbox', { name: 'Search notes' }).focus();
-    const typing = await keystrokes(page, [...typed]);
-    const matching = await page.getByRole('status').first().textContent();
-    const deleting = await keystrokes(page, Array.from({ length: typed.length }, () => 'Backspace'));
-    console.log(`notes: typing "${typed}" (${matching}): per keystroke ${summary(typing)}`);
-    console.log(`notes: deleting it again: per keystroke ${summary(deleting)}`);
-    await page.waitForTimeout(300);
-    const slow = Object.values(await page.evaluate(() => (window as unknown as { __slowKeys: Record<number, number> }).__slowKeys));
+    console.log(`notes: typing "${typed}" (${figures.matching}): per keystroke ${summary(figures.typing)}`);
+    console.log(`notes: deleting it again: per keystroke ${summary(figures.deleting)}`);
+    const slow = figures.slowKeys;
     console.log(
       `notes: Event Timing (keydown to the next paint): ${slow.length} of ${typed.length * 2} keystrokes took 16 ms or more` +
         (slow.length ? ` (${slow.sort((a, b) => b - a).map((d) => d.toFixed(0)).join(', ')} ms)` : ''),
     );
-
-    const reference: number[] = [];
-    for (let run = 0; run < reloads; run++) reference.push(await optionsPaint(page, session.extensionOrigin));
-    console.log(`reference: the options page (React, no notes) first contentful paint: ${summary(reference)}`);
+    console.log(`reference: the options page (React, no notes) first contentful paint: ${summary(figures.reference)}`);
   } finally {
     await session.close();
   }

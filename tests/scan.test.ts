@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { hasStatus, kinds, type Kind } from '../core/dataset/kinds';
+import { createMatcher } from '../core/matcher/matcher';
 import { readDataset } from '../scripts/dataset-files';
 
 const root = resolve(import.meta.dirname, '..');
@@ -74,9 +75,23 @@ const html = write(
     '<pre><code>Clearview AI</code></pre><script>track("Clearview AI")</script><p>Mobile</p><p>Fortify</p></body></html>',
 );
 const quiet = write('empty.txt', 'Nothing to see here.\n');
+// Larger than the CLI's reading chunks, in paragraphs of every kind of blank line: it is scanned as it is read.
+const paragraphs = [
+  'The Department of Homeland Security said its DHS components would comply.',
+  'Later, DHS declined to comment; agents used Mobile Fortify at the dock.',
+  'ICE agents and the ICE hockey team: only one of them is the agency. Clearview AI scraped photos.',
+  'Senators introduced S. 3779 this week in the Senate, citing 50 U.S.C. 1881a and Pub. L. 118-49.',
+  'Tourists flock to the coast \u2014 caf\u00E9 owners\u2019 “surveillance” jokes.',
+];
+const breaks = ['\n\n', '\r\n\r\n', ' \n \n ', '\u2029', '\n\n\n', '\n'];
+const bigText = Array.from({ length: 30_000 }, (_, i) => paragraphs[(i * 7) % paragraphs.length]! + breaks[(i * 3) % breaks.length]!).join('');
+const big = write('big.txt', bigText);
+const binary = write('image.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('latin1'));
 const missing = join(dir, 'no-such-file.txt');
 plan(article);
 plan(html, quiet);
+plan(big);
+plan(binary, article);
 plan(missing);
 plan(dir);
 plan('--list');
@@ -146,6 +161,25 @@ describe('scan FILE', () => {
     expect(documents.map((d) => d.path)).toEqual([html, txt]);
     expect(documents[0]!.mentions.map((m) => [m.text, m.entity.id])).toEqual([['Mobile Fortify', 'mobile-fortify']]);
     expect(documents[1]!.mentions).toEqual([]);
+  });
+
+  test('a file larger than its reading chunks gives what scanning the whole text gives', () => {
+    const { status, stdout, stderr } = scan(big);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    expect(bigText.length).toBeGreaterThan(2_000_000);
+    const { documents } = JSON.parse(stdout) as { documents: { mentions: unknown[] }[] };
+    expect(documents[0]!.mentions).toEqual(JSON.parse(JSON.stringify(createMatcher(entries).scan(bigText))));
+    expect(documents[0]!.mentions.length).toBeGreaterThan(50_000);
+  });
+
+  test('a binary file is refused: one line on stderr naming it, a non-zero exit, nothing on stdout', () => {
+    const { status, stdout, stderr } = scan(binary, article);
+    expect(status).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(binary);
+    expect(stderr).toMatch(/binary/);
   });
 
   test('a missing file: one line on stderr, a non-zero exit, no stack trace, nothing on stdout', () => {

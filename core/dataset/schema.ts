@@ -50,6 +50,16 @@ export const termRuleSchema = z
     afterLongForm: z.boolean().optional(),
     /** Listed for readers and search, but never highlighted on its own ("Harris", "Fortify"). */
     matchAlone: z.literal(false).optional(),
+    /**
+     * `requiresContext` may also be met by the document before the match: `related` — an entity this entry is
+     * related to was named before (by a term that needs no context); `any` — that, or any two other entities,
+     * one of them not a vendor (company names alone fill business news). For names a surveillance story makes
+     * clear ("Stingray", "Gotham"), and acronyms whose reading the whole text decides ("ICE": immigration or
+     * surveillance, not hockey, engines or an exchange).
+     */
+    contextFromDocument: z.enum(['related', 'any']).optional(),
+    /** Words or phrases that meet `requiresContext` anywhere before the match in the document ("immigration" for ICE). */
+    documentContext: z.array(nonEmpty).min(1).optional(),
   })
   .strict();
 export const termSchema = z.union([nonEmpty, termRuleSchema]);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { AhoCorasick } from './aho-corasick';
+import { foldText } from './fold';
 
 function allMatches(patterns: string[], text: string): [string, number, number][] {
   const found: [string, number, number][] = [];
@@ -72,5 +74,58 @@ describe('AhoCorasick', () => {
     const found: number[] = [];
     new AhoCorasick(['ab', 'ab']).search('ab', (pattern) => found.push(pattern));
     expect(found.sort()).toEqual([0, 1]);
+  });
+});
+
+describe('AhoCorasick on original text', () => {
+  // The automaton reads text folded on the fly; it must find what a plain search of the folded copy finds.
+  const alphabet = ['a', 'b', 'A', 'B', 'ab', ' ', ' ', '  ', '\n', '\n\n', '\t', '\u00A0', '\u00AD', '\u200B', '\u2019', "'", '.', 'é', 'É', '\u{1F600}', '\u2029', 'x'];
+  const patterns = ['ab', 'ba', 'a b', "b'a", 'aa', 'b.a', 'é', 'ab ab', 'abab', 'x'];
+  const text = (length: number) => fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: length, size: 'max' }).map((parts) => parts.join(''));
+
+  function folded(patternList: string[], source: string): [number, number, number][] {
+    const { text: view, origin } = foldText(source);
+    return naive(patternList, view).map(([pattern, start, end]) => [patternList.indexOf(pattern), origin[start]!, origin[end - 1]! + 1] as [number, number, number]);
+  }
+
+  test('finds what a search of the folded text finds, in short and long texts (read in two halves)', () => {
+    fc.assert(
+      fc.property(text(60), fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 1200 })), (chunk, times) => {
+        const source = chunk.repeat(times);
+        const found: [number, number, number][] = [];
+        new AhoCorasick(patterns).search(source, (pattern, start, end) => found.push([pattern, start, end]));
+        const byEnd = (list: [number, number, number][]) => [...list].sort((a, b) => a[2] - b[2] || a[1] - b[1] || a[0] - b[0]);
+        expect(byEnd(found)).toEqual(byEnd(folded(patterns, source)));
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  test('a character both halves meet for the first time at the same step is read right by each', () => {
+    // Found by the property above: the second half met "é" right after the first half had classified it.
+    const source = 'aaaaaaaaé\u{1F600}aa\n\n\u200Ba  éaaaaa\n\n'.repeat(609);
+    const found: [number, number, number][] = [];
+    new AhoCorasick(patterns).search(source, (pattern, start, end) => found.push([pattern, start, end]));
+    expect(found.length).toBe(folded(patterns, source).length);
+  });
+
+  test('a word-start-only pattern may be skipped after a letter or digit, never elsewhere', () => {
+    fc.assert(
+      fc.property(text(60), fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 800 })), (chunk, times) => {
+        const source = chunk.repeat(times);
+        const all: string[] = [];
+        const some: string[] = [];
+        new AhoCorasick(patterns).search(source, (pattern, start, end) => all.push(`${pattern}:${start}:${end}`));
+        new AhoCorasick(patterns, patterns.map(() => ({ wordStartOnly: true }))).search(source, (pattern, start, end) => some.push(`${pattern}:${start}:${end}`));
+        const kept = new Set(some);
+        for (const hit of all) {
+          const start = Number(hit.split(':')[1]);
+          if (!kept.has(hit)) expect(/[\p{L}\p{N}]/u.test(source[start - 1] ?? '')).toBe(true);
+        }
+        const every = new Set(all);
+        expect(some.every((hit) => every.has(hit))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,63 +1,500 @@
-/**
- * Aho–Corasick automaton: finds every occurrence of every pattern in one pass over the text, whatever the number
- * of patterns.
- */
-export class AhoCorasick {
-  private readonly next: Map<string, number>[] = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Patterns ending at each state, including those reached through failure links. */
-  private readonly outputs: number[][] = [[]];
-  private readonly lengths: number[];
+import { isWordCode } from './context';
+import { foldCode, isInvisibleCode, isSpaceCode, paragraphBreak, previousFoldedStart } from './fold';
+import { IntList } from './int-list';
 
-  constructor(patterns: readonly string[]) {
-    this.lengths = patterns.map((p) => p.length);
+/**
+ * Aho–Corasick automaton over folded text, run directly on the original text: every occurrence of every pattern
+ * in one pass, whatever the number of patterns, with no folded copy of the text. Each code unit is folded on the
+ * fly through a table (case, curly quotes and dashes; invisible characters skipped; a whitespace run read as one
+ * space, or as a paragraph break when it holds a blank line), exactly as `foldText` folds.
+ *
+ * Transitions are a dense table over the characters the patterns use: one row per state, failure links already
+ * followed, so an ordinary code unit costs two table reads and one test. Characters no pattern uses share one
+ * column. Whitespace other than a plain space, invisible characters, characters not seen before and pattern
+ * characters beyond the dense columns have columns of their own whose entries only say "look closer", so the
+ * loop has a single branch. A long text is read as two halves at once (the second starting a little early, so
+ * that it is in the right state when its half begins): two independent chains of table reads run in parallel.
+ */
+
+/** Dense columns at most (the last few of 256 are the "look closer" ones). */
+const maxDenseColumns = 248;
+// Code units that need a closer look, by kind; their columns follow the dense ones.
+const newline = 0;
+const otherSpace = 1;
+const invisible = 2;
+/** Not classified yet (outside ASCII): classified on first sight, then remembered. */
+const unknown = 3;
+/** A pattern character beyond the dense columns. */
+const rare = 4;
+const specialKinds = 5;
+/** Texts shorter than this are read in one pass. */
+const twoPassLength = 16_384;
+
+const paragraphBreakCode = paragraphBreak.charCodeAt(0);
+/** Reported to `onHit` for a whitespace run that is a paragraph break, at the run's start. */
+export const paragraphBreakState = -1;
+
+/**
+ * `lastLook` is the last index at or before `index` that needed a closer look (whitespace other than a single
+ * space, an invisible or first-seen character): a match of a pattern without spaces that starts after it is
+ * made of exactly its code units.
+ */
+export type HitListener = (state: number, index: number, lastLook: number) => void;
+
+export interface PatternOptions {
+  /**
+   * Occurrences of this pattern that start right after a letter or digit (a code unit of one) need not be
+   * reported: a hint that lets the automaton skip them without a call.
+   */
+  wordStartOnly?: boolean;
+}
+
+export class AhoCorasick {
+  /** Folded length of each pattern. */
+  readonly lengths: Int32Array;
+  /** The longest pattern, in folded characters. */
+  readonly depth: number;
+  /** Per code unit of text: its column. */
+  private readonly columns: Uint8Array;
+  private readonly columnOf = new Map<number, number>();
+  /** Every folded code the patterns use (dense or rare). */
+  private readonly patternCodes: Set<number>;
+  /** A row is 2^shift columns: state = row >> shift. */
+  private readonly shift: number;
+  /** The first "look closer" column. */
+  private readonly special: number;
+  /**
+   * The transitions, filled as the text needs them (most states are never reached): delta[row + column] is
+   * (row of the next state << 1) | 1 for an ordinary step, and (row of the next state << 1) when the next state has
+   * outputs or the column needs a closer look. 0 is "not known yet" (or a closer look at the root: both go the
+   * slow way). A row is 2^shift entries, given to a state when the text first reaches it; row 0 is the root's.
+   */
+  private delta: Int32Array;
+  /** Where each state's row starts in delta (-1: none yet), and which state each row belongs to. */
+  private readonly rowOf: Int32Array;
+  private stateOfRow: Int32Array;
+  private rows = 0;
+  /** The folded code of each dense column (0 for "no pattern's character"). */
+  private readonly codeOfColumn: Int32Array;
+  /** Patterns ending at each state, including through failure links: outputs[outputStart[s] .. outputStart[s+1]). */
+  private readonly outputStart: Int32Array;
+  private readonly outputs: Int32Array;
+  /**
+   * Per state: L > 0 when every output may be skipped if the L code units before the end are the match itself
+   * (no closer look among them) and the one before them is a letter or digit.
+   */
+  private readonly skipAfterWord: Int32Array;
+  /** The trie: the children of state s are childCode/childState[childStart[s] .. childStart[s+1]). */
+  private readonly childStart: Int32Array;
+  private readonly childCode: Uint16Array;
+  private readonly childState: Int32Array;
+  private readonly fail: Int32Array;
+  /** States reached by a space (and the root): more whitespace leaves them as they are. */
+  private readonly viaSpace: Uint8Array;
+  private readonly spaceColumn: number;
+
+  constructor(patterns: readonly string[], options: readonly PatternOptions[] = []) {
+    if (patterns.some((pattern) => pattern.includes(paragraphBreak))) throw new Error('no pattern may hold a paragraph break');
+    this.lengths = Int32Array.from(patterns, (pattern) => pattern.length);
+    this.depth = Math.max(0, ...this.lengths);
+    // Columns: the characters the patterns use, most used first (a space always has one); 0 is every other character.
+    const uses = new Map<number, number>([[32, 0]]);
+    for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) uses.set(pattern.charCodeAt(i), (uses.get(pattern.charCodeAt(i)) ?? 0) + 1);
+    this.patternCodes = new Set(uses.keys());
+    const byUse = [...uses].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code]) => code);
+    if (byUse.indexOf(32) >= maxDenseColumns - 1) byUse.unshift(32);
+    const dense = [...new Set(byUse)].slice(0, maxDenseColumns - 1);
+    dense.forEach((code, i) => this.columnOf.set(code, i + 1));
+    this.codeOfColumn = Int32Array.from([0, ...dense]);
+    this.special = dense.length + 1;
+    this.shift = Math.ceil(Math.log2(this.special + specialKinds));
+    this.spaceColumn = this.columnOf.get(32)!;
+    this.columns = new Uint8Array(65536).fill(this.special + unknown);
+    for (let code = 0; code < 128; code++) this.classify(code);
+
+    // The trie, built with one map keyed by state and code, then kept as arrays.
+    const edges = new Map<number, number>();
+    // (Keys stay small integers: a state times the number of codes, plus the code's index.)
+    const codeIndex = new Map([...this.patternCodes].map((code, i) => [code, i]));
+    const key = (state: number, code: number) => state * codeIndex.size + codeIndex.get(code)!;
+    const parents: number[] = [0];
+    const codes: number[] = [0];
+    const endsAt = new Map<number, number[]>();
     patterns.forEach((pattern, index) => {
       if (!pattern) return;
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
-        const char = pattern[i]!;
-        let target = this.next[state]!.get(char);
+        const code = pattern.charCodeAt(i);
+        let target = edges.get(key(state, code));
         if (target === undefined) {
-          target = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.outputs.push([]);
-          this.next[state]!.set(char, target);
+          target = parents.length;
+          parents.push(state);
+          codes.push(code);
+          edges.set(key(state, code), target);
         }
         state = target;
       }
-      this.outputs[state]!.push(index);
+      const list = endsAt.get(state);
+      if (list) list.push(index);
+      else endsAt.set(state, [index]);
     });
-    this.linkFailures();
+    const states = parents.length;
+    if ((states << this.shift) * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
+    this.viaSpace = Uint8Array.from(codes, (code, state) => (state === 0 || code === 32 ? 1 : 0));
+    this.childStart = new Int32Array(states + 1);
+    for (let state = 1; state < states; state++) this.childStart[parents[state]! + 1]!++;
+    for (let state = 0; state < states; state++) this.childStart[state + 1]! += this.childStart[state]!;
+    this.childCode = new Uint16Array(states - 1);
+    this.childState = new Int32Array(states - 1);
+    const filled = this.childStart.slice(0, states);
+    for (let state = 1; state < states; state++) {
+      const at = filled[parents[state]!]!++;
+      this.childCode[at] = codes[state]!;
+      this.childState[at] = state;
+    }
+    // Failure links, breadth first (a state's failure target is shallower, so known before it), and for each
+    // state the nearest state on its failure chain where a pattern ends (its outputs follow its own).
+    this.fail = new Int32Array(states);
+    const outputLink = new Int32Array(states).fill(-1);
+    const order = new Int32Array(states);
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const state = order[head]!;
+      for (let k = this.childStart[state]!; k < this.childStart[state + 1]!; k++) {
+        const target = this.childState[k]!;
+        const code = this.childCode[k]!;
+        if (state !== 0) {
+          let fallback = this.fail[state]!;
+          while (fallback && !edges.has(key(fallback, code))) fallback = this.fail[fallback]!;
+          const link = edges.get(key(fallback, code));
+          this.fail[target] = link !== undefined && link !== target ? link : 0;
+        }
+        const failTarget = this.fail[target]!;
+        outputLink[target] = endsAt.has(failTarget) ? failTarget : outputLink[failTarget]!;
+        order[tail++] = target;
+      }
+    }
+    this.outputStart = new Int32Array(states + 1);
+    const outputList: number[] = [];
+    const skip = new Int32Array(states);
+    const list: number[] = [];
+    for (let state = 0; state < states; state++) {
+      list.length = 0;
+      for (let at = endsAt.has(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) list.push(...endsAt.get(at)!);
+      outputList.push(...list);
+      this.outputStart[state + 1] = outputList.length;
+      if (list.length) skip[state] = skippableLength(patterns, options, list);
+    }
+    this.outputs = Int32Array.from(outputList);
+    this.skipAfterWord = skip;
+    // Zeroed: the memory of rows never reached is never touched. The root's row is known at once.
+    this.rowOf = new Int32Array(states).fill(-1);
+    this.delta = new Int32Array(64 << this.shift);
+    this.stateOfRow = new Int32Array(64);
+    this.rowFor(0);
+    for (let column = 0; column < 1 << this.shift; column++) this.delta[column] = this.step(0, column);
   }
 
-  private linkFailures(): void {
-    const queue: number[] = [...this.next[0]!.values()];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      for (const [char, target] of this.next[state]!) {
-        let fallback = this.fail[state]!;
-        while (fallback && !this.next[fallback]!.has(char)) fallback = this.fail[fallback]!;
-        const link = this.next[fallback]!.get(char);
-        this.fail[target] = link !== undefined && link !== target ? link : 0;
-        this.outputs[target]!.push(...this.outputs[this.fail[target]!]!);
-        queue.push(target);
-      }
+  /** The entry of delta for (state, column), worked out from the trie and the failure links. */
+  private step(state: number, column: number): number {
+    let target: number;
+    if (column >= this.special) target = state;
+    else if (column === 0) target = 0;
+    else {
+      const code = this.codeOfColumn[column]!;
+      target = code === 32 && this.viaSpace[state] ? state : this.goto(state, code);
+    }
+    const closer = column >= this.special || this.outputStart[target + 1]! > this.outputStart[target]!;
+    return (this.rowFor(target) << 1) | (closer ? 0 : 1);
+  }
+
+  /** A state's row in delta, given a new (empty) one the first time. */
+  private rowFor(state: number): number {
+    let row = this.rowOf[state]!;
+    if (row >= 0) return row;
+    if (this.rows === this.stateOfRow.length) {
+      const delta = new Int32Array(this.delta.length * 2);
+      delta.set(this.delta);
+      this.delta = delta;
+      const states = new Int32Array(this.stateOfRow.length * 2);
+      states.set(this.stateOfRow);
+      this.stateOfRow = states;
+    }
+    row = this.rows++ << this.shift;
+    this.stateOfRow[row >> this.shift] = state;
+    this.rowOf[state] = row;
+    return row;
+  }
+
+  private stateAt(row: number): number {
+    return this.stateOfRow[row >> this.shift]!;
+  }
+
+  /** The state after reading `code` in `state` (the classic goto-or-fail walk). */
+  private goto(state: number, code: number): number {
+    for (let current = state; ; current = this.fail[current]!) {
+      for (let k = this.childStart[current]!; k < this.childStart[current + 1]!; k++) if (this.childCode[k] === code) return this.childState[k]!;
+      if (current === 0) return 0;
     }
   }
 
-  /** Calls `onMatch(patternIndex, start, end)` for every occurrence, in order of end position. */
+  private classify(code: number): number {
+    let column: number;
+    if (isInvisibleCode(code)) column = this.special + invisible;
+    else if (code === 10 || code === paragraphBreakCode) column = this.special + newline;
+    else if (code === 32) column = this.spaceColumn;
+    else if (isSpaceCode(code)) column = this.special + otherSpace;
+    else {
+      // (foldText reads a lone surrogate as U+FFFD; only a pattern holding U+FFFD itself could tell.)
+      const folded = foldCode(code);
+      column = this.columnOf.get(folded) ?? (this.patternCodes.has(folded) ? this.special + rare : 0);
+    }
+    this.columns[code] = column;
+    return column;
+  }
+
+  /**
+   * Calls `onHit(state, index)` at every position where some pattern ends: `index` is the original index of the
+   * last character of the match; firstOutput/lastOutput/output list the patterns. A paragraph break is reported
+   * as `paragraphBreakState` at the start of its whitespace run. Calls come in order of `index`; nothing is
+   * allocated per character or per match.
+   *
+   * Reads from `from` (starting in the root state) to the end, or, when `until` is given, stops at the first
+   * position p ≥ until where the automaton is back at its root and `canStop(p)` agrees, and returns p. At the
+   * root, no pattern occurrence spans p: what lies before it and after it can be scanned apart.
+   */
+  scan(text: string, onHit: HitListener, from = 0, until = text.length, canStop?: (position: number) => boolean): number {
+    const bound = Math.min(until, text.length);
+    let i = from;
+    this.row = 0;
+    if (bound - from >= twoPassLength) i = this.twoPasses(text, onHit, from, bound);
+    else i = this.pass(text, onHit, from, bound, 0);
+    let row = this.row;
+    const length = text.length;
+    const columns = this.columns;
+    let delta = this.delta;
+    for (; i < length; i++) {
+      if (row === 0 && canStop?.(i)) return i;
+      const column = columns[text.charCodeAt(i)]!;
+      const entry = delta[row + column]!;
+      if (entry & 1) {
+        row = entry >> 1;
+        continue;
+      }
+      i = this.flagged(text, i, column, row, entry, onHit, 0);
+      row = this.row;
+      delta = this.delta;
+    }
+    return length;
+  }
+
+  /** Reads [from, to) in state `row`; leaves the state in this.row and returns the index reached (≥ to). */
+  private pass(text: string, onHit: HitListener, from: number, to: number, row: number, lastSpecial = -1): number {
+    const columns = this.columns;
+    let delta = this.delta;
+    let i = from;
+    this.lastSpecial[0] = lastSpecial;
+    // The inner loop only reads the table; anything flagged is handled outside it (V8 keeps such a loop tight).
+    while (i < to) {
+      let entry = 0;
+      let column = 0;
+      for (; i < to; i++) {
+        column = columns[text.charCodeAt(i)]!;
+        entry = delta[row + column]!;
+        if ((entry & 1) === 0) break;
+        row = entry >> 1;
+      }
+      if (i >= to) break;
+      i = this.flagged(text, i, column, row, entry, onHit, 0) + 1;
+      row = this.row;
+      // (A closer look may have given a state its row, and the rows more room.)
+      delta = this.delta;
+    }
+    this.row = row;
+    return i;
+  }
+
+  /**
+   * Reads [from, to) as two halves at once. The second half's reader starts `depth` folded characters before its
+   * half (enough to be in the state a single reader would be in there) and keeps its reports until the first
+   * half is done, so that they still come in order.
+   */
+  private twoPasses(text: string, onHit: HitListener, from: number, to: number): number {
+    let middle = from + ((to - from) >> 1);
+    while (middle < to && (isSpaceCode(text.charCodeAt(middle)) || isInvisibleCode(text.charCodeAt(middle)))) middle++;
+    const warmStart = Math.max(from, previousFoldedStart(text, middle, this.depth));
+    const kept = this.kept;
+    kept.clear();
+    const keep: HitListener = (state, index, lastLook) => {
+      if (index < middle) return;
+      kept.push(state);
+      kept.push(index);
+      kept.push(lastLook);
+    };
+    const columns = this.columns;
+    let delta = this.delta;
+    let rowA = 0;
+    let rowB = 0;
+    let a = from;
+    let b = warmStart;
+    this.lastSpecial[0] = -1;
+    this.lastSpecial[1] = -1;
+    while (a < middle && b < to) {
+      let entryA = 0;
+      let entryB = 0;
+      let columnA = 0;
+      let columnB = 0;
+      for (; a < middle && b < to; a++, b++) {
+        columnA = columns[text.charCodeAt(a)]!;
+        columnB = columns[text.charCodeAt(b)]!;
+        entryA = delta[rowA + columnA]!;
+        entryB = delta[rowB + columnB]!;
+        if ((entryA & entryB & 1) === 0) break;
+        rowA = entryA >> 1;
+        rowB = entryB >> 1;
+      }
+      if (a >= middle || b >= to) break;
+      // (Each with the column it was read with: the other reader may have just classified the same character.)
+      if (entryA & 1) rowA = entryA >> 1;
+      else {
+        a = this.flagged(text, a, columnA, rowA, entryA, onHit, 0);
+        rowA = this.row;
+      }
+      if (entryB & 1) rowB = entryB >> 1;
+      else {
+        b = this.flagged(text, b, columnB, rowB, entryB, keep, 1);
+        rowB = this.row;
+      }
+      delta = this.delta;
+      a++;
+      b++;
+    }
+    // The rest of the first half, then what the second kept, then the rest of the second.
+    const lastSpecialB = this.lastSpecial[1]!;
+    if (a < middle) a = this.pass(text, onHit, a, middle, rowA, this.lastSpecial[0]);
+    for (let k = 0; k < kept.length; k += 3) onHit(kept.values[k]!, kept.values[k + 1]!, kept.values[k + 2]!);
+    kept.clear();
+    // The second reader goes on alone (still keeping what it finds before the middle to itself).
+    const rest: HitListener = (state, index, lastLook) => (index >= middle ? onHit(state, index, lastLook) : undefined);
+    this.row = rowB;
+    if (b < to) b = this.pass(text, rest, b, to, rowB, lastSpecialB);
+    else this.lastSpecial[0] = lastSpecialB;
+    return b;
+  }
+
+  /** The state after a closer look. */
+  private row = 0;
+  /** Per reader: the last index that needed a closer look (matches since then are contiguous code units). */
+  private readonly lastSpecial = new Int32Array(2);
+  private readonly kept = new IntList();
+
+  /** The entry of delta for (row, column), worked out and kept the first time it is needed. */
+  private entryAt(row: number, column: number): number {
+    let entry = this.delta[row + column]!;
+    if (entry === 0) {
+      entry = this.step(this.stateAt(row), column);
+      this.delta[row + column] = entry;
+    }
+    return entry;
+  }
+
+  /**
+   * An entry that is not an ordinary step, read at `i` in the state of `row`: not known yet, a pattern end, or a
+   * code unit that needs a closer look. Leaves the new state's row in this.row; returns the index reached.
+   */
+  private flagged(text: string, i: number, column: number, row: number, entry: number, onHit: HitListener, reader: number): number {
+    if (entry === 0) entry = this.entryAt(row, column);
+    this.row = entry >> 1;
+    if (entry & 1) return i;
+    if (column < this.special) {
+      const state = this.stateAt(this.row);
+      const skip = this.skipAfterWord[state]!;
+      // A match inside a word that no pattern here wants: skipped without a call.
+      if (skip > 0 && this.lastSpecial[reader]! <= i - skip && isWordCode(text.charCodeAt(i - skip))) return i;
+      onHit(state, i, this.lastSpecial[reader]!);
+      return i;
+    }
+    this.lastSpecial[reader] = i;
+    return this.closer(text, i, column - this.special, row, onHit);
+  }
+
+  /** One code unit that needs a closer look, in the state of `row` (it has not moved); returns the index reached. */
+  private closer(text: string, i: number, kind: number, row: number, onHit: HitListener): number {
+    this.row = row;
+    if (kind === unknown) {
+      const column = this.classify(text.charCodeAt(i));
+      const entry = this.entryAt(row, column);
+      this.row = entry >> 1;
+      if (entry & 1) return i;
+      if (column < this.special) {
+        onHit(this.stateAt(this.row), i, i);
+        return i;
+      }
+      return this.closer(text, i, column - this.special, row, onHit);
+    }
+    if (kind === invisible) return i;
+    if (kind === rare) {
+      const state = this.goto(this.stateAt(row), foldCode(text.charCodeAt(i)));
+      this.row = this.rowFor(state);
+      if (this.outputStart[state + 1]! > this.outputStart[state]!) onHit(state, i, i);
+      return i;
+    }
+    // Whitespace: the run it starts (or continues, after plain spaces) is one folded character. A paragraph break
+    // is no pattern's character, so it returns to the root; a space stays put after a space.
+    let newlines = 0;
+    let j = i;
+    for (; j < text.length; j++) {
+      const code = text.charCodeAt(j);
+      if (code === 10) newlines++;
+      else if (code === paragraphBreakCode) newlines = 2;
+      else if (code !== 32 && !isSpaceCode(code) && !isInvisibleCode(code)) break;
+    }
+    if (newlines >= 2) {
+      this.row = 0;
+      onHit(paragraphBreakState, i, i);
+    } else this.row = this.entryAt(row, this.spaceColumn) >> 1;
+    return j - 1;
+  }
+
+  /** The patterns ending at a state reported by `scan`: output(firstOutput(state)) … output(lastOutput(state) - 1). */
+  firstOutput(state: number): number {
+    return this.outputStart[state]!;
+  }
+
+  lastOutput(state: number): number {
+    return this.outputStart[state + 1]!;
+  }
+
+  output(index: number): number {
+    return this.outputs[index]!;
+  }
+
+  /** Every occurrence of every pattern as (pattern, start, end) in original indices, in order of end. */
   search(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
-    let state = 0;
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i]!;
-      let target = this.next[state]!.get(char);
-      while (target === undefined && state) {
-        state = this.fail[state]!;
-        target = this.next[state]!.get(char);
+    this.scan(text, (state, index) => {
+      if (state === paragraphBreakState) return;
+      for (let k = this.firstOutput(state); k < this.lastOutput(state); k++) {
+        const pattern = this.output(k);
+        onMatch(pattern, previousFoldedStart(text, index, this.lengths[pattern]! - 1), index + 1);
       }
-      state = target ?? 0;
-      for (const pattern of this.outputs[state]!) onMatch(pattern, i + 1 - this.lengths[pattern]!, i + 1);
-    }
+    });
   }
+}
+
+/**
+ * For a state's outputs (longest first: the state's own pattern, then those reached through failure links, each
+ * a suffix of the one before): the length L of the longest when a letter or digit before it rules out every
+ * output. That holds when each pattern is word-start-only, free of spaces (so that its match is contiguous code
+ * units, given no closer look among them), and each shorter one starts right after a letter or digit of the
+ * longest. 0 otherwise.
+ */
+function skippableLength(patterns: readonly string[], options: readonly PatternOptions[], outputs: number[]): number {
+  if (!outputs.length) return 0;
+  const longest = patterns[outputs[0]!]!;
+  for (const index of outputs) {
+    const pattern = patterns[index]!;
+    if (!options[index]?.wordStartOnly || pattern.includes(' ')) return 0;
+    if (pattern !== longest && !isWordCode(longest.charCodeAt(longest.length - pattern.length - 1))) return 0;
+  }
+  return longest.length;
 }

@@ -1,4 +1,4 @@
-import { paragraphBreak } from './fold';
+import { foldedCodeAt, foldSlice, isInvisibleCode, nextFoldedStart, paragraphBreak, previousFoldedStart } from './fold';
 
 /** How far, in characters either side of a match, context words are looked for (never past a paragraph break). */
 export const contextRadius = 150;
@@ -9,39 +9,145 @@ export function isWordChar(char: string | undefined): boolean {
   return char !== undefined && wordChar.test(char);
 }
 
-/**
- * The folded text of the sentence around [start, end), at most `contextRadius` characters either side: context
- * words in the next sentence say little about this one ("near Clearview, Ontario. Police said...").
- */
-export function contextWindow(folded: string, original: string, origin: Int32Array, start: number, end: number): string {
-  const lowest = Math.max(0, start - contextRadius);
-  const highest = Math.min(folded.length, end + contextRadius);
-  let from = start;
-  while (from > lowest && !endsSentence(folded, original, origin, from - 1)) from--;
-  let to = end;
-  while (to < highest && !endsSentence(folded, original, origin, to)) to++;
-  return folded.slice(from, to);
+/** Per code unit, learnt on first sight: 0 not yet known, 1 a letter or digit, 2 not. */
+const wordCodes = new Uint8Array(65536);
+
+/** isWordChar for a code unit; false for NaN (what charCodeAt gives outside the text). */
+export function isWordCode(code: number): boolean {
+  if (!(code >= 0)) return false;
+  let known = wordCodes[code]!;
+  if (known === 0) {
+    known = wordChar.test(String.fromCharCode(code)) ? 1 : 2;
+    wordCodes[code] = known;
+  }
+  return known === 1;
 }
+
+/**
+ * The folded text of the sentence around the match [start, end) of an original text, at most `contextRadius`
+ * folded characters either side: context words in the next sentence say little about this one ("near Clearview,
+ * Ontario. Police said..."). The match's first and last characters start folded characters (they are neither
+ * whitespace nor invisible). No folded copy of the text is made; only the window itself is folded.
+ */
+export function sentenceWindow(original: string, start: number, end: number): string {
+  const bounds = windowBounds(original, start, end);
+  return foldSlice(original, bounds.from, bounds.to);
+}
+
+/** Where a match's window lies in the original text: [from, to), both starts of folded characters (or the end). */
+export interface WindowBounds {
+  from: number;
+  to: number;
+}
+
+export function windowBounds(original: string, start: number, end: number): WindowBounds {
+  return { from: windowStart(original, start), to: windowEnd(original, end) };
+}
+
+// Stretches of plain ASCII (each character its own folded character, none ending a sentence) are crossed in a
+// tight loop; only the characters between them are looked at closely.
+
+/** Where the window of a match starting at `start` begins. */
+export function windowStart(original: string, start: number): number {
+  let from = start;
+  let steps = 0;
+  while (steps < contextRadius) {
+    const low = Math.max(0, from - (contextRadius - steps));
+    const special = lastNotPlain(original, low, from);
+    // The character after a special one may continue its whitespace run: the stretch starts one further on.
+    const stretch = special >= low ? special + 2 : low + 1;
+    if (stretch < from) {
+      steps += from - stretch;
+      from = stretch;
+      if (steps >= contextRadius) break;
+    }
+    const previous = previousFoldedStart(original, from, 1);
+    if (previous < 0 || endsSentenceAt(original, previous)) break;
+    from = previous;
+    steps++;
+  }
+  return from;
+}
+
+/** Where the window of a match ending at `end` ends. */
+export function windowEnd(original: string, end: number): number {
+  let to = nextFoldedStart(original, end - 1);
+  let steps = 0;
+  while (steps < contextRadius && to < original.length) {
+    const stretchEnd = firstNotPlain(original, to, Math.min(original.length, to + contextRadius - steps));
+    steps += stretchEnd - to;
+    // Invisible characters after the stretch belong to its last character.
+    for (to = stretchEnd; to < original.length && isInvisibleCode(original.charCodeAt(to)); to++);
+    if (steps >= contextRadius || to >= original.length || endsSentenceAt(original, to)) break;
+    to = nextFoldedStart(original, to);
+    steps++;
+  }
+  return to;
+}
+
+/** Per ASCII code: 1 for printable characters but ". ! ? ;" (which may end a sentence) and the space. */
+const plainAscii = Uint8Array.from({ length: 128 }, (_, code) => (code > 32 && code < 127 && code !== 46 && code !== 33 && code !== 63 && code !== 59 ? 1 : 0));
+
+/** Whether index i is plain: a plain character, or a space followed by one. */
+function plainAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code === 32) {
+    const next = text.charCodeAt(i + 1);
+    return next < 128 && plainAscii[next] === 1;
+  }
+  return code < 128 && plainAscii[code] === 1;
+}
+
+/** The first index in [from, to) that is not plain, or `to`. */
+function firstNotPlain(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && plainAt(text, i)) i++;
+  return i;
+}
+
+/** The last index in [from, to) that is not plain, or -1. */
+function lastNotPlain(text: string, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from && plainAt(text, i)) i--;
+  return i >= from ? i : -1;
+}
+
+const fullStop = 46;
+const paragraphBreakCode = paragraphBreak.charCodeAt(0);
+const closers = new Set([34, 39, 41]); // " ' )
+const sentenceStart = /[\p{Lu}\p{N}"'“‘(]/u;
+const wordOrDot = /[\p{L}\p{N}.]/u;
 
 /** Titles and abbreviations whose full stop does not end a sentence. */
 const abbreviations = new Set(
   'mr mrs ms dr st jr sr gen sen rep gov lt col sgt dept co corp inc ltd no nos vs v pub res stat ct art sec para fig jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
-/** Whether folded character i ends a sentence: a paragraph break, or ". ! ?" then a space and a capital or digit. */
-function endsSentence(folded: string, original: string, origin: Int32Array, i: number): boolean {
-  const char = folded[i];
-  if (char === paragraphBreak) return true;
-  if (char !== '.' && char !== '!' && char !== '?' && char !== ';') return false;
-  let next = i + 1;
-  while (folded[next] === '"' || folded[next] === "'" || folded[next] === ')') next++;
-  if (folded[next] !== ' ') return false;
-  const following = original[origin[next + 1]!];
-  if (following === undefined || !/[\p{Lu}\p{N}"'“‘(]/u.test(following)) return false;
-  if (char !== '.') return true;
-  let wordStart = i;
-  while (wordStart > 0 && /[\p{L}\p{N}.]/u.test(folded[wordStart - 1]!)) wordStart--;
-  const word = folded.slice(wordStart, i);
+/**
+ * Whether the folded character starting at original index `at` ends a sentence: a paragraph break, or ". ! ? ;"
+ * then a space and a capital or digit (a full stop after an abbreviation, an initial or "U.S." does not).
+ */
+function endsSentenceAt(original: string, at: number): boolean {
+  const code = foldedCodeAt(original, at);
+  if (code === paragraphBreakCode) return true;
+  if (code !== fullStop && code !== 33 && code !== 63 && code !== 59) return false;
+  let next = nextFoldedStart(original, at);
+  while (closers.has(foldedCodeAt(original, next))) next = nextFoldedStart(original, next);
+  if (foldedCodeAt(original, next) !== 32) return false;
+  const following = original[nextFoldedStart(original, next)];
+  if (following === undefined || !sentenceStart.test(following)) return false;
+  if (code !== fullStop) return true;
+  // The word before the full stop (letters, digits and dots).
+  let wordStart = at;
+  let ascii = true;
+  for (let previous = previousFoldedStart(original, at, 1); previous >= 0; previous = previousFoldedStart(original, previous, 1)) {
+    const folded = foldedCodeAt(original, previous);
+    const isAsciiWord = (folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57) || folded === fullStop;
+    if (!isAsciiWord && (folded < 128 || !wordOrDot.test(String.fromCharCode(folded)))) break;
+    ascii &&= isAsciiWord && previous === wordStart - 1 && original.charCodeAt(previous) < 128;
+    wordStart = previous;
+  }
+  const word = ascii ? original.slice(wordStart, at).toLowerCase() : foldSlice(original, wordStart, at);
   // "U.S." and single initials ("S. Jones", "H.R.") are abbreviations, not sentence ends; "1960s." is one.
   return !(abbreviations.has(word) || /^\p{L}$/u.test(word) || word.includes('.'));
 }
@@ -56,14 +162,116 @@ export function contextTest(phrases: readonly string[]): (window: string) => boo
 /**
  * True when the words next to an upper-case match are themselves in capitals (a shouted headline, a label), where
  * "ICE" or "CLEAR" are as likely ordinary words: two or more capitalised words and no lower-case word among the
- * three words on either side.
+ * three words on either side (on the same line, within 60 characters).
  */
 export function inCapitalisedRun(original: string, start: number, end: number): boolean {
-  const line = (text: string) => text.split(/[\n\u2029]/);
-  const before = line(original.slice(Math.max(0, start - 60), start)).at(-1)!.match(/\p{L}+/gu)?.slice(-3) ?? [];
-  const after = line(original.slice(end, end + 60))[0]!.match(/\p{L}+/gu)?.slice(0, 3) ?? [];
-  return [before, after].some((words) => {
-    const shouted = words.filter((word) => word.length >= 2 && word === word.toUpperCase()).length;
-    return shouted >= 2 && words.every((word) => word !== word.toLowerCase() || word === word.toUpperCase());
-  });
+  return shoutedSide(original, Math.max(0, start - 60), start, -1) || shoutedSide(original, end, Math.min(original.length, end + 60), 1);
+}
+
+const paragraphBreakUnit = paragraphBreakCode;
+const letter = /^\p{L}$/u;
+/** Per code unit outside surrogates, learnt on first sight: 1 a letter, 2 not. */
+const letterCodes = new Uint8Array(65536);
+
+function isLetterUnit(code: number): boolean {
+  let known = letterCodes[code]!;
+  if (known === 0) {
+    known = letter.test(String.fromCharCode(code)) ? 1 : 2;
+    letterCodes[code] = known;
+  }
+  return known === 1;
+}
+
+// What inCapitalisedRun needs of a word: whether it is in capitals (word === upper case), has no lower-case form
+// of its own (word === lower case and not upper case: a lower-case word), and has two or more code units.
+const capitals = 1;
+const lowerCase = 2;
+const long = 4;
+
+/**
+ * One side of inCapitalisedRun: the words (runs of letters, by code point) of [from, to) cut at line breaks — the
+ * last three before a match (direction -1: after the last break), or the first three after it (1: before the
+ * first) — hold two or more in capitals and none in lower case.
+ */
+function shoutedSide(text: string, from: number, to: number, direction: -1 | 1): boolean {
+  let low = from;
+  let high = to;
+  if (direction < 0) {
+    for (let i = to - 1; i >= from; i--) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === paragraphBreakUnit) {
+        low = i + 1;
+        break;
+      }
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === paragraphBreakUnit) {
+        high = i;
+        break;
+      }
+    }
+  }
+  // The traits of the words kept: the last three (before), or the first three (after).
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let count = 0;
+  let wordStart = -1;
+  for (let i = low; i <= high && !(direction > 0 && count === 3); i++) {
+    let width = 1;
+    let isLetter = false;
+    if (i < high) {
+      const code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < high) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          width = 2;
+          isLetter = letter.test(text.slice(i, i + 2));
+        }
+      } else if (code < 0xd800 || code > 0xdfff) isLetter = isLetterUnit(code);
+    }
+    if (isLetter && wordStart < 0) wordStart = i;
+    else if (!isLetter && wordStart >= 0) {
+      const traits = wordTraits(text, wordStart, i);
+      if (direction < 0) {
+        a = b;
+        b = c;
+        c = traits;
+      } else if (count === 0) a = traits;
+      else if (count === 1) b = traits;
+      else c = traits;
+      count++;
+      wordStart = -1;
+    }
+    i += width - 1;
+  }
+  const kept = Math.min(count, 3);
+  let shouted = 0;
+  for (let k = 0; k < kept; k++) {
+    const slot = direction < 0 ? 3 - kept + k : k;
+    const traits = slot === 0 ? a : slot === 1 ? b : c;
+    if (traits & lowerCase) return false;
+    if (traits & capitals && traits & long) shouted++;
+  }
+  return shouted >= 2;
+}
+
+function wordTraits(text: string, from: number, to: number): number {
+  let hasLower = false;
+  let hasUpper = false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) hasLower = true;
+    else if (code >= 65 && code <= 90) hasUpper = true;
+    else if (code >= 128) {
+      // Outside ASCII, ask the string itself.
+      const word = text.slice(from, to);
+      const upper = word === word.toUpperCase();
+      return (upper ? capitals : 0) | (!upper && word === word.toLowerCase() ? lowerCase : 0) | (to - from >= 2 ? long : 0);
+    }
+  }
+  // ASCII letters only: in capitals when no lower-case letter; a lower-case word when no capital.
+  return (hasLower ? 0 : capitals) | (hasUpper || !hasLower ? 0 : lowerCase) | (to - from >= 2 ? long : 0);
 }

@@ -25,19 +25,43 @@ export function foldChar(char: string): string {
 
 const invisibleCodes = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff]);
 const paragraphBreakCode = paragraphBreak.charCodeAt(0);
-/** Folded code of each code unit seen so far outside ASCII (lower-casing is slow to ask for every character). */
-const foldedCodes = new Map<number, number>();
+/** Folded code of each code unit outside ASCII, learnt on first sight (0: not yet; lower-casing is slow to ask). */
+const foldedCodes = new Uint16Array(65536);
+/** What each code unit is, learnt on first sight: 0 not yet known, 1 ordinary, 2 whitespace, 3 invisible. */
+const codeKinds = new Uint8Array(65536);
+const ordinary = 1;
+const whitespace = 2;
+const invisibleKind = 3;
 
-function isSpaceCode(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && space.test(String.fromCharCode(code)));
+function kindOf(code: number): number {
+  let kind = codeKinds[code]!;
+  if (kind === 0) {
+    // Invisible first: JavaScript's \s matches U+FEFF.
+    if (invisibleCodes.has(code)) kind = invisibleKind;
+    else if (code === 32 || (code >= 9 && code <= 13) || (code > 127 && space.test(String.fromCharCode(code)))) kind = whitespace;
+    else kind = ordinary;
+    codeKinds[code] = kind;
+  }
+  return kind;
 }
 
-function foldCode(code: number): number {
+/** Soft hyphens and zero-width characters: folded text drops them. */
+export function isInvisibleCode(code: number): boolean {
+  return kindOf(code) === invisibleKind;
+}
+
+/** Whitespace (as `\s` sees it, less the invisible U+FEFF): a run of it folds to one character. */
+export function isSpaceCode(code: number): boolean {
+  return kindOf(code) === whitespace;
+}
+
+/** The folded code of one code unit that is neither whitespace nor invisible. */
+export function foldCode(code: number): number {
   if (code < 128) return code >= 65 && code <= 90 ? code + 32 : code;
-  let folded = foldedCodes.get(code);
-  if (folded === undefined) {
+  let folded = foldedCodes[code]!;
+  if (folded === 0) {
     folded = foldChar(String.fromCharCode(code)).charCodeAt(0);
-    foldedCodes.set(code, folded);
+    foldedCodes[code] = folded;
   }
   return folded;
 }
@@ -54,11 +78,12 @@ export function foldText(text: string): FoldedText {
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
-    if (invisibleCodes.has(code)) {
+    const kind = kindOf(code);
+    if (kind === invisibleKind) {
       i++;
       continue;
     }
-    if (isSpaceCode(code)) {
+    if (kind === whitespace) {
       const runStart = i;
       let newlines = 0;
       let hardBreak = false;
@@ -66,7 +91,7 @@ export function foldText(text: string): FoldedText {
         const next = text.charCodeAt(i);
         if (next === 10) newlines++;
         else if (next === paragraphBreakCode) hardBreak = true;
-        else if (!isSpaceCode(next) && !invisibleCodes.has(next)) break;
+        else if (kindOf(next) === ordinary) break;
       }
       origin[length] = runStart;
       out[length++] = hardBreak || newlines >= 2 ? paragraphBreakCode : 32;
@@ -89,8 +114,12 @@ function decode(codes: Uint16Array): string {
 
 /** A term folded the way texts are, so it can be looked up in folded text. */
 export function foldTerm(term: string): string {
-  return foldText(term.trim()).text;
+  const trimmed = term.trim();
+  // Printable ASCII words and single spaces (most terms): lower-casing is all folding does.
+  return plainTerm.test(trimmed) ? trimmed.toLowerCase() : foldText(trimmed).text;
 }
+
+const plainTerm = /^[\x21-\x7E]+(?: [\x21-\x7E]+)*$/;
 
 /** Spacing and punctuation normalised, capitals kept: what case-sensitive terms are compared on. */
 export function normaliseKeepingCase(text: string): string {
@@ -107,4 +136,93 @@ export function normaliseKeepingCase(text: string): string {
     out += typographic[char] ?? char;
   }
   return out;
+}
+
+// Walking folded text on the original: a folded character starts at a character that is neither whitespace nor
+// invisible, or at the first whitespace character of a run (invisible characters inside a run belong to it).
+
+/**
+ * The original index of the folded character `count` folded characters before the one starting at `index`, or
+ * -1 when there are not that many.
+ */
+export function previousFoldedStart(text: string, index: number, count: number): number {
+  let at = index;
+  for (let k = 0; k < count; k++) {
+    let j = at - 1;
+    while (j >= 0 && kindOf(text.charCodeAt(j)) === invisibleKind) j--;
+    if (j < 0) return -1;
+    if (kindOf(text.charCodeAt(j)) === whitespace) {
+      while (j > 0 && kindOf(text.charCodeAt(j - 1)) !== ordinary) j--;
+      while (kindOf(text.charCodeAt(j)) === invisibleKind) j++;
+    }
+    at = j;
+  }
+  return at;
+}
+
+/** The original index of the folded character after the one starting at `index` (text.length at the end). */
+export function nextFoldedStart(text: string, index: number): number {
+  let j = index + 1;
+  if (kindOf(text.charCodeAt(index)) === whitespace) {
+    while (j < text.length && kindOf(text.charCodeAt(j)) !== ordinary) j++;
+  } else {
+    while (j < text.length && kindOf(text.charCodeAt(j)) === invisibleKind) j++;
+  }
+  return j;
+}
+
+/**
+ * The folded code of the folded character starting at `index`: for a whitespace run, a space or a paragraph
+ * break; -1 past the end.
+ */
+export function foldedCodeAt(text: string, index: number): number {
+  if (index >= text.length) return -1;
+  const code = text.charCodeAt(index);
+  if (kindOf(code) !== whitespace) return foldCode(code);
+  let newlines = 0;
+  for (let j = index; j < text.length; j++) {
+    const next = text.charCodeAt(j);
+    if (next === 10) newlines++;
+    else if (next === paragraphBreakCode) return paragraphBreakCode;
+    else if (kindOf(next) === ordinary) break;
+  }
+  return newlines >= 2 ? paragraphBreakCode : 32;
+}
+
+/**
+ * foldText(text.slice(from, to)).text, for bounds that are folded-character starts (or the end); a lone
+ * surrogate stays as it is rather than becoming U+FFFD, which no term or context word can tell apart.
+ */
+export function foldSlice(text: string, from: number, to: number): string {
+  const slice = text.slice(from, to);
+  // Printable ASCII, curly quotes and dashes, single spaces: lower-casing and mapping are all folding does.
+  if (!needsFullFold.test(slice)) return slice.toLowerCase().replace(typographicChars, (char) => typographic[char]!);
+  const codes: number[] = [];
+  for (let i = from; i < to; i = nextFoldedStart(text, i)) codes.push(foldedCodeAt(text, i));
+  return String.fromCharCode(...codes);
+}
+
+const needsFullFold = /[^\x20-\x7E\u2018\u2019\u02BC\u201C\u201D\u2010-\u2014]| {2}/;
+const typographicChars = /[\u2018\u2019\u02BC\u201C\u201D\u2010-\u2014]/g;
+const typographicCodes = new Map(Object.entries(typographic).map(([from, to]) => [from.charCodeAt(0), to.charCodeAt(0)]));
+
+/** normaliseKeepingCase(text.slice(start, end)) === expected, without building the string. */
+export function sameKeepingCase(text: string, start: number, end: number, expected: string): boolean {
+  let k = 0;
+  let inSpace = false;
+  let any = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const kind = kindOf(code);
+    if (kind === invisibleKind) continue;
+    if (kind === whitespace) {
+      inSpace = true;
+      continue;
+    }
+    if (inSpace && any && expected.charCodeAt(k++) !== 32) return false;
+    inSpace = false;
+    any = true;
+    if (expected.charCodeAt(k++) !== (typographicCodes.get(code) ?? code)) return false;
+  }
+  return k === expected.length;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createMatcher, type MatchableEntry } from './matcher';
+import { matchTermsOf } from '../dataset/terms';
+import { createMatcher, type MatchableEntry, type Mention } from './matcher';
 
 // Plain, case-insensitive terms only, chosen to nest and overlap ("Clear View Systems" / "View Systems" /
 // "Systems Watch" / "Clear View"; "Orbit Lens" / "Orbit" / "Lens").
@@ -11,7 +12,8 @@ const entries: MatchableEntry[] = [
   { id: 'orbit', kind: 'tool', name: 'Orbit', aliases: ['Orbit Lens'] },
   { id: 'lens', kind: 'tool', name: 'Lens', aliases: ['Lens-Kit'] },
 ];
-const terms = entries.flatMap((entry) => [entry.name, ...(entry.aliases as string[])].map((text) => ({ text, id: entry.id })));
+// (With the variants the matcher adds: "Lens-Kit" is also "Lens Kit".)
+const terms = entries.flatMap((entry) => matchTermsOf(entry).map(({ text }) => ({ text, id: entry.id })));
 const matcher = createMatcher(entries);
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -141,6 +143,66 @@ describe('the matcher against a slow reference', () => {
         expect(shifted).toEqual(plain);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Scanning a long text piece by piece (as the page does within very long text nodes) finds what one scan finds.
+// ---------------------------------------------------------------------------------------------------------------
+
+const ruled: MatchableEntry[] = [
+  { id: 'homeland', kind: 'agency', name: 'Department of Homeland Security', aliases: [{ text: 'DHS', caseSensitive: true, afterLongForm: true, requiresContext: ['border'] }] },
+  { id: 'ice', kind: 'agency', name: 'Immigration and Customs Enforcement', aliases: [{ text: 'ICE', caseSensitive: true, excludeContext: ['hockey', 'ICE Futures'] }] },
+  { id: 'clearview', kind: 'vendor', name: 'Clearview AI', aliases: [{ text: 'Clearview', caseSensitive: true, requiresContext: ['facial', 'face search'] }] },
+  { id: 'bill', kind: 'bill', name: 'Faces Act', aliases: [], identifiers: { bills: [{ congress: 119, type: 's', number: 3779 }] } },
+  { id: 'code', kind: 'law', name: 'Section Seven', aliases: [], identifiers: { usCode: [{ title: 50, section: '1881a' }] } },
+];
+const ruledMatcher = createMatcher(ruled);
+const words = ['Department of Homeland Security', 'DHS', 'ICE', 'Immigration and Customs Enforcement', 'Clearview', 'Clearview AI', 'facial', 'border', 'hockey', 'ICE Futures', 'S. 3779', 'the Senate bill', '50 U.S.C. 1881a', 'www.ice.gov', 'said', 'agents', 'The', 'HOCKEY NEWS', 'ICE RINK TODAY', 'face search', '.', ','];
+const longText = fc
+  .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', ' ', '. ', ', ', '\n', '\n\n', '  ', '\u00AD')), { minLength: 0, maxLength: 120, size: 'max' })
+  .map((parts) => parts.map(([word, gap]) => word + gap).join(''));
+
+describe('scanning in pieces', () => {
+  test('pieces ending where the matcher says find what one scan finds', () => {
+    fc.assert(
+      fc.property(longText, fc.integer({ min: 1, max: 60 }), (text, step) => {
+        const whole = ruledMatcher.scan(text, new Set());
+        const named = new Set<string>();
+        const pieces: Mention[] = [];
+        for (let from = 0; from < text.length; ) {
+          const { mentions, next } = ruledMatcher.scanPiece(text, from, from + step, named);
+          expect(next).toBeGreaterThan(from);
+          for (const mention of mentions) expect(mention.start).toBeGreaterThanOrEqual(from);
+          pieces.push(...mentions);
+          from = next;
+        }
+        expect(pieces).toEqual(whole);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('scanning blocks together', () => {
+  // The page scans many small blocks in one call, joined by blank lines, and maps the mentions back.
+  const block = longText.map((text) => text.slice(0, 200));
+  test('blocks joined by a blank line give what scanning them one by one (with one named set) gives', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(block, fc.constantFrom('', ' ', '\n', 'DHS ', ' ICE')), { maxLength: 12 }), (blocks) => {
+        const named = new Set<string>();
+        const apart = blocks.flatMap((text, i) => ruledMatcher.scan(text, named).map((m) => [i, m.start, m.end, m.entity.id]));
+        const joined = blocks.join('\n\n');
+        const together = ruledMatcher.scan(joined, new Set()).map((m) => {
+          let offset = 0;
+          let i = 0;
+          while (m.start >= offset + blocks[i]!.length + 2) offset += blocks[i++]!.length + 2;
+          return [i, m.start - offset, m.end - offset, m.entity.id];
+        });
+        expect(together).toEqual(apart);
+      }),
+      { numRuns: 400 },
     );
   });
 });

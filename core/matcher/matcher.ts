@@ -1,10 +1,11 @@
 import type { Kind } from '../dataset/kinds';
 import type { Entry, TermRule } from '../dataset/schema';
-import { termsOf } from '../dataset/terms';
-import { AhoCorasick } from './aho-corasick';
-import { contextTest, contextWindow, inCapitalisedRun, isWordChar } from './context';
-import { foldTerm, foldText, normaliseKeepingCase } from './fold';
-import { citationEntity, createCitationFinder } from './official-numbers';
+import { matchTermsOf, termsOf, variantsOf } from '../dataset/terms';
+import { AhoCorasick, paragraphBreakState } from './aho-corasick';
+import { contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
+import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
+import { citationEntity, citationTriggers, createCitationFinder, type CitationKind, type CitationStarts } from './official-numbers';
+import { IntList } from './int-list';
 import { insideAddress } from './urls';
 
 export interface EntityRef {
@@ -22,22 +23,46 @@ export interface Mention {
 }
 
 /** What the matcher needs of an entry; the content script gets only this, not the card text. */
-export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases' | 'identifiers'>;
+export type MatchableEntry = Pick<Entry, 'id' | 'name' | 'kind' | 'aliases' | 'identifiers'> & { relations?: Entry['relations'] };
+
+/**
+ * What a document has said so far, carried from one part of it to the next (the blocks of a page, the paragraphs
+ * of a file): the set holds the entities named in full (their acronyms stand); besides, the entities named by a
+ * term that needs no context (evidence for names that are ambiguous alone), the context words seen, and the
+ * acronyms another organisation's long form claimed. A plain set of names works too, carrying names only.
+ */
+export class DocumentMemory extends Set<string> {
+  readonly evidence = new Set<string>();
+  readonly phrases = new Set<string>();
+  readonly claimed = new Set<string>();
+}
+
+/** Context words of a rule: the phrases (which the automaton finds too) and the same test on a window's text. */
+interface Phrases {
+  ids: number[];
+  test: (window: string) => boolean;
+}
 
 interface CompiledTerm {
   entity: EntityRef;
   /** Exact form to compare with when the term is case-sensitive. */
   exact?: string;
-  requires?: (window: string) => boolean;
-  excludes?: (window: string) => boolean;
+  requires?: Phrases;
+  excludes?: Phrases;
   afterLongForm: boolean;
+  /** `requiresContext` may be met earlier in the document (see the schema): by entities named, or these words. */
+  fromDocument?: 'related' | 'any';
+  documentWords?: Phrases;
+  /** A match of this term is evidence that the document names its entity (it needs no context). */
+  evidence: boolean;
   /** All-capital terms ("ICE") are not trusted inside capitalised runs of text. */
   shouted: boolean;
   startsWithWordChar: boolean;
   endsWithWordChar: boolean;
 }
 
-interface Candidate {
+/** A match whose rules held, before acronyms and overlaps are settled. */
+export interface Candidate {
   start: number;
   end: number;
   entity: EntityRef;
@@ -53,78 +78,369 @@ export interface Matcher {
    * entities already named in full, so their acronyms stand in later parts.
    */
   scan(text: string, named?: Set<string>): Mention[];
+  /**
+   * One piece of a long text: scans from `from` (0, or the `next` of the previous piece) to about `until`, and
+   * returns the mentions that start in [from, next). The pieces end where nothing can span them, so scanning a
+   * text piece by piece with one `named` set finds exactly what one scan of it finds.
+   */
+  scanPiece(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number };
 }
+
+/** No citation is longer than this; a piece never ends this close after a place where one may start. */
+const longestCitation = 40;
 
 export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   const termsByPattern = new Map<string, CompiledTerm[]>();
   const entities: EntityRef[] = [];
+  // Context phrases: each is also a pattern, so that one pass finds where they are.
+  const phraseIds = new Map<string, number>();
+  const phrases = (list: string[] | undefined): Phrases | undefined => {
+    if (!list) return undefined;
+    const folded = list.map(foldTerm);
+    for (const phrase of folded) if (!phraseIds.has(phrase)) phraseIds.set(phrase, phraseIds.size);
+    // The regular expression is only needed for windows that reach outside what was scanned: compiled then.
+    let test: ((window: string) => boolean) | undefined;
+    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window) };
+  };
+  const add = (entity: EntityRef, rule: TermRule) => {
+    if (rule.matchAlone === false) return;
+    const pattern = foldTerm(rule.text);
+    const list = termsByPattern.get(pattern) ?? [];
+    list.push(compileTerm(entity, rule, phrases));
+    termsByPattern.set(pattern, list);
+  };
   for (const entry of entries) {
     const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };
     entities.push(entity);
-    for (const rule of termsOf(entry)) {
-      if (rule.matchAlone === false) continue;
-      const pattern = foldTerm(rule.text);
-      const list = termsByPattern.get(pattern) ?? [];
-      list.push(compileTerm(entity, rule));
-      termsByPattern.set(pattern, list);
-    }
+    for (const rule of termsOf(entry)) add(entity, rule);
   }
+  // Then the variants of names texts write (matchTermsOf), where no entry has that term itself.
+  const taken = new Set(termsByPattern.keys());
+  entries.forEach((entry, i) => {
+    for (const rule of variantsOf(entry)) if (!taken.has(foldTerm(rule.text))) add(entities[i]!, rule);
+  });
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
+  // Entities related either way (a maker, a product, a parent, ...): evidence for each other's ambiguous names.
+  const related = new Map<string, Set<string>>();
+  const relate = (a: string, b: string) => {
+    if (!byId.has(a) || !byId.has(b) || a === b) return;
+    related.set(a, (related.get(a) ?? new Set()).add(b));
+    related.set(b, (related.get(b) ?? new Set()).add(a));
+  };
+  for (const entry of entries) for (const ids of Object.values(entry.relations ?? {})) for (const id of ids ?? []) relate(entry.id, id);
+  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours.
+  const nameWords = new Map<string, Set<string>>();
+  for (const entry of entries) {
+    const words = new Set<string>();
+    for (const rule of matchTermsOf(entry)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
+    nameWords.set(entry.id, words);
+  }
   const findCitations = createCitationFinder(entries);
-  const patterns = [...termsByPattern.keys()];
-  const termLists = patterns.map((pattern) => termsByPattern.get(pattern)!);
-  const automaton = new AhoCorasick(patterns);
+  // Places where citations may start are patterns too, marked with their kind.
+  const triggerOf = new Map<string, CitationKind>();
+  for (const [kind, triggers] of Object.entries(citationTriggers) as [CitationKind, readonly string[]][]) {
+    for (const trigger of triggers) triggerOf.set(trigger, kind);
+  }
+  const patterns = [...new Set([...termsByPattern.keys(), ...phraseIds.keys(), ...triggerOf.keys()])];
+  const termLists = patterns.map((pattern) => termsByPattern.get(pattern) ?? []);
+  const triggers = patterns.map((pattern) => triggerOf.get(pattern));
+  const phraseOf = Int32Array.from(patterns, (pattern) => phraseIds.get(pattern) ?? -1);
+  const phraseLengths = new Int32Array(phraseIds.size);
+  const phraseTexts: string[] = [];
+  for (const [phrase, id] of phraseIds) {
+    phraseLengths[id] = phrase.length;
+    phraseTexts[id] = phrase;
+  }
+  // Every term of the pattern starts (ends) with a letter or digit: a letter or digit before (after) the match
+  // rules them all out, before anything else is looked at.
+  const wholeWordStart = termLists.map((terms) => terms.length > 0 && terms.every((term) => term.startsWithWordChar));
+  const wholeWordEnd = termLists.map((terms) => terms.length > 0 && terms.every((term) => term.endsWithWordChar));
+  // Term and context-phrase occurrences count only at the start of a word (a letter or digit before the match
+  // rules a term out, and a context word must start a word of its window), and so do bills and public laws (their
+  // patterns look behind them): the automaton may skip those cheaply. A U.S. Code citation starts with digits.
+  const wordStartOnly = patterns.map((pattern, i) => (termLists[i]!.length === 0 || wholeWordStart[i]!) && triggers[i] !== 'usCode' && (termLists[i]!.length > 0 || phraseOf[i]! >= 0 || triggers[i] !== undefined));
+  const automaton = new AhoCorasick(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
+  const spaceless = patterns.map((pattern) => !pattern.includes(' '));
+  const lengths = automaton.lengths;
 
-  function scan(text: string, named: Set<string> = new Set()): Mention[] {
-    const folded = foldText(text);
+  // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
+  // paragraph breaks, places where citations may start.
+  const termHits = new IntList();
+  const phraseEnds = Array.from({ length: phraseIds.size }, () => new IntList());
+  const touched = new IntList();
+  const breaks = new IntList();
+
+  function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
+    const memory = named instanceof DocumentMemory ? named : undefined;
+    termHits.clear();
+    for (let k = 0; k < touched.length; k++) phraseEnds[touched.values[k]!]!.clear();
+    touched.clear();
+    breaks.clear();
+    const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
+    let lastTrigger = -longestCitation;
+
+    const onHit = (state: number, index: number, lastLook: number) => {
+      if (state === paragraphBreakState) {
+        breaks.push(index);
+        return;
+      }
+      for (let k = automaton.firstOutput(state), last = automaton.lastOutput(state); k < last; k++) {
+        const pattern = automaton.output(k);
+        // Where the match starts: right there when it is made of exactly its code units.
+        const length = lengths[pattern]!;
+        const start = spaceless[pattern] && index - length >= lastLook ? index - length + 1 : previousFoldedStart(text, index, length - 1);
+        const phrase = phraseOf[pattern]!;
+        if (phrase >= 0 && startsWord(text, start, -1)) {
+          if (!phraseEnds[phrase]!.length) touched.push(phrase);
+          phraseEnds[phrase]!.push(index + 1);
+        }
+        const trigger = triggers[pattern];
+        if (trigger !== undefined) {
+          const at = start;
+          const first = text.charCodeAt(at);
+          // Citations are written in capitals: "H.R.", "S.", "Pub. L.", "U.S.C.".
+          if (trigger === 'bill' ? first === 72 || first === 83 : trigger === 'publicLaw' ? first === 80 : first === 85) {
+            starts[trigger].push(at);
+            lastTrigger = at;
+          }
+        }
+        if (!termLists[pattern]!.length || (wholeWordEnd[pattern] && isWordCode(text.charCodeAt(index + 1)))) continue;
+        if (wholeWordStart[pattern] && isWordCode(text.charCodeAt(start - 1))) continue;
+        termHits.push(pattern);
+        termHits.push(index);
+        termHits.push(start);
+      }
+    };
+    // A piece may end at p when no citation can span it: none starts shortly before, and no digit of a
+    // "50 U.S.C." is cut from its letters. (The automaton only stops where no pattern spans p.)
+    const canStop = (p: number) => {
+      const code = text.charCodeAt(p);
+      if (isSpaceCode(code) || isInvisibleCode(code) || p - lastTrigger < longestCitation) return false;
+      for (let q = Math.max(0, p - 3); q < p; q++) if (text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) return false;
+      return true;
+    };
+    const next = automaton.scan(text, onHit, from, until, canStop);
+
+    // Context phrases are known where the automaton has read: [from, next). A window inside it is tested by where
+    // its phrases are; one that reaches outside, by its text.
+    const phrasesIn = (ids: number[], low: number, high: number) => {
+      for (const id of ids) if (phraseEnds[id]!.firstAfter(low) <= high) return true;
+      return false;
+    };
+    // The window of the match being weighed, found when a rule first needs it.
+    let windowFrom = -1;
+    let bounds: WindowBounds | undefined;
+    let windowText: string | undefined;
+    const holds = (phrases: Phrases, start: number, end: number) => {
+      // The paragraph around the match (no window crosses a paragraph break) holds none of the phrases at the
+      // start of a word, and the window does not start inside a word (where its text would let one start).
+      const before = breaks.lastBelow(start);
+      const after = breaks.firstAfter(end - 1);
+      const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
+      const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
+      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases.ids, paragraphFrom, paragraphTo)) {
+        if (windowFrom < 0) windowFrom = windowStart(text, start);
+        const first = foldedCodeAt(text, windowFrom);
+        if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
+      }
+      bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
+      if (bounds.from >= from && bounds.to <= next) {
+        // Context words start words: those recorded, and any the window's own start makes one.
+        for (const id of phrases.ids) {
+          const ends = phraseEnds[id]!;
+          for (let k = ends.firstIndexAfter(bounds.from); k < ends.length && ends.values[k]! <= bounds.to; k++) {
+            if (previousFoldedStart(text, ends.values[k]! - 1, phraseLengths[id]! - 1) >= bounds.from) return true;
+          }
+        }
+        for (const at of windowOnlyWordStarts(text, bounds)) {
+          for (const id of phrases.ids) if (phraseAt(text, at, phraseTexts[id]!, bounds.to)) return true;
+        }
+        return false;
+      }
+      return phrases.test((windowText ??= foldSlice(text, bounds.from, bounds.to)));
+    };
+
+    // What this text says as it goes: where each entity is first named by a term that needs no context, where an
+    // acronym was claimed by another organisation, and where each entity's latest match ends.
+    const evidenceAt = new Map<string, number>();
+    const claimedAt = new Map<string, number>();
+    const lastEnd = new Map<string, number>();
+    /** `requiresContext` met earlier in the document: one of its words, a related entity, or (any) two others named. */
+    const fromDocument = (term: CompiledTerm, start: number) => {
+      for (const id of term.documentWords?.ids ?? []) {
+        if (memory?.phrases.has(phraseTexts[id]!)) return true;
+        const ends = phraseEnds[id]!;
+        if (ends.length && ends.values[0]! <= start) return true;
+      }
+      if (!term.fromDocument) return false;
+      const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
+      for (const id of related.get(term.entity.id) ?? []) if (named(id)) return true;
+      if (term.fromDocument !== 'any') return false;
+      // Company names alone fill business news too: one of the two must be an agency, a tool, a law...
+      const others = new Set([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, at]) => at < start).map(([id]) => id)]);
+      others.delete(term.entity.id);
+      return others.size >= 2 && [...others].some((id) => byId.get(id)?.kind !== 'vendor');
+    };
     const candidates: Candidate[] = [];
-    automaton.search(folded.text, (pattern, foldedStart, foldedEnd) => {
-      const start = folded.origin[foldedStart]!;
-      const end = folded.origin[foldedEnd - 1]! + 1;
-      let window: string | undefined;
+    for (let h = 0; h < termHits.length; h += 3) {
+      const pattern = termHits.values[h]!;
+      const end = termHits.values[h + 1]! + 1;
+      const start = termHits.values[h + 2]!;
+      windowFrom = -1;
+      bounds = undefined;
+      windowText = undefined;
       let inAddress: boolean | undefined;
       for (const term of termLists[pattern]!) {
-        if (term.startsWithWordChar && isWordChar(text[start - 1])) continue;
-        if (term.endsWithWordChar && isWordChar(text[end])) continue;
-        if (term.exact !== undefined && normaliseKeepingCase(text.slice(start, end)) !== term.exact) continue;
+        if (term.startsWithWordChar && isWordCode(text.charCodeAt(start - 1))) continue;
+        if (term.endsWithWordChar && isWordCode(text.charCodeAt(end))) continue;
+        if (term.exact !== undefined && !sameKeepingCase(text, start, end, term.exact)) continue;
         if (term.shouted && inCapitalisedRun(text, start, end)) continue;
         inAddress ??= insideAddress(text, start, end);
-        if (inAddress) return;
-        window ??= contextWindow(folded.text, text, folded.origin, foldedStart, foldedEnd);
-        if (term.excludes?.(window)) continue;
+        if (inAddress) break;
+        if (term.shouted) {
+          // An acronym another organisation claimed is not ours: defined after its long form ("the National
+          // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
+          const exact = term.exact!;
+          if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
+          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWords.get(term.entity.id)!)) {
+            if (!claimedAt.has(exact)) claimedAt.set(exact, start);
+            continue;
+          }
+          if (organisationWordAfter(text, end)) continue;
+        }
+        if (term.excludes && holds(term.excludes, start, end)) continue;
         // An acronym without context words stands only after its long form.
-        const contextMet = term.requires ? term.requires(window) : !term.afterLongForm;
+        const contextMet = term.requires ? holds(term.requires, start, end) || ((term.fromDocument !== undefined || term.documentWords !== undefined) && fromDocument(term, start)) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
+        lastEnd.set(term.entity.id, end);
+        if (term.evidence && !evidenceAt.has(term.entity.id)) evidenceAt.set(term.entity.id, start);
       }
-    });
-    const sentenceAround = (start: number, end: number) =>
-      contextWindow(folded.text, text, folded.origin, foldedIndex(folded.origin, start), foldedIndex(folded.origin, end));
-    for (const citation of findCitations(text, sentenceAround)) {
+    }
+
+    const sentenceAround = (start: number, end: number) => {
+      const bounds = windowBounds(text, start, end);
+      return foldSlice(text, bounds.from, bounds.to);
+    };
+    for (const citation of findCitations(text, sentenceAround, starts)) {
       if (insideAddress(text, citation.start, citation.end)) continue;
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
       candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
-    return selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
+    if (memory) {
+      for (const id of evidenceAt.keys()) memory.evidence.add(id);
+      for (const exact of claimedAt.keys()) memory.claimed.add(exact);
+      for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
+    }
+    const mentions = selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
       entity,
     }));
+    return { mentions, next };
   }
 
-  return { entities, scan };
+  return {
+    entities,
+    scan: (text, named = new DocumentMemory()) => scanRange(text, 0, text.length, named).mentions,
+    scanPiece: (text, from, until, named) => scanRange(text, from, until, named),
+  };
 }
 
-function compileTerm(entity: EntityRef, rule: TermRule): CompiledTerm {
+/** Small words a name may hold between its capitalised ones ("Immigration and Customs Enforcement"). */
+const nameConnectors = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'to', 'de', 'du', 'des', 'la', 'le', 'y', '&']);
+
+/**
+ * Whether a parenthesised acronym at [start, end) is defined for another organisation: it follows two or more
+ * capitalised words (a name) that are neither our long form, matched right before it (`ourEnd`), nor mostly
+ * words of our names (a spelling our terms do not have).
+ */
+export function definedForAnother(text: string, start: number, end: number, ourEnd: number | undefined, ourWords: Set<string>): boolean {
+  if (text[start - 1] !== '(' || text[end] !== ')') return false;
+  let at = start - 1;
+  while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+  if (ourEnd !== undefined && ourEnd === at) return false;
+  const words = text.slice(Math.max(0, at - 120), at).split(/\s+/).filter(Boolean).slice(-8);
+  const name: string[] = [];
+  for (let k = words.length - 1; k >= 0; k--) {
+    const word = words[k]!.replace(/^[("“‘]+/, '');
+    if (/^\p{Lu}/u.test(word)) name.push(word.toLowerCase().replace(/['’]s?$|[.,]$/g, ''));
+    else if (!nameConnectors.has(word.toLowerCase()) || !name.length) break;
+  }
+  if (name.length < 2 || !/^\p{Lu}/u.test(words.at(-1) ?? '')) return false;
+  const ours = name.filter((word) => ourWords.has(word)).length;
+  return ours * 2 < name.length;
+}
+
+/** Words that make an acronym before them part of an organisation's name ("ICE Futures", "ICE Clear Europe"). */
+const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets', 'group', 'holdings', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'company', 'bank', 'capital', 'partners', 'clear', 'endex', 'benchmark']);
+
+/** Whether a capitalised organisation word follows [.., end) after one space. */
+export function organisationWordAfter(text: string, end: number): boolean {
+  if (text[end] !== ' ') return false;
+  const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
+  return word !== undefined && organisationWords.has(word.toLowerCase());
+}
+
+/**
+ * Whether a context phrase starting at `at` starts a word, as the pattern's (?<![\p{L}\p{N}]) sees the folded
+ * text of a window beginning at `windowFrom` (-1: the whole text): by code point, and nothing before the window.
+ */
+function startsWord(text: string, at: number, windowFrom: number): boolean {
+  if (at === windowFrom) return true;
+  const previous = previousFoldedStart(text, at, 1);
+  if (previous < 0) return true;
+  const code = foldedCodeAt(text, previous);
+  if (code >= 0xdc00 && code <= 0xdfff && previous > windowFrom) {
+    const before = previousFoldedStart(text, previous, 1);
+    const high = before >= 0 && before >= windowFrom ? foldedCodeAt(text, before) : -1;
+    if (high >= 0xd800 && high <= 0xdbff) return !letterOrNumber.test(String.fromCharCode(high, code));
+  }
+  return !isWordCode(code);
+}
+
+/**
+ * Places where a window's text lets a context word start though the whole text does not: the window's first
+ * folded character after a letter or digit, and its second when the first is the low half of a letter's
+ * surrogate pair split by the window's start.
+ */
+function windowOnlyWordStarts(text: string, bounds: WindowBounds): number[] {
+  const found: number[] = [];
+  if (bounds.from >= bounds.to) return found;
+  if (!startsWord(text, bounds.from, -1)) found.push(bounds.from);
+  const first = foldedCodeAt(text, bounds.from);
+  if (first >= 0xdc00 && first <= 0xdfff) {
+    const second = nextFoldedStart(text, bounds.from);
+    if (second < bounds.to && startsWord(text, second, bounds.from) && !startsWord(text, second, -1)) found.push(second);
+  }
+  return found;
+}
+
+/** Whether the folded text at `at` starts with `phrase`, ending at or before `limit`. */
+function phraseAt(text: string, at: number, phrase: string, limit: number): boolean {
+  let position = at;
+  for (let k = 0; k < phrase.length; k++) {
+    if (position >= limit || foldedCodeAt(text, position) !== phrase.charCodeAt(k)) return false;
+    position = nextFoldedStart(text, position);
+  }
+  return true;
+}
+
+const letterOrNumber = /^[\p{L}\p{N}]$/u;
+
+function compileTerm(entity: EntityRef, rule: TermRule, phrases: (list: string[] | undefined) => Phrases | undefined): CompiledTerm {
   const text = rule.text.trim();
   const exact = rule.caseSensitive ? normaliseKeepingCase(text) : undefined;
   return {
     entity,
     exact,
-    requires: rule.requiresContext && contextTest(rule.requiresContext.map(foldTerm)),
-    excludes: rule.excludeContext && contextTest(rule.excludeContext.map(foldTerm)),
+    requires: phrases(rule.requiresContext),
+    excludes: phrases(rule.excludeContext),
     afterLongForm: rule.afterLongForm === true,
+    fromDocument: rule.contextFromDocument,
+    documentWords: phrases(rule.documentContext),
+    evidence: !rule.requiresContext && !rule.afterLongForm && !rule.contextFromDocument && !rule.documentContext,
     shouted: exact !== undefined && /\p{Lu}/u.test(exact) && exact === exact.toUpperCase(),
     startsWithWordChar: isWordChar(text[0]),
     endsWithWordChar: isWordChar(text[text.length - 1]),
@@ -153,6 +469,33 @@ function acceptAcronyms(candidates: Candidate[], named: Set<string>): Candidate[
 
 /** Longest match wins; among equal lengths the earlier one; the result never overlaps and is in text order. */
 export function selectLongest<T extends { start: number; end: number }>(candidates: T[]): T[] {
+  // Only overlapping candidates compete: split them into chains of overlaps and choose within each chain (most
+  // hold one candidate), keeping the given order of candidates with the same span. Candidates mostly come in
+  // text order already.
+  let sorted = true;
+  for (let i = 1; i < candidates.length && sorted; i++) sorted = candidates[i - 1]!.start <= candidates[i]!.start;
+  const order = sorted ? undefined : candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b);
+  const at = (k: number) => candidates[order ? order[k]! : k]!;
+  const chosen: T[] = [];
+  for (let first = 0; first < candidates.length; ) {
+    let last = first + 1;
+    let reach = at(first).end;
+    while (last < candidates.length && at(last).start < reach) reach = Math.max(reach, at(last++).end);
+    if (last === first + 1) chosen.push(at(first));
+    else chosen.push(...selectLongestAmong(order ? order.slice(first, last).sort((a, b) => a - b).map((i) => candidates[i]!) : candidates.slice(first, last)));
+    first = last;
+  }
+  return chosen;
+}
+
+/** The greedy choice within one chain of overlapping candidates (given in their original order). */
+function selectLongestAmong<T extends { start: number; end: number }>(candidates: T[]): T[] {
+  if (candidates.length === 2) {
+    // Two that overlap: the longer, or the earlier of two as long, or the first given.
+    const [first, second] = candidates as [T, T];
+    const longer = second.end - second.start - (first.end - first.start) || first.start - second.start;
+    return [longer > 0 ? second : first];
+  }
   const byPriority = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: T[] = [];
   for (const candidate of byPriority) {
@@ -164,18 +507,6 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
     chosen.splice(at, 0, candidate);
   }
   return chosen;
-}
-
-/** The folded index of an original index (the first folded character at or after it). */
-function foldedIndex(origin: Int32Array, index: number): number {
-  let low = 0;
-  let high = origin.length - 1;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (origin[mid]! < index) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 function insertionPoint(sorted: { start: number }[], start: number): number {

@@ -29,13 +29,13 @@ interface Numbered {
 }
 
 const billPrefix = String.raw`H\.\s?R\.|H\.\s?Res\.|S\.\s?Res\.|H\.\s?J\.\s?Res\.|S\.\s?J\.\s?Res\.|H\.\s?Con\.\s?Res\.|S\.\s?Con\.\s?Res\.|S\.|HR|H\.R`;
-const billPattern = new RegExp(String.raw`(?<![\p{L}\p{N}.])(${billPrefix})\s?(\d{1,5})(?![\p{L}\p{N}]|[.,]\d)`, 'gu');
-const publicLawPattern = /(?<![\p{L}\p{N}])(?:Pub(?:lic)?\.?\s?L(?:aw)?\.?|P\.\s?L\.)\s?(?:No\.\s?)?(\d{1,3})\s?[-–‑]\s?(\d{1,4})(?![\p{N}])/gu;
-const usCodePattern = /(?<![\p{N}])(\d{1,2})\s?U\.\s?S\.\s?C\.?\s?(?:§§?\s?)?(\d{1,5}[a-z]{0,3})(?![\p{L}\p{N}])/gu;
+export const billPattern = new RegExp(String.raw`(?<![\p{L}\p{N}.])(${billPrefix})\s?(\d{1,5})(?![\p{L}\p{N}]|[.,]\d)`, 'gu');
+export const publicLawPattern = /(?<![\p{L}\p{N}])(?:Pub(?:lic)?\.?\s?L(?:aw)?\.?|P\.\s?L\.)\s?(?:No\.\s?)?(\d{1,3})\s?[-–‑]\s?(\d{1,4})(?![\p{N}])/gu;
+export const usCodePattern = /(?<![\p{N}])(\d{1,2})\s?U\.\s?S\.\s?C\.?\s?(?:§§?\s?)?(\d{1,5}[a-z]{0,3})(?![\p{L}\p{N}])/gu;
 
 /** "S." and "HR" are also initials and abbreviations: they count as bills only in a sentence about legislation. */
-const needsContext = new Set(['s', 'hr-bare']);
-const legislativeContext = /\b(bills?|act|acts|congress|senate|senators?|sen\.|house|representatives?|rep\.|sponsor(?:s|ed)?|cosponsor(?:s|ed)?|introduced|legislation|passed|vote[ds]?|amendments?|resolutions?|lawmakers?)\b/i;
+export const needsContext = new Set(['s', 'hr-bare']);
+export const legislativeContext = /\b(bills?|act|acts|congress|senate|senators?|sen\.|house|representatives?|rep\.|sponsor(?:s|ed)?|cosponsor(?:s|ed)?|introduced|legislation|passed|vote[ds]?|amendments?|resolutions?|lawmakers?)\b/i;
 const congressOrdinal = /\b(\d{2,3})(?:st|nd|rd|th)\s+congress\b/i;
 const year = /\b(1[89]\d\d|20\d\d)\b/;
 
@@ -47,6 +47,66 @@ const billLabels: Record<BillType, string> = {
 export function congressOfYear(value: number): number {
   return Math.floor((value - 1789) / 2) + 1;
 }
+
+/**
+ * Where a citation can start, as folded text the matcher's automaton looks for: every bill citation starts with
+ * one of the `bill` forms (at its H or S), every public-law citation with "pub" or "p. l" (at its P), and every
+ * U.S. Code citation has "u.s.c" (spaced or not) one to three characters after its start. The automaton reports
+ * these places; the patterns above then decide, each tried only there.
+ */
+const digits = [...'0123456789'];
+export const citationTriggers: Record<'bill' | 'publicLaw' | 'usCode', readonly string[]> = {
+  bill: [
+    ...['h.r', 'h.j.', 'h.con', 's.res', 's.j.', 's.con'].flatMap((form) => [form, form.replace('.', '. ')]),
+    ...digits.flatMap((digit) => [`s.${digit}`, `s. ${digit}`, `hr${digit}`, `hr ${digit}`]),
+  ],
+  publicLaw: ['pub', 'p.l', 'p. l'],
+  usCode: ['u.s.c', 'u. s.c', 'u.s. c', 'u. s. c'],
+};
+export type CitationKind = keyof typeof citationTriggers;
+
+/** Places where citations may start (original indices, ascending), as the automaton found them. */
+export interface CitationStarts {
+  /** Each at the H or S of a possible bill number. */
+  bill: number[];
+  /** Each at the P of a possible public-law number. */
+  publicLaw: number[];
+  /** Each at the U of a possible "U.S.C." (the citation starts one to three characters before). */
+  usCode: number[];
+}
+
+const stickyBill = new RegExp(billPattern.source, 'uy');
+const stickyPublicLaw = new RegExp(publicLawPattern.source, 'uy');
+const stickyUsCode = new RegExp(usCodePattern.source, 'uy');
+
+/**
+ * The matches `pattern` would find scanning the whole text from the start (leftmost first, never overlapping),
+ * given every place where one could start, in ascending order.
+ */
+function matchesAt(text: string, pattern: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  let previous = -1;
+  for (const start of starts) {
+    if (start < lastEnd || start === previous) continue;
+    previous = start;
+    pattern.lastIndex = start;
+    const match = pattern.exec(text);
+    if (!match) continue;
+    found.push(match);
+    lastEnd = start + match[0].length;
+  }
+  return found;
+}
+
+/** Where a U.S. Code citation may start: a digit one to three characters before its "U". */
+function usCodeStarts(text: string, letters: readonly number[]): number[] {
+  const starts: number[] = [];
+  for (const at of letters) for (let start = Math.max(0, at - 3); start < at; start++) if (text.charCodeAt(start) >= 48 && text.charCodeAt(start) <= 57) starts.push(start);
+  return ascending(starts);
+}
+
+const ascending = (list: readonly number[]) => [...list].sort((a, b) => a - b);
 
 export function createCitationFinder(entries: readonly Numbered[]) {
   const bills = new Map<string, { id: string; congress: number }[]>();
@@ -61,9 +121,9 @@ export function createCitationFinder(entries: readonly Numbered[]) {
     for (const code of identifiers?.usCode ?? []) usCode.set(`${code.title}/${code.section.toLowerCase()}`, id);
   }
 
-  return function findCitations(text: string, sentenceAround: (start: number, end: number) => string): Citation[] {
+  return function findCitations(text: string, sentenceAround: (start: number, end: number) => string, starts: CitationStarts): Citation[] {
     const found: Citation[] = [];
-    for (const match of text.matchAll(billPattern)) {
+    for (const match of matchesAt(text, stickyBill, ascending(starts.bill))) {
       const written = match[1]!;
       const type = billTypeOf(written);
       const start = match.index;
@@ -77,14 +137,14 @@ export function createCitationFinder(entries: readonly Numbered[]) {
       if (unique.size === 1) found.push({ start, end, entryId: candidates[0]!.id });
       else found.push({ start, end, unknown: { label: `${billLabels[type]} ${number}`, kind: 'bill', type, number, congress } });
     }
-    for (const match of text.matchAll(publicLawPattern)) {
+    for (const match of matchesAt(text, stickyPublicLaw, ascending(starts.publicLaw))) {
       const [congress, number] = [Number(match[1]), Number(match[2])];
       const entryId = publicLaws.get(`${congress}-${number}`);
       const start = match.index;
       const end = start + match[0].length;
       found.push(entryId ? { start, end, entryId } : { start, end, unknown: { label: `Pub. L. ${congress}-${number}`, kind: 'public-law', number, congress } });
     }
-    for (const match of text.matchAll(usCodePattern)) {
+    for (const match of matchesAt(text, stickyUsCode, usCodeStarts(text, starts.usCode))) {
       const entryId = usCode.get(`${Number(match[1])}/${match[2]!.toLowerCase()}`);
       if (entryId) found.push({ start: match.index, end: match.index + match[0].length, entryId });
     }
@@ -92,14 +152,16 @@ export function createCitationFinder(entries: readonly Numbered[]) {
   };
 }
 
-function billTypeOf(written: string): BillType {
+export const billLabel = (type: BillType) => billLabels[type];
+
+export function billTypeOf(written: string): BillType {
   return written.replace(/[.\s]/g, '').toLowerCase() as BillType;
 }
 
 /** Numbers after abbreviations ("S. 2052", "Pub. L. 118-49", "U.S.C. 1881a") are citations, not years. */
 const citedNumber = /(?:\b[a-z]{1,3}\.(?:\s?[a-z]{1,3}\.){0,3}|\bhr)\s?§*\s?\d[\d–-]*/gi;
 
-function congressIn(sentence: string): number | undefined {
+export function congressIn(sentence: string): number | undefined {
   const ordinal = congressOrdinal.exec(sentence);
   if (ordinal) return Number(ordinal[1]);
   const inYear = year.exec(sentence.replace(citedNumber, ' '));

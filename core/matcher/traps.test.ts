@@ -33,6 +33,13 @@ const negatives: Negative[] = [
   { trap: 1, text: 'Sales of ICE vehicles slipped as more buyers chose electric cars.', word: 'ICE' },
   { trap: 1, text: 'Traders watched ICE futures climb after the storage report.', word: 'ICE' },
   { trap: 1, text: 'ICE STORM CLOSES SCHOOLS ACROSS THE VALLEY', word: 'ICE' },
+  // ICE read as the agency needs the document to be about immigration or surveillance, or its long form.
+  { trap: 1, text: 'Fans packed the arena as the Ridgeford ICE scored twice in the third period to win 4-2.', word: 'ICE' },
+  { trap: 1, text: 'Mechanics say an ICE car needs more servicing than an electric one; the ICE also wears its oil faster.', word: 'ICE' },
+  { trap: 1, text: 'Shares of ICE rose 2 percent after the exchange operator reported record trading volumes.', word: 'ICE' },
+  { trap: 1, text: 'Intercontinental Exchange (ICE) said volumes rose. Later, ICE raised its dividend.', word: 'ICE' },
+  { trap: 1, text: 'Margins at ICE Futures Europe rose after the storage report.', word: 'ICE' },
+  { trap: 1, text: 'The National Sheriffs\u2019 Association (NSA) backed the bill.\n\nNSA members met in Denver to discuss body cameras.', word: 'NSA' },
   // 2 Ring
   { trap: 2, text: 'Detectives broke up a car-theft ring operating out of two garages.', word: 'ring' },
   { trap: 2, text: 'She found her grandmother\u2019s wedding ring under the sofa.', word: 'ring' },
@@ -54,6 +61,8 @@ const negatives: Negative[] = [
   // 8 Pegasus
   { trap: 8, text: 'Pegasus Airlines cancelled several flights to Istanbul because of fog.', word: 'Pegasus' },
   { trap: 8, text: 'In the myth, Pegasus sprang from the neck of Medusa.', word: 'Pegasus' },
+  // A story about surveillance is no context for a diner: only an entity Pegasus is related to would be.
+  { trap: 8, text: 'Face surveillance at the border worries residents.\n\nAfterwards they met at the Pegasus Diner on Main Street.', word: 'Pegasus' },
   // 9 Fortify
   { trap: 9, text: 'The governor promised to fortify the levees before the rainy season.', word: 'fortify' },
   { trap: 9, text: 'Fortify your garden shed against break-ins with a second lock.', word: 'Fortify' },
@@ -130,6 +139,11 @@ const alsoWatch: Negative[] = [
   { trap: 0, text: 'Sales at DAS rose, the supplier said.', word: 'DAS' },
   { trap: 0, text: 'The IDENT team won the hackathon.', word: 'IDENT' },
   { trap: 0, text: 'Police seized two Motorola phones from the car.', word: 'Motorola' },
+  // The same names without a document that makes them clear.
+  { trap: 0, text: 'Batman returned to Gotham in the new film.', word: 'Gotham' },
+  { trap: 0, text: 'Divers saw a stingray gliding over the reef; the Stingray exhibit opens on Friday.', word: 'Stingray' },
+  { trap: 0, text: 'The plant grows a crystal Lattice under pressure, the chemist said.', word: 'Lattice' },
+  { trap: 0, text: 'Shares of Palantir and Amazon rose; ICE fell, dragging the exchange index lower.', word: 'ICE' },
 ];
 
 /**
@@ -197,11 +211,23 @@ const positives: Positive[] = [
   { trap: 5, text: 'Border agents flew a Predator B drone along the river all night.', word: 'Predator', id: 'predator-b-drone' },
   // 1 ICE
   { trap: 1, text: 'ICE agents detained two men outside the courthouse on Tuesday.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'Immigration lawyers filed suit on Monday.\n\nOn Tuesday, ICE declined to comment on the case.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'Officers of U.S. Immigration and Customs Enforcement (ICE) arrived at dawn. ICE later released a statement.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'Flock Safety sells cameras to police. The Secret Service uses them, and so does ICE, records show.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'The National Security Agency (NSA) collected the records. NSA analysts read them.', word: 'NSA', id: 'nsa' },
   // 2 Ring
   { trap: 2, text: 'A Ring doorbell camera recorded the package thief.', word: 'Ring', id: 'ring' },
   { trap: 2, text: 'Police asked for Ring footage from homes on the street.', word: 'Ring', id: 'ring' },
   // 3 Harris
   { trap: 3, text: 'The StingRay was built by Harris Corporation in Florida.', word: 'Harris Corporation', id: 'harris-corporation' },
+  // A name ambiguous alone, made clear by the rest of the document: a related entity or two others named earlier.
+  { trap: 0, text: 'Police used a cell-site simulator to find the phone.\n\nThe StingRay had been bought in 2015.', word: 'StingRay', id: 'stingray' },
+  { trap: 0, text: 'Anduril sells the towers to the border agency. Through software known as Lattice, each tower sorts what it sees.', word: 'Lattice', id: 'lattice' },
+  { trap: 0, text: 'ICE agents and the FBI both bought Clearview AI licenses.\n\nThe department also runs Gotham, records show.', word: 'Gotham', id: 'palantir-gotham' },
+  // Names written another common way: a bill without "Act", a brand with a hyphen, an amendment act of a law.
+  { trap: 0, text: 'Senators introduced a new bill, The Fourth Amendment Is Not For Sale, on Thursday.', word: 'Fourth Amendment Is Not For Sale', id: 'fourth-amendment-is-not-for-sale-act' },
+  { trap: 0, text: 'The department stopped using Pred-Pol software last year.', word: 'Pred-Pol', id: 'geolitica' },
+  { trap: 0, text: 'Parliament passed the Regulation of Investigatory Powers (Amendment) Act.', word: 'Regulation of Investigatory Powers (Amendment) Act', id: 'regulation-of-investigatory-powers-act-2000' },
   // 4 Flock
   { trap: 4, text: 'The city signed a contract with Flock Safety for forty cameras.', word: 'Flock Safety', id: 'flock-safety' },
   { trap: 4, text: 'Officers searched Flock for the license plate of the stolen van.', word: 'Flock', id: 'flock-safety' },

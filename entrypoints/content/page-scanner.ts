@@ -1,5 +1,5 @@
-import type { Matcher, Mention } from '../../core/matcher/matcher';
-import { isBlockElement, isSkippedElement, textUnits, type PageText } from '../../lib/page-text';
+import { DocumentMemory, type Matcher, type Mention } from '../../core/matcher/matcher';
+import { blockSeparator, isBlockElement, isSkippedElement, textUnits, type PageText } from '../../lib/page-text';
 
 /** One mention on the page and the DOM range it covers. */
 export interface MentionRecord {
@@ -17,24 +17,43 @@ export interface MentionDisplay {
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
 const sliceBudget = 8;
+/** Text scanned in one matcher call at most: many small blocks together, or one piece of a very long one. */
+const longestBatch = 65_536;
+const shortestBatch = 2_048;
 
 /**
  * Keeps the page's mentions up to date: one pass over the page's text in small slices when it loads, then only
  * the blocks that changed (a batched MutationObserver), and everything again after a single-page-app navigation.
  * Our own UI lives outside `document.body` and never triggers a rescan.
+ *
+ * Blocks are scanned many at a time (joined by a blank line, which no mention crosses and which ends every
+ * sentence), a block longer than a batch piece by piece; a batch is sized from the speed measured so far to fit
+ * in a slice. Mentions found in a slice are displayed together at its end.
  */
 export class PageScanner {
   private readonly records = new Set<MentionRecord>();
   private readonly byNode = new Map<Node, MentionRecord[]>();
   private readonly nodesOfRecord = new Map<MentionRecord, Node[]>();
   private readonly byRange = new Map<AbstractRange, MentionRecord>();
-  /** Entities named in full somewhere on the page: their acronyms stand anywhere on it. */
-  private readonly named = new Set<string>();
+  /** How many current mentions each entity has. */
+  private readonly entityCounts = new Map<string, number>();
+  /** What the page has said so far (names in full, evidence, claimed acronyms): read by every later block. */
+  private named = new DocumentMemory();
   private readonly observer: MutationObserver;
   private pendingRoots = new Set<Node>();
   /** Text was removed: forget the mentions that went with it. */
   private pruneNeeded = false;
   private work: Generator<PageText> | undefined;
+  /** A block read from `work` but not scanned yet. */
+  private waiting: PageText | undefined;
+  /**
+   * A block longer than a batch, scanned piece by piece from `next`; its mentions are shown when it is done
+   * (`found`): each change to a text node's highlights costs the browser a repaint of the whole node, and wrapping
+   * would split the text nodes that the pieces still to come are read from.
+   */
+  private long: { unit: PageText; next: number; found: MentionRecord[] } | undefined;
+  /** Characters scanned per ms, as measured (a first guess until then). */
+  private speed = 2_000;
   private scheduled = false;
   private settled: Promise<void> = Promise.resolve();
   private resolveSettled: (() => void) | undefined;
@@ -55,13 +74,13 @@ export class PageScanner {
   start(): void {
     this.clear();
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
-    this.work = textUnits(this.root);
+    this.setWork(textUnits(this.root));
     this.schedule();
   }
 
   stop(): void {
     this.observer.disconnect();
-    this.work = undefined;
+    this.setWork(undefined);
     this.pendingRoots.clear();
     this.clear();
   }
@@ -73,7 +92,7 @@ export class PageScanner {
 
   /** The entities mentioned on the page (unordered: cheap enough to ask after every slice). */
   entityIds(): string[] {
-    return [...new Set([...this.records].map((record) => record.mention.entity.id))];
+    return [...this.entityCounts.keys()];
   }
 
   /** Every current mention, in document order. */
@@ -106,22 +125,40 @@ export class PageScanner {
     if (dropped.length) this.onChange();
   }
 
+  /** Whether scan work is left: blocks to walk, one read ahead, or a long one part-scanned. */
+  private get busy(): boolean {
+    return this.work !== undefined || this.waiting !== undefined || this.long !== undefined;
+  }
+
+  private setWork(work: Generator<PageText> | undefined): void {
+    this.work = work;
+    this.waiting = undefined;
+    this.long = undefined;
+  }
+
   private clear(): void {
     this.forget([...this.records]);
-    this.named.clear();
+    this.named = new DocumentMemory();
   }
 
   private forget(records: MentionRecord[]): void {
     if (!records.length) return;
+    const gone = new Set(records);
+    const touched = new Set<Node>();
     for (const record of records) {
       this.records.delete(record);
       this.byRange.delete(record.range);
-      for (const node of this.nodesOfRecord.get(record) ?? []) {
-        const list = this.byNode.get(node)?.filter((other) => other !== record);
-        if (list?.length) this.byNode.set(node, list);
-        else this.byNode.delete(node);
-      }
+      const id = record.mention.entity.id;
+      const count = (this.entityCounts.get(id) ?? 1) - 1;
+      if (count) this.entityCounts.set(id, count);
+      else this.entityCounts.delete(id);
+      for (const node of this.nodesOfRecord.get(record) ?? []) touched.add(node);
       this.nodesOfRecord.delete(record);
+    }
+    for (const node of touched) {
+      const list = this.byNode.get(node)?.filter((other) => !gone.has(other));
+      if (list?.length) this.byNode.set(node, list);
+      else this.byNode.delete(node);
     }
     this.withoutObserving(() => this.display.remove(records));
   }
@@ -134,7 +171,11 @@ export class PageScanner {
     if (this.pendingRoots.size || this.pruneNeeded) this.schedule();
   }
 
-  private schedule(): void {
+  /**
+   * Runs the next slice: scanning starts in an idle period; once started, the next slice comes as a background
+   * task where the browser has them (they wait for input and rendering, not for the next frame's idle time).
+   */
+  private schedule(continuing = false): void {
     if (this.scheduled) return;
     this.scheduled = true;
     if (!this.resolveSettled) this.settled = new Promise((resolve) => (this.resolveSettled = resolve));
@@ -142,56 +183,142 @@ export class PageScanner {
       this.scheduled = false;
       this.runSlice();
     };
-    if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 200 });
+    const scheduler = (globalThis as { scheduler?: { postTask?(task: () => void, options: { priority: string }): Promise<void> } }).scheduler;
+    if (continuing && scheduler?.postTask) void scheduler.postTask(run, { priority: 'background' }).catch(() => undefined);
+    else if ('requestIdleCallback' in window) requestIdleCallback(run, { timeout: 200 });
     else setTimeout(run, 16);
   }
 
-  /** Scans units until the slice's budget is spent, then yields to the page. */
+  /** Scans batches until the slice's budget is spent, shows what it found, then yields to the page. */
   private runSlice(): void {
-    const deadline = performance.now() + sliceBudget;
-    let changed = false;
-    if (!this.work && (this.pendingRoots.size || this.pruneNeeded)) this.work = this.rescanChanged();
-    while (this.work && performance.now() < deadline) {
-      const next = this.work.next();
-      if (next.done) {
-        this.work = this.pendingRoots.size ? this.rescanChanged() : undefined;
-        continue;
-      }
-      changed = this.scanUnit(next.value) || changed;
+    const started = performance.now();
+    const deadline = started + sliceBudget;
+    const found: MentionRecord[] = [];
+    if (!this.busy && (this.pendingRoots.size || this.pruneNeeded)) this.setWork(this.rescanChanged());
+    for (let now = started; this.busy && now < deadline; ) {
+      // Sized to take about half of what is left of the slice at the speed measured so far.
+      const size = Math.max(shortestBatch, Math.min(longestBatch, Math.round(((deadline - now) / 2) * this.speed)));
+      const scanned = this.scanBatch(size, found);
+      const after = performance.now();
+      if (scanned > 0 && after > now) this.speed = Math.max(200, (this.speed + scanned / (after - now)) / 2);
+      now = after;
     }
-    if (changed) this.onChange();
-    if (this.work) return this.schedule();
+    if (found.length) {
+      this.show(found);
+      this.onChange();
+    }
+    if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule(this.busy);
     this.resolveSettled?.();
     this.resolveSettled = undefined;
+  }
+
+  /** Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. */
+  private scanBatch(size: number, found: MentionRecord[]): number {
+    if (this.long) return this.scanPiece(size, found);
+    const units: PageText[] = [];
+    let length = 0;
+    while (length < size) {
+      const unit = this.waiting ?? this.nextUnit();
+      this.waiting = undefined;
+      if (!unit) break;
+      if (unit.text.length > size) {
+        // Too long for a batch: after the blocks gathered so far, on its own, in pieces.
+        if (units.length) this.waiting = unit;
+        else {
+          this.long = { unit, next: 0, found: [] };
+          return this.scanPiece(size, found);
+        }
+        break;
+      }
+      units.push(unit);
+      length += unit.text.length + blockSeparator.length;
+    }
+    if (!units.length) return 0;
+    // One scan of the blocks joined by blank lines finds what scanning each (with one `named` set) would.
+    const joined = units.length === 1 ? units[0]!.text : units.map((unit) => unit.text).join(blockSeparator);
+    let unitIndex = 0;
+    let unitStart = 0;
+    for (const mention of this.matcher.scan(joined, this.named)) {
+      while (mention.start >= unitStart + units[unitIndex]!.text.length) unitStart += units[unitIndex++]!.text.length + blockSeparator.length;
+      this.found(units[unitIndex]!, mention, unitStart, found);
+    }
+    return length;
+  }
+
+  private scanPiece(size: number, found: MentionRecord[]): number {
+    const long = this.long!;
+    const from = long.next;
+    const { mentions, next } = this.matcher.scanPiece(long.unit.text, from, from + size, this.named);
+    for (const mention of mentions) this.found(long.unit, mention, 0, long.found);
+    long.next = next;
+    if (next >= long.unit.text.length) {
+      found.push(...long.found);
+      this.long = undefined;
+    }
+    return next - from;
+  }
+
+  /**
+   * The next block of the current work. Changed blocks are rescanned from the next slice on, once what this one
+   * found is shown: the rescan first forgets the mentions in those blocks.
+   */
+  private nextUnit(): PageText | undefined {
+    const next = this.work?.next();
+    if (next && !next.done) return next.value;
+    this.work = undefined;
+    return undefined;
+  }
+
+  /** A mention found in a block's text, `shift` characters after the block's start in what was scanned. */
+  private found(unit: PageText, mention: Mention, shift: number, found: MentionRecord[]): void {
+    const local: Mention = shift ? { ...mention, start: mention.start - shift, end: mention.end - shift } : mention;
+    if (!this.accept(local)) return;
+    const record: MentionRecord = { mention: local, range: document.createRange() };
+    const [first, last] = setRange(record.range, unit, local.start, local.end);
+    // Highlights leave the DOM as it is: the record's text nodes are known now. Wrapping moves them (see show).
+    if (!this.display.changesDom) this.nodesOfRecord.set(record, unit.nodes.slice(first, last + 1));
+    found.push(record);
+  }
+
+  /** Displays a slice's mentions at once and indexes them. */
+  private show(records: MentionRecord[]): void {
+    // Displayed first: a display that wraps text moves the ranges onto its own elements.
+    this.withoutObserving(() => this.display.add(records));
+    for (const record of records) {
+      this.records.add(record);
+      this.byRange.set(record.range, record);
+      const id = record.mention.entity.id;
+      this.entityCounts.set(id, (this.entityCounts.get(id) ?? 0) + 1);
+      let nodes = this.nodesOfRecord.get(record);
+      if (!nodes) {
+        nodes = nodesOf(record.range);
+        this.nodesOfRecord.set(record, nodes);
+      }
+      for (const node of nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(record);
+        else this.byNode.set(node, [record]);
+      }
+    }
   }
 
   /** Forgets the mentions in the changed blocks (and in removed text), then walks those blocks again. */
   private *rescanChanged(): Generator<PageText> {
     const roots = outermost([...this.pendingRoots].filter((node) => node.isConnected));
     this.pendingRoots = new Set();
+    const prune = this.pruneNeeded;
     this.pruneNeeded = false;
-    const stale = [...this.records].filter(
-      (record) => !record.range.startContainer.isConnected || record.range.collapsed || roots.some((root) => root.contains(record.range.startContainer)),
-    );
-    this.forget(stale);
-    if (stale.length) this.onChange();
-    for (const root of roots) yield* textUnits(root);
-  }
-
-  private scanUnit(unit: PageText): boolean {
-    const found = this.matcher.scan(unit.text, this.named).filter(this.accept);
-    if (!found.length) return false;
-    const records = found.map((mention) => ({ mention, range: rangeIn(unit, mention.start, mention.end) }));
-    // Displayed first: a display that wraps text moves the ranges onto its own elements.
-    this.withoutObserving(() => this.display.add(records));
-    for (const record of records) {
-      this.records.add(record);
-      this.byRange.set(record.range, record);
-      const nodes = nodesOf(record.range);
-      this.nodesOfRecord.set(record, nodes);
-      for (const node of nodes) this.byNode.set(node, [...(this.byNode.get(node) ?? []), record]);
+    const stale = new Set<MentionRecord>();
+    // The mentions in the changed blocks, found through their text nodes (a new block has none).
+    for (const root of roots) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) for (const record of this.byNode.get(node) ?? []) stale.add(record);
     }
-    return true;
+    // Text was removed: mentions left without their text.
+    if (prune) for (const record of this.records) if (!record.range.startContainer.isConnected || record.range.collapsed) stale.add(record);
+    this.forget([...stale]);
+    if (stale.size) this.onChange();
+    for (const root of roots) yield* textUnits(root);
   }
 
   /** Runs a DOM change of our own and drops the mutation records it caused. */
@@ -254,25 +381,34 @@ function outermost(nodes: Node[]): Node[] {
 /** The DOM range of [start, end) in a unit (or in the whole page text). */
 export function rangeIn(unit: PageText, start: number, end: number): Range {
   const range = document.createRange();
-  const [startNode, startOffset] = pointIn(unit, start, false);
-  const [endNode, endOffset] = pointIn(unit, end, true);
-  range.setStart(startNode, startOffset);
-  range.setEnd(endNode, endOffset);
+  setRange(range, unit, start, end);
   return range;
 }
 
-function pointIn(unit: PageText, offset: number, isEnd: boolean): [Text, number] {
+/** Sets a range to [start, end) of a unit (no layout is read); returns the indices of its first and last nodes. */
+function setRange(range: Range, unit: PageText, start: number, end: number): [number, number] {
+  const first = nodeIndex(unit, start, false);
+  const last = nodeIndex(unit, end, true);
+  range.setStart(unit.nodes[first]!, offsetIn(unit, first, start));
+  range.setEnd(unit.nodes[last]!, offsetIn(unit, last, end));
+  return [first, last];
+}
+
+/** The last node starting at or before the offset (for an end, strictly before, so it stays inside its node). */
+function nodeIndex(unit: PageText, offset: number, isEnd: boolean): number {
   let low = 0;
   let high = unit.starts.length - 1;
-  // The last node starting at or before the offset (for an end, strictly before, so it stays inside its node).
   while (low < high) {
     const mid = (low + high + 1) >> 1;
     const start = unit.starts[mid]!;
     if (isEnd ? start < offset : start <= offset) low = mid;
     else high = mid - 1;
   }
-  const node = unit.nodes[low]!;
-  return [node, Math.min(Math.max(0, offset - unit.starts[low]!), node.data.length)];
+  return low;
+}
+
+function offsetIn(unit: PageText, index: number, offset: number): number {
+  return Math.min(Math.max(0, offset - unit.starts[index]!), unit.nodes[index]!.data.length);
 }
 
 /** The text nodes a range touches. */

@@ -1,0 +1,145 @@
+import type { CDPSession } from 'playwright-core';
+
+/**
+ * Chromium performance traces for the benchmark: every main-thread task of the page's renderer, with the CPU
+ * samples taken during it, so that the work of the extension can be told from the page's own, task by task.
+ */
+export interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  id?: string;
+  args?: Record<string, unknown> & { data?: Record<string, unknown> };
+}
+
+const categories = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+/** Starts tracing; the returned function stops it and resolves with every event. */
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const collect = (data: { value: object[] }) => {
+    events.push(...(data.value as TraceEvent[]));
+  };
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories, recordMode: 'recordAsMuchAsPossible' } } as never);
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
+    return events;
+  };
+}
+
+/** A stretch of main-thread time spent on the extension's behalf, in ms on the trace's clock. */
+export interface ExtensionWork {
+  start: number;
+  duration: number;
+}
+
+export interface PageTrace {
+  /** When the page's DOMContentLoaded event began (ms, trace clock). */
+  domContentLoaded: number | undefined;
+  navigationStart: number | undefined;
+  /** Tasks that ran extension code (a callback of its script, or a microtask checkpoint that sampled in it). */
+  work: ExtensionWork[];
+  /** CPU time sampled with extension code anywhere on the stack, per sample interval (ms). */
+  samples: { time: number; interval: number }[];
+  /** The evaluation of the content script itself (ms), when it happened in this trace. */
+  scriptEvaluation: number | undefined;
+}
+
+interface ProfileNode {
+  id: number;
+  parent?: number;
+  callFrame: { url?: string };
+}
+
+/**
+ * Reads a trace of one tab: finds its renderer's main thread (the one that evaluated the content script, or the
+ * one that navigated to `pageUrl`, or the one that made the performance mark `mark`), then the extension's tasks on it. A task counts whole when it was started for
+ * the extension (an idle callback, timer, or message of its script); in other tasks only the microtask
+ * checkpoints in which extension code was sampled count (promise continuations, mutation observers).
+ */
+export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pageUrl: string, mark?: string): PageTrace {
+  const isExtension = (url: unknown) => typeof url === 'string' && url.startsWith(extensionOrigin);
+  const navigation = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(pageUrl));
+  const evaluation = events.find((e) => e.name === 'EvaluateScript' && isExtension(e.args?.data?.url) && (!navigation || e.pid === navigation.pid));
+  // A page already loaded: its main thread is where the page's own performance mark was made.
+  const marked = mark === undefined ? undefined : events.find((e) => e.name === mark);
+  const main = navigation ?? evaluation ?? marked;
+  if (!main) return { domContentLoaded: undefined, navigationStart: undefined, work: [], samples: [], scriptEvaluation: undefined };
+  const { pid, tid } = main;
+  const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
+  const domContentLoaded = onMain.find((e) => e.name === 'domContentLoadedEventStart' && e.ts >= (navigation?.ts ?? 0));
+
+  // CPU samples of the main thread's isolate: the profile started on the main thread, its chunks come from the
+  // sampler thread with the same id.
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === pid && e.tid === tid);
+  const samples: { time: number; interval: number; extension: boolean }[] = [];
+  if (profile) {
+    const nodes = new Map<number, ProfileNode>();
+    const inExtension = new Map<number, boolean>();
+    const extensionNode = (id: number): boolean => {
+      const known = inExtension.get(id);
+      if (known !== undefined) return known;
+      const node = nodes.get(id);
+      const value = !!node && (isExtension(node.callFrame.url) || (node.parent !== undefined && extensionNode(node.parent)));
+      inExtension.set(id, value);
+      return value;
+    };
+    let time = (profile.args?.data as { startTime: number }).startTime;
+    for (const chunk of events) {
+      if (chunk.name !== 'ProfileChunk' || chunk.pid !== pid || chunk.id !== profile.id) continue;
+      const data = chunk.args!.data as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] };
+      for (const node of data.cpuProfile?.nodes ?? []) nodes.set(node.id, node);
+      const ids = data.cpuProfile?.samples ?? [];
+      const deltas = data.timeDeltas ?? [];
+      for (let i = 0; i < ids.length; i++) {
+        time += deltas[i] ?? 0;
+        samples.push({ time, interval: deltas[i + 1] ?? deltas[i] ?? 0, extension: extensionNode(ids[i]!) });
+      }
+    }
+  }
+  const extensionSamples = samples.filter((sample) => sample.extension);
+  const sampledIn = (start: number, end: number) => extensionSamples.some((sample) => sample.time >= start && sample.time <= end);
+
+  const calls = onMain.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireIdleCallback') && isExtension(e.args?.data?.url));
+  const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined);
+  const checkpoints = onMain.filter((e) => e.ph === 'X' && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.dur !== undefined);
+  const work: ExtensionWork[] = [];
+  for (const task of tasks) {
+    const end = task.ts + task.dur!;
+    if (calls.some((call) => call.ts >= task.ts && call.ts <= end)) {
+      work.push({ start: task.ts / 1000, duration: task.dur! / 1000 });
+      continue;
+    }
+    for (const checkpoint of checkpoints) {
+      if (checkpoint.ts < task.ts || checkpoint.ts > end) continue;
+      if (sampledIn(checkpoint.ts, checkpoint.ts + checkpoint.dur!)) work.push({ start: checkpoint.ts / 1000, duration: checkpoint.dur! / 1000 });
+    }
+  }
+  return {
+    domContentLoaded: domContentLoaded && domContentLoaded.ts / 1000,
+    navigationStart: navigation && navigation.ts / 1000,
+    work,
+    samples: extensionSamples.map(({ time, interval }) => ({ time: time / 1000, interval: interval / 1000 })),
+    scriptEvaluation: evaluation?.dur !== undefined ? evaluation.dur / 1000 : undefined,
+  };
+}
+
+/** The extension's work that started within [from, to] (ms, trace clock). */
+export function workBetween(trace: PageTrace, from: number, to: number): ExtensionWork[] {
+  return trace.work.filter((work) => work.start >= from && work.start <= to);
+}
