@@ -9,7 +9,8 @@ import { createFrameRelay } from '../lib/frame-relay';
 import { openNotesManager } from '../lib/manager';
 import { askTab } from '../lib/messaging';
 import { NotesDatabase } from '../lib/notes-db';
-import { NotesRepository } from '../lib/notes-repository';
+import { NotesRepository, undoWindowMs } from '../lib/notes-repository';
+
 import { createPageTabs } from '../lib/page-tabs';
 import { fetchPackText } from '../lib/pack-fetch';
 import { createRequestHandler } from '../lib/request-handler';
@@ -43,6 +44,9 @@ async function fetchPack(url: string): Promise<string> {
   return fetchPackText(url);
 }
 
+/** The alarm that purges deleted notes' text once their undo window has passed. */
+const purgeAlarm = 'watchwords-purge';
+
 export default defineBackground(() => {
   // The background owns every store: the notes database, the settings and the drafts have one writer each, here.
   const settings = createSettingsOwner();
@@ -55,10 +59,14 @@ export default defineBackground(() => {
     hasPermission: (origin) => browser.permissions.contains({ origins: [serverPattern(origin)!] }),
     schedule: (name, delayInMinutes, periodInMinutes) => void browser.alarms.create(name, { delayInMinutes, ...(periodInMinutes && { periodInMinutes }) }),
   });
-  notes.onLocalChange = () => void sync.soon();
+  // Deleted notes lose their text once the undo window has passed: on start, on every sync alarm, and by an alarm set
+  // after each change for just past the window (Firefox's background never stops, so start alone is not enough).
+  notes.onLocalChange = () => {
+    void sync.soon();
+    void browser.alarms.create(purgeAlarm, { delayInMinutes: undoWindowMs / 60_000 + 1 });
+  };
   browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).then(() => notes.purge()));
   browser.runtime.onStartup.addListener(() => void sync.onStartup());
-  // Deleted notes lose their text once the undo window has passed (also on every sync alarm).
   void notes.purge();
   // The toolbar badge: the tabs that have one, so that switching it off in the options clears them all.
   const badged = new Set<number>();

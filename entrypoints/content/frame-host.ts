@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { hostPortName, type BackgroundToHost, type FrameToHost, type HostEnvelope, type HostToFrame } from '../../core/protocol/frame';
 import { placeFrame, type Box } from './placement';
 import type { UiHost } from './ui-host';
+import { createElement } from './dom';
 
 /** The frame's own margin around what it shows (room for the shadow); see `--frame-margin` in overlay.css. */
 export const frameInset = 10;
@@ -104,7 +105,7 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     dropFrame();
     const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
     post({ kind: 'expect', nonce });
-    const element = document.createElement('iframe');
+    const element = createElement('iframe');
     element.className = 'frame';
     element.setAttribute('data-hidden', '');
     // The frame is ours alone: no name the page could target, no referrer, no features it does not need.

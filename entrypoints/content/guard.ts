@@ -1,5 +1,6 @@
 import type { FrameHost } from './frame-host';
 import type { UiHost } from './ui-host';
+import { elementFromPoint, elementsFromPoint } from './dom';
 
 /**
  * Before an action that changes settings ("Pause on this site", "Not this") runs, the content script checks that
@@ -23,13 +24,13 @@ export function frameObstruction(frame: FrameHost, ui: UiHost, point: { x: numbe
   const x = box.left + point.x;
   const y = box.top + point.y;
   if (x < box.left || x > box.right || y < box.top || y > box.bottom) return 'the press was outside the card';
-  const top = document.elementsFromPoint(x, y)[0];
+  const top = elementsFromPoint(x, y)[0];
   if (!ui.isHost(top)) return 'something covers the card';
   // Every corner of what the frame shows must be ours too (a decoy may leave the point itself uncovered).
   const inset = 8;
   for (const [cx, cy] of [[box.left + inset, box.top + inset], [box.right - inset, box.top + inset], [box.left + inset, box.bottom - inset], [box.right - inset, box.bottom - inset]] as const) {
     if (cx < 0 || cy < 0 || cx >= innerWidth || cy >= innerHeight) continue;
-    if (!ui.isHost(document.elementFromPoint(cx, cy))) return 'something covers part of the card';
+    if (!ui.isHost(elementFromPoint(cx, cy))) return 'something covers part of the card';
   }
   return undefined;
 }

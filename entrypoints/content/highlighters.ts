@@ -1,6 +1,7 @@
 import { kinds, kindTable, type Kind } from '../../core/dataset/kinds';
 import type { Settings } from '../../core/settings/model';
 import type { MentionDisplay, MentionRecord } from './page-scanner';
+import { createElement, createTreeWalker } from './dom';
 
 /** Highlight names are prefixed so they never collide with the page's own highlights. */
 export const highlightName = (kind: Kind) => `watchwords-${kind}`;
@@ -127,7 +128,7 @@ export function wrappingMarks(): MentionDisplay & { dispose(): void } {
 function wrapRange(range: Range, kind: Kind): Element[] {
   const pieces: [Text, number, number][] = [];
   const common = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
+  const walker = createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if (!range.intersectsNode(node)) continue;
     const start = node === range.startContainer ? range.startOffset : 0;
@@ -137,7 +138,7 @@ function wrapRange(range: Range, kind: Kind): Element[] {
   return pieces.map(([node, start, end]) => {
     const middle = start > 0 ? node.splitText(start) : node;
     if (end - start < middle.length) middle.splitText(end - start);
-    const mark = document.createElement(markElementName);
+    const mark = createElement(markElementName);
     mark.dataset.kind = kind;
     middle.replaceWith(mark);
     mark.append(middle);

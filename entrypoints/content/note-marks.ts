@@ -1,4 +1,5 @@
 import type { UiHost } from './ui-host';
+import { createElement } from './dom';
 
 /**
  * The reader's notes are marked on the page by boxes drawn in our closed shadow root, not by CSS highlights.
@@ -44,7 +45,7 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
       const rects = range.startContainer.isConnected ? [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).slice(0, maxBoxesPerNote) : [];
       while (group.childElementCount > rects.length) group.lastElementChild!.remove();
       while (group.childElementCount < rects.length) {
-        const box = document.createElement('div');
+        const box = createElement('div');
         box.className = 'mark';
         group.append(box);
       }
@@ -86,7 +87,7 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
     set(id, range) {
       ranges.set(id, range);
       if (!groups.has(id)) {
-        const group = document.createElement('div');
+        const group = createElement('div');
         groups.set(id, group);
         ui.marks.append(group);
       }

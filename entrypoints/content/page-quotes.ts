@@ -5,6 +5,7 @@ import type { NotePlace } from '../../core/protocol/frame';
 import { collectPageText, type PageText } from '../../lib/page-text';
 import { offsetOf } from './page-offsets';
 import { rangeIn } from './page-scanner';
+import { querySelector } from './dom';
 
 /** A quote of the page as a note keeps it: its text and context (W3C TextQuoteSelector), and its position. */
 export interface QuoteSelectors {
@@ -38,7 +39,7 @@ export function rangeOfQuote(selectors: QuoteSelectors, page: PageText = collect
 
 /** The page's `link[rel=canonical]`, if any (the background only trusts it on the tab's own origin). */
 export function canonicalUrl(): string | undefined {
-  const href = document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
+  const href = (querySelector('link[rel~="canonical"]') as HTMLLinkElement | null)?.href;
   return href && /^https?:/.test(href) ? href : undefined;
 }
 

@@ -1,3 +1,4 @@
+import { createElement } from './dom';
 /**
  * The one element Watchwords adds to a page: `<watchwords-ui>`, with a closed shadow root holding what shows no
  * reader data (the "Add note" button beside a selection, the boxes that mark the reader's notes, short notices, a
@@ -76,24 +77,24 @@ export interface UiHost {
 }
 
 export function createUiHost(signal: AbortSignal): UiHost {
-  const host = document.createElement('watchwords-ui');
+  const host = createElement('watchwords-ui');
   const shadow = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
+  const style = createElement('style');
   style.textContent = hostCss;
-  const root = document.createElement('div');
+  const root = createElement('div');
   // Note boxes sit in a layer fixed to the viewport (so nothing of them counts in the host's or the page's scroll
   // sizes, which the page can read), moved by the page's scroll position (note-marks.ts).
-  const marksLayer = document.createElement('div');
+  const marksLayer = createElement('div');
   marksLayer.className = 'marks';
-  const marks = document.createElement('div');
+  const marks = createElement('div');
   marks.className = 'marks-page';
   marksLayer.append(marks);
-  const frameSlot = document.createElement('div');
-  const controls = document.createElement('div');
+  const frameSlot = createElement('div');
+  const controls = createElement('div');
   controls.className = 'controls';
-  const notices = document.createElement('div');
+  const notices = createElement('div');
   notices.className = 'notices';
-  const live = document.createElement('div');
+  const live = createElement('div');
   live.className = 'visually-hidden';
   live.setAttribute('role', 'status');
   live.setAttribute('aria-live', 'polite');
@@ -108,12 +109,22 @@ export function createUiHost(signal: AbortSignal): UiHost {
     if (host.parentNode !== document.documentElement) document.documentElement.append(host);
   };
   // Our host carries no attributes of its own: any the page adds (style, hidden, inert…) are taken off again.
-  const observer = new MutationObserver((mutations) => {
+  // A page that removes us faster than the limit gets us back once the limit allows: a timer looks again then
+  // (the page may have stopped changing anything, so no mutation would).
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const check = (mutations: readonly MutationRecord[]) => {
+    if (signal.aborted) return;
     const now = performance.now();
     restores = restores.filter((at) => now - at < restoreLimit.perMs);
-    if (restores.length >= restoreLimit.count) return;
+    if (restores.length >= restoreLimit.count) {
+      retry ??= setTimeout(() => {
+        retry = undefined;
+        check([]);
+      }, restores[0]! + restoreLimit.perMs - now + 1);
+      return;
+    }
     let restored = false;
-    if (mutations.some((m) => m.type === 'attributes' && m.target === host)) {
+    if (mutations.some((m) => m.type === 'attributes' && m.target === host) || host.getAttributeNames().length) {
       for (const name of host.getAttributeNames()) host.removeAttribute(name);
       restored = true;
     }
@@ -125,7 +136,8 @@ export function createUiHost(signal: AbortSignal): UiHost {
       restores.push(now);
       for (const listener of restoredListeners) listener();
     }
-  });
+  };
+  const observer = new MutationObserver(check);
   const watch = () => {
     observer.observe(document.documentElement, { childList: true });
     observer.observe(host, { attributes: true });
@@ -134,6 +146,7 @@ export function createUiHost(signal: AbortSignal): UiHost {
   watch();
   signal.addEventListener('abort', () => {
     observer.disconnect();
+    clearTimeout(retry);
     host.remove();
   });
 
@@ -154,17 +167,17 @@ export function createUiHost(signal: AbortSignal): UiHost {
       this.notice(text, undefined, 4000);
     },
     notice(text, button, ms) {
-      const box = document.createElement('div');
+      const box = createElement('div');
       box.className = 'notice';
       box.setAttribute('aria-hidden', 'true');
-      const words = document.createElement('span');
+      const words = createElement('span');
       words.textContent = text;
       box.append(words);
       if (button) {
         box.removeAttribute('aria-hidden');
         box.setAttribute('role', 'group');
         box.setAttribute('aria-label', 'Watchwords');
-        const press = document.createElement('button');
+        const press = createElement('button');
         press.type = 'button';
         press.textContent = button.label;
         // Only the reader's own click: a page can dispatch clicks into our shadow root's host but not trusted ones.

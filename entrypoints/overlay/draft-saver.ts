@@ -1,8 +1,11 @@
 import type { EditorTarget } from '../../core/protocol/frame';
 import { askBackground } from '../../lib/messaging';
 
-/** After the last keystroke, and at the latest after this long of continuous typing, the draft is saved. */
-const quietMs = 400;
+/**
+ * Each change is saved as it is made (a page may reload itself 50 ms after a keystroke, and a frame being torn down
+ * cannot be relied on to deliver a last message): one save at a time, the latest text sent when the one before is done.
+ */
+const quietMs = 0;
 const maxWaitMs = 3000;
 
 /**
@@ -16,16 +19,23 @@ export function createDraftSaver(target: EditorTarget, onSaved: (savedAt: string
   let held = false;
   let done = false;
 
+  let saving = false;
   const send = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (!pending || held || done) return;
+    if (!pending || held || done || saving) return;
     const { body, tagText } = pending;
     pending = undefined;
-    void askBackground({ type: 'drafts.save', target, body, tagText }).then(
-      ({ savedAt }) => savedAt && !done && onSaved(savedAt),
-      () => undefined,
-    );
+    saving = true;
+    void askBackground({ type: 'drafts.save', target, body, tagText })
+      .then(
+        ({ savedAt }) => savedAt && !done && onSaved(savedAt),
+        () => undefined,
+      )
+      .finally(() => {
+        saving = false;
+        if (pending && !held) send();
+      });
   };
   const arm = () => {
     clearTimeout(timer);

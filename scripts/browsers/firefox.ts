@@ -435,7 +435,8 @@ class BidiFirefoxSession implements FirefoxSession {
   /** The shared id of Watchwords' UI host's shadow root, if the host is on the page. */
   private async uiShadowRoot(): Promise<string | undefined> {
     const host = await this.bidi.send<EvaluateResult>('script.evaluate', {
-      expression: `document.querySelector('watchwords-ui')`,
+      // Through the prototype: a page may shadow document.querySelector with a named element.
+      expression: `Document.prototype.querySelector.call(document, 'watchwords-ui')`,
       target: { context: this.context },
       awaitPromise: false,
       resultOwnership: 'root',

@@ -58,7 +58,7 @@ export async function command(session: Session, name: 'next-mention' | 'announce
  */
 export function selectText(session: Session, text: string): Promise<{ x: number; y: number }> {
   return session.evaluate(`(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = Document.prototype.createTreeWalker.call(document, document.body, NodeFilter.SHOW_TEXT);
     let node;
     while ((node = walker.nextNode()) && !node.data.includes(${JSON.stringify(text)}));
     if (!node) throw new Error('no text node holds ' + ${JSON.stringify(text)});
@@ -99,13 +99,14 @@ export async function markedNotes(session: Session): Promise<string[]> {
   }
   return session.evaluate(`(${JSON.stringify(groups)}).map((boxes) => {
     const caret = (x, y) => {
-      if (document.caretPositionFromPoint) { const p = document.caretPositionFromPoint(x, y); return p && [p.offsetNode, p.offset]; }
-      const r = document.caretRangeFromPoint(x, y); return r && [r.startContainer, r.startOffset];
+      const proto = Document.prototype;
+      if (proto.caretPositionFromPoint) { const p = proto.caretPositionFromPoint.call(document, x, y); return p && [p.offsetNode, p.offset]; }
+      const r = proto.caretRangeFromPoint.call(document, x, y); return r && [r.startContainer, r.startOffset];
     };
     const first = boxes[0], last = boxes[boxes.length - 1];
     const start = caret(first.left + 1, (first.top + first.bottom) / 2), end = caret(last.right - 1, (last.top + last.bottom) / 2);
     if (!start || !end) return '';
-    const range = document.createRange();
+    const range = Document.prototype.createRange.call(document);
     range.setStart(start[0], start[1]);
     range.setEnd(end[0], end[1]);
     return range.toString();

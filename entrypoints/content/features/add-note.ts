@@ -1,6 +1,7 @@
 import type { EditorTarget } from '../../../core/protocol/frame';
 import { notePlace, selectorsOf } from '../page-quotes';
 import type { ContentFeature } from './context';
+import { createElement, getSelection, listenOnDocument } from '../dom';
 
 /**
  * Selecting text shows an "Add note" button beside it (in our shadow root: it holds nothing of the reader's);
@@ -12,7 +13,7 @@ export const addNote: ContentFeature = {
   start(context) {
     const { overlay, signal, ui } = context;
     let offer: { range: Range; target: Extract<EditorTarget, { kind: 'page' }> } | undefined;
-    const button = document.createElement('button');
+    const button = createElement('button');
     button.type = 'button';
     button.className = 'add-note';
     button.textContent = 'Add note';
@@ -27,7 +28,7 @@ export const addNote: ContentFeature = {
 
     /** What the current selection would be a note on, if anything. */
     const selectionTarget = () => {
-      const selection = document.getSelection();
+      const selection = getSelection();
       if (!selection || selection.isCollapsed || !selection.rangeCount || !document.body) return undefined;
       const range = selection.getRangeAt(0).cloneRange();
       // Not a selection inside our own UI (the page cannot select in our shadow root, nor in the frame).
@@ -58,12 +59,12 @@ export const addNote: ContentFeature = {
     };
 
     for (const type of ['pointerup', 'keyup'] as const) {
-      document.addEventListener(type, (event) => {
+      listenOnDocument(type, (event) => {
         if (event.isTrusted && !ui.contains(event)) setTimeout(offerForSelection);
       }, { signal });
     }
-    document.addEventListener('selectionchange', () => {
-      if (offer && document.getSelection()?.isCollapsed) withdraw();
+    listenOnDocument('selectionchange', () => {
+      if (offer && getSelection()?.isCollapsed) withdraw();
     }, { signal });
     button.addEventListener('click', (event) => {
       if (event.isTrusted && offer) open(offer);

@@ -5,6 +5,7 @@ import type { Contributions, Feature } from '../lifecycle';
 import type { CardAction, Overlay } from '../overlay';
 import type { MentionRecord, PageScanner } from '../page-scanner';
 import type { UiHost } from '../ui-host';
+import { caretNodeAt } from '../dom';
 
 /** The reader's notes on this page, as the content script knows them: ids and where they are, never their text. */
 export interface PageNotes {
@@ -53,20 +54,15 @@ export function recordAt(scanner: PageScanner | undefined, x: number, y: number)
   return candidates.find((record) => [...record.range.getClientRects()].some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1));
 }
 
-type CaretDocument = Document & {
-  caretPositionFromPoint?(x: number, y: number): { offsetNode: Node; offset: number } | null;
-  caretRangeFromPoint?(x: number, y: number): Range | null;
-};
-
 function candidatesAt(scanner: PageScanner, x: number, y: number): MentionRecord[] {
   const registry = typeof CSS !== 'undefined' ? (CSS.highlights as unknown as { highlightsFromPoint?(x: number, y: number): unknown[] } | undefined) : undefined;
   if (registry?.highlightsFromPoint && scanner.usesHighlights) {
     const hits = registry.highlightsFromPoint(x, y) as ({ ranges?: AbstractRange[] } | Highlight)[];
     const ranges = hits.flatMap((hit) => ('ranges' in hit && Array.isArray(hit.ranges) ? hit.ranges : []));
-    if (ranges.length) return ranges.flatMap((range) => scanner.recordOf(range) ?? []);
-    if (!hits.length) return [];
+    const found = ranges.flatMap((range) => scanner.recordOf(range) ?? []);
+    if (found.length) return found;
+    // Nothing of ours there, by the registry; but the page can empty or refill that registry, so the caret decides.
   }
-  const doc = document as CaretDocument;
-  const caret = doc.caretPositionFromPoint ? doc.caretPositionFromPoint(x, y)?.offsetNode : doc.caretRangeFromPoint?.(x, y)?.startContainer;
+  const caret = caretNodeAt(x, y);
   return caret ? scanner.recordsAt(caret) : [];
 }

@@ -1,5 +1,6 @@
 import type { MentionRecord } from '../page-scanner';
 import { recordAt, type ContentFeature } from './context';
+import { listenOnDocument } from '../dom';
 
 /** How long the pointer may take to travel from a mention to its card before the card closes. */
 export const leaveGrace = 300;
@@ -57,7 +58,7 @@ export const hover: ContentFeature = {
       if ((shown.kind === 'card' || shown.kind === 'note') && !onFrame) scheduleClose();
     };
 
-    document.addEventListener(
+    listenOnDocument(
       'pointermove',
       (event) => {
         // Touch has its own feature (a tap opens); a page's forged pointer events are ignored.

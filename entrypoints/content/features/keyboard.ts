@@ -1,5 +1,6 @@
 import type { MentionRecord } from '../page-scanner';
 import type { ContentFeature } from './context';
+import { listenOnDocument } from '../dom';
 
 /**
  * Keyboard access to mentions: the "next mention" command, "reveal" from the popup, and a count said aloud and
@@ -31,7 +32,7 @@ export const keyboard: ContentFeature = {
       return following ?? records[0];
     };
 
-    document.addEventListener('keydown', (event) => {
+    listenOnDocument('keydown', (event) => {
       if (event.isTrusted && event.key === 'Escape') overlay.closeTransient(true);
     }, { signal });
 

@@ -1,4 +1,5 @@
 import { recordAt, type ContentFeature } from './context';
+import { listenOnDocument } from '../dom';
 
 /** A tap: the finger lifts within this long and this far from where it went down. */
 const tapLimits = { ms: 600, px: 12 };
@@ -13,12 +14,12 @@ export const touch: ContentFeature = {
   start(context) {
     const { overlay, signal, ui } = context;
     let down: { x: number; y: number; at: number; id: number } | undefined;
-    document.addEventListener('pointerdown', (event) => {
+    listenOnDocument('pointerdown', (event) => {
       if (!event.isTrusted || event.pointerType !== 'touch' || !event.isPrimary || ui.contains(event)) return;
       down = { x: event.clientX, y: event.clientY, at: event.timeStamp, id: event.pointerId };
     }, { passive: true, capture: true, signal });
-    document.addEventListener('pointercancel', () => (down = undefined), { passive: true, capture: true, signal });
-    document.addEventListener('pointerup', (event) => {
+    listenOnDocument('pointercancel', () => (down = undefined), { passive: true, capture: true, signal });
+    listenOnDocument('pointerup', (event) => {
       const start = down;
       down = undefined;
       if (!start || !event.isTrusted || event.pointerType !== 'touch' || event.pointerId !== start.id || ui.contains(event)) return;
