@@ -239,7 +239,8 @@ export async function clickButton(session: Session, name: string): Promise<void>
     // Another of our buttons (the card's footer) over the same point means it is hidden under it. (Nothing of the
     // page's own DOM API is used: a hostile test page may have clobbered it.)
     const covering = (await session.accessible('button')).filter((other) => (other.name !== now.name || other.text !== now.text) && x >= other.box.x && x <= other.box.x + other.box.width && y >= other.box.y - 8 && y <= other.box.y + other.box.height + 8);
-    return !covering.length && box.y + box.height <= (await session.evaluate<number>('innerHeight'));
+    if (covering.length || box.y + box.height > (await session.evaluate<number>('innerHeight'))) return false;
+    return !(await hiddenInOverlay(session, name));
   };
   let now = button;
   for (let turn = 0; turn < 8 && !(await inView(now.box)); turn++) {
@@ -247,6 +248,25 @@ export async function clickButton(session: Session, name: string): Promise<void>
     now = (await find()) ?? now;
   }
   await session.click(now.box.x + now.box.width / 2, now.box.y + now.box.height / 2);
+}
+
+/**
+ * Whether the overlay frame's button of that name is hidden under something of the frame's own (the card's footer
+ * over its scrolled body): the frame's own hit test at the button's centre. False when the button is not in the frame.
+ */
+async function hiddenInOverlay(session: Session, name: string): Promise<boolean> {
+  return session
+    .evaluateInOverlay<boolean>(`(() => {
+      const name = ${JSON.stringify(name)};
+      const named = (b) => [b.getAttribute('aria-label') || '', (b.textContent || '').trim()];
+      const buttons = [...document.querySelectorAll('button, a[href]')];
+      const button = buttons.find((b) => named(b).includes(name)) || buttons.find((b) => named(b).some((n) => n.startsWith(name)));
+      if (!button) return false;
+      const r = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !hit || !(hit === button || button.contains(hit));
+    })()`)
+    .catch(() => false);
 }
 
 /** The innerHTML of `selector` in the page as the server sends it (fetched again and parsed, no script run). */
