@@ -40,7 +40,7 @@ type Shown =
   | { kind: 'note'; noteId: string; range: Range; pinned: boolean }
   | { kind: 'editor'; target: EditorTarget; range?: Range }
   | { kind: 'offer'; drafts: DraftSummary[]; range?: Range }
-  | { kind: 'notice'; range?: Range }
+  | { kind: 'notice'; range?: Range; /** It offers something to do (Undo…): a hover must not take it away. */ choices: boolean }
   /** "Note saved", going by itself. */
   | { kind: 'toast' };
 
@@ -104,7 +104,7 @@ export function createOverlay(options: {
 
   const showNotice = (outcome: Outcome, range: Range | undefined) => {
     noticeActions = new Map(outcome.actions.map((action) => [action.id, action]));
-    shown = { kind: 'notice', range };
+    shown = { kind: 'notice', range, choices: outcome.actions.length > 0 };
     const anchor = boxesOf(range);
     frame.show(
       { type: 'notice', text: outcome.text.slice(0, 1000), actions: outcome.actions.map(({ id, label, primary, guarded }) => ({ id, label, ...(primary && { primary }), ...(guarded && { guarded }) })), look: look(anchor) },
@@ -185,7 +185,8 @@ export function createOverlay(options: {
     },
     /** Whether the reader is busy in the frame (writing, or reading what an action did): nothing replaces it. */
     get busy(): boolean {
-      return shown.kind === 'editor' || shown.kind === 'notice';
+      // A plain notice ("Note saved") gives way to the next card the reader points at; one with choices does not.
+      return shown.kind === 'editor' || (shown.kind === 'notice' && shown.choices);
     },
     showCard(record: MentionRecord, { pinned }: { pinned: boolean }) {
       if (this.busy) return;

@@ -30,6 +30,7 @@ const hostCss = `
   box-shadow: 0 4px 14px rgb(0 0 0 / 0.18), 0 1px 3px rgb(0 0 0 / 0.12);
 }
 .add-note:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.add-note.secondary { background: #fff; color: #1d4ed8; }
 .notices { position: fixed; top: 12px; right: 12px; display: grid; gap: 8px; justify-items: end; pointer-events: none; }
 .notice {
   pointer-events: auto; max-width: 340px; font: 14px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;

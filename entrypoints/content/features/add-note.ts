@@ -1,12 +1,14 @@
 import type { EditorTarget } from '../../../core/protocol/frame';
+import { ask } from '../../../lib/messaging';
 import { notePlace, selectorsOf } from '../page-quotes';
 import type { ContentFeature } from './context';
 import { createElement, getSelection, listenOnDocument } from '../dom';
 
 /**
- * Selecting text shows an "Add note" button beside it (in our shadow root: it holds nothing of the reader's);
- * pressing it, the context-menu item or the keyboard command opens the note editor in the frame. A card's "Add
- * note" opens it on the card's entity. Only the reader's own selecting and pressing count (trusted events).
+ * Selecting text shows "Add note" and "Watch this name" beside it (in our shadow root: they hold nothing of the
+ * reader's). "Add note", the context-menu item or the keyboard command opens the note editor in the frame; "Watch
+ * this name" opens the watchlist's form with the selected words (as its context-menu item does). A card's "Add note"
+ * opens the editor on the card's entity. Only the reader's own selecting and pressing count (trusted events).
  */
 export const addNote: ContentFeature = {
   name: 'add note',
@@ -18,12 +20,21 @@ export const addNote: ContentFeature = {
     button.className = 'add-note';
     button.textContent = 'Add note';
     button.hidden = true;
-    ui.controls.append(button);
-    signal.addEventListener('abort', () => button.remove());
+    const watch = createElement('button');
+    watch.type = 'button';
+    watch.className = 'add-note secondary';
+    watch.textContent = 'Watch this name';
+    watch.hidden = true;
+    ui.controls.append(button, watch);
+    signal.addEventListener('abort', () => {
+      button.remove();
+      watch.remove();
+    });
 
     const withdraw = () => {
       offer = undefined;
       button.hidden = true;
+      watch.hidden = true;
     };
 
     /** What the current selection would be a note on, if anything. */
@@ -45,6 +56,12 @@ export const addNote: ContentFeature = {
       const width = button.offsetWidth || 90;
       button.style.left = `${Math.max(8, Math.min(last.left, innerWidth - width - 8))}px`;
       button.style.top = `${last.bottom + 6 + 36 > innerHeight ? Math.max(8, last.top - 42) : last.bottom + 6}px`;
+      // "Watch this name" beside it, for a selection short enough to be a name.
+      watch.hidden = offer.range.toString().trim().length > 120;
+      const left = Math.max(8, Math.min(last.left, innerWidth - width - 8)) + width + 6;
+      watch.style.left = `${Math.min(left, Math.max(8, innerWidth - (watch.offsetWidth || 130) - 8))}px`;
+      watch.style.top = button.style.top;
+      if (left + (watch.offsetWidth || 130) > innerWidth - 8) watch.style.top = `${parseFloat(button.style.top) + 42}px`;
     };
     const offerForSelection = () => {
       if (overlay.shown.kind === 'editor') return withdraw();
@@ -68,6 +85,12 @@ export const addNote: ContentFeature = {
     }, { signal });
     button.addEventListener('click', (event) => {
       if (event.isTrusted && offer) open(offer);
+    }, { signal });
+    watch.addEventListener('click', (event) => {
+      if (!event.isTrusted || !offer) return;
+      const text = offer.range.toString().trim().slice(0, 1000);
+      withdraw();
+      void ask({ type: 'watch.open', text }).catch(() => undefined);
     }, { signal });
     addEventListener('scroll', place, { passive: true, signal });
 
