@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { launchChromium } from './browsers/chromium';
+import { samplesOf, type Profile } from './browsers/cpu-profile';
 import { chromeBuild } from './browsers/watchwords-page';
 
 const names = ['Flock Safety', 'ShotSpotter', 'Clearview AI', 'Cellebrite', 'Palantir Technologies'];
@@ -54,24 +55,10 @@ const cases: Record<string, { html: string; window: number }> = {
   },
 };
 
-interface ProfileNode { id: number; callFrame: { url: string; functionName: string }; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
 
 /** Sample time spent in extension code (a chrome-extension: frame and everything below it). */
 function extensionTime(profile: Profile) {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id)!;
-    const up = parent.get(id);
-    const result = node.callFrame.url.startsWith('chrome-extension:') || (up !== undefined && isOurs(up));
-    ours.set(id, result);
-    return result;
-  };
+  const { byId, isOurs } = samplesOf(profile, 'chrome-extension:');
   let total = 0;
   let run = 0;
   let longest = 0;
@@ -141,7 +128,7 @@ for (const [name, { window: duration }] of Object.entries(cases)) {
     const started = Date.now();
     await session.page.goto(`${origin}/${name}`, { waitUntil: 'commit', timeout: 60_000 });
     await new Promise((done) => setTimeout(done, Math.max(0, duration - (Date.now() - started))));
-    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: Required<Profile> };
     const busy = (await metric('TaskDuration')) - busyBefore;
     const wall = (profile.endTime - profile.startTime) / 1000;
     const { total, longest } = extensionTime(profile);
