@@ -170,7 +170,8 @@ describe.each(browserNames)('the notes manager in %s', (browserName) => {
     expect(notes).toHaveLength(30);
     // Landmarks: a banner with the heading, a search landmark with a labelled search box, the main list.
     for (const [role, name] of [['banner'], ['heading', 'Notes'], ['search'], ['searchbox', 'Search notes'], ['main'], ['list', 'Notes']] as const) {
-      expect(await session.accessible(role, name), `${role} ${name ?? ''}`).toHaveLength(1);
+      // (The browser's accessibility tree may lag the page's first render by a moment.)
+      await waitFor(`the ${role} ${name ?? ''}`, async () => (await session.accessible(role, name)).length === 1 || undefined, 5000);
     }
     expect(
       await session.evaluate(`({ bannerHeading: document.querySelector('header h1')?.textContent, searchBoxInSearch: !!document.querySelector('search input[type=search]'),
