@@ -1,14 +1,12 @@
 import { z } from 'zod';
+import { noteLimits, quoteContextLength } from './limits';
 import { tagsSchema } from './tags';
 
 const timestamp = z.iso.datetime();
 /** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
 const webAddress = z.url({ protocol: /^https?$/ });
 
-/** How much of the page's text either side of a quote a note keeps (its W3C TextQuoteSelector prefix and suffix). */
-export const quoteContextLength = 32;
-/** The limits of what a reader writes and quotes; the editor counts down to them. */
-export const noteLimits = { body: 20_000, quote: 5_000 } as const;
+export { noteLimits, quoteContextLength } from './limits';
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with up to `quoteContextLength` characters either side. */
 export const textQuoteSchema = z

@@ -1,6 +1,7 @@
 import { ask } from '../../lib/messaging';
 import { collectPageText } from '../../lib/page-text';
-import { quoteContextLength, type Note } from '../../core/notes/note';
+import { quoteContextLength } from '../../core/notes/limits';
+import type { Note } from '../../core/notes/note';
 import type { EditorTarget, OverlayStore } from './overlay-store';
 import { canonicalUrl } from './page-notes';
 import { offsetOf } from './page-offsets';
