@@ -56,6 +56,36 @@ export function addPageStyle(css: string): () => void {
   };
 }
 
+/**
+ * A display with the mention style sheet added when the first mentions are shown or in the page's first idle
+ * period (page notes use it too), whichever comes first. The page's background is read for the palette then,
+ * once the browser has worked out the page's style for a frame: read at DOMContentLoaded, it makes the browser
+ * compute the style of the whole page inside our task (about 100 ms on a 1 MB article). Not in an animation frame
+ * callback: that would run inside the browser's rendering of the frame.
+ */
+export function styledOnFirstShow(display: MentionDisplay & { dispose(): void }, style: Settings['highlightStyle']): MentionDisplay & { dispose(): void } {
+  let removeStyle: (() => void) | undefined;
+  let disposed = false;
+  const addStyle = () => {
+    if (!disposed && !removeStyle) removeStyle = addPageStyle(mentionCss(style, pageIsDark()));
+  };
+  if ('requestIdleCallback' in window) requestIdleCallback(addStyle, { timeout: 1000 });
+  else setTimeout(addStyle, 50);
+  return {
+    changesDom: display.changesDom,
+    add(records) {
+      addStyle();
+      display.add(records);
+    },
+    remove: (records) => display.remove(records),
+    dispose() {
+      disposed = true;
+      display.dispose();
+      removeStyle?.();
+    },
+  };
+}
+
 export function supportsCustomHighlights(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }

@@ -9,7 +9,7 @@ import { loadSettings, watchSettings } from '../../lib/settings';
 import { setupNotes } from './add-note';
 import { createCards } from './cards';
 import { EntryCache } from './entry-cache';
-import { addPageStyle, customHighlights, mentionCss, pageIsDark, supportsCustomHighlights, wrappingMarks } from './highlighters';
+import { customHighlights, styledOnFirstShow, supportsCustomHighlights, wrappingMarks } from './highlighters';
 import { trackHover } from './hover';
 import { keyboardNavigation } from './keyboard';
 import { OverlayStore } from './overlay-store';
@@ -90,12 +90,8 @@ export default defineContentScript({
       stop();
       if (!settings || !document.body || !isActiveOn(settings, site())) return;
       const current = settings;
-      const display = current.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights();
-      const removeStyle = addPageStyle(mentionCss(current.highlightStyle, pageIsDark()));
-      undisplay = () => {
-        display.dispose();
-        removeStyle();
-      };
+      const display = styledOnFirstShow(current.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights(), current.highlightStyle);
+      undisplay = () => display.dispose();
       scanner = new PageScanner(
         document.body,
         matcher,
