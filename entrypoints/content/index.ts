@@ -30,7 +30,14 @@ export default defineContentScript({
     const cards = createCards(store, entries);
     let matcher = createMatcher(terms);
     const site = () => siteOf(location.href);
-    const where = () => ({ site: site() ?? '', page: normalisePageUrl(location.href) });
+    // Worked out once per address: the scanner's filter asks for every mention (parsing the address each time
+    // was a tenth of the scan of a long page).
+    let whereFor: { href: string; value: { site: string; page: ReturnType<typeof normalisePageUrl> } } | undefined;
+    const where = () => {
+      const href = location.href;
+      if (whereFor?.href !== href) whereFor = { href, value: { site: siteOf(href) ?? '', page: normalisePageUrl(href) } };
+      return whereFor.value;
+    };
     let settings: Settings | undefined;
     let scanner: PageScanner | undefined;
     let undisplay: (() => void) | undefined;
