@@ -120,8 +120,9 @@ export default defineContentScript({
     const reportCount = () => {
       clearTimeout(countTimer);
       countTimer = setTimeout(() => {
-        const total = scanner?.mentions().length ?? 0;
-        reportSightings(scanner?.mentions() ?? []);
+        const mentions = scanner?.unorderedMentions() ?? new Set();
+        const total = mentions.size;
+        reportSightings(mentions);
         if (total === reported) return;
         reported = total;
         void ask({ type: 'page.mentions', total }).catch(() => undefined);

@@ -100,6 +100,11 @@ export class PageScanner {
     return [...this.records].sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
+  /** Every current mention in no particular order (putting thousands of ranges in order takes milliseconds). */
+  unorderedMentions(): ReadonlySet<MentionRecord> {
+    return this.records;
+  }
+
   /** Whether mentions are CSS highlights, which the browser can hit-test by their ranges. */
   get usesHighlights(): boolean {
     return !this.display.changesDom;
