@@ -52,8 +52,12 @@ export class PageScanner {
    * would split the text nodes that the pieces still to come are read from.
    */
   private long: { unit: PageText; next: number; found: MentionRecord[] } | undefined;
-  /** Characters scanned per ms, as measured (a first guess until then). */
-  private speed = 2_000;
+  /**
+   * Characters scanned per ms, as measured (a first guess until then). The guess is low: the first slice runs code
+   * the engine has not compiled yet, several times slower than it will be, and a guess made for warm code made
+   * it the longest task of the scan.
+   */
+  private speed = 400;
   private scheduled = false;
   private settled: Promise<void> = Promise.resolve();
   private resolveSettled: (() => void) | undefined;
