@@ -45,6 +45,8 @@ describe('the notes repository: the one writer', () => {
     advance(undoWindowMs + 1);
     expect(await repository.purge()).toBe(1);
     expect(JSON.stringify(await db.noteStates.get(note.id))).not.toContain('Private words');
+    // Nor in this device's change log (it has never synced: a first sync uploads the notes, not the log).
+    expect(JSON.stringify(await db.changes.toArray())).not.toContain('Private words');
     expect(await db.notes.get(note.id)).toBeUndefined();
     expect(await repository.restore([note.id])).toBe(0);
   });

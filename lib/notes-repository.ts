@@ -24,6 +24,9 @@ import {
 } from '../core/notes/state';
 import type { Backup, NotesDatabase } from './notes-db';
 
+/** Where sync keeps its bookkeeping for the server (lib/sync/engine.ts); absent on a device that never synced. */
+export const syncServerKey = 'server';
+
 /** How long a deleted note keeps its text, for Undo; after that only its id and stamps remain. */
 export const undoWindowMs = 10 * 60 * 1000;
 /** Backups kept; older ones are removed when a new one is taken. */
@@ -201,7 +204,11 @@ export class NotesRepository {
     return this.bulk('restore', ids, (state, stamp) => (restorable(state) ? restoreNote(state, stamp) : undefined));
   }
 
-  /** Forgets the text of notes deleted longer ago than the undo window. Returns how many were purged. */
+  /**
+   * Forgets the text of notes deleted longer ago than the undo window. Returns how many were purged. On a device
+   * that has never synced, the change log goes too: a first sync uploads the notes as they are, not the log, so
+   * the log would only keep deleted text alive (a device that syncs drops what it has uploaded: `forgetChangesUpTo`).
+   */
   async purge(): Promise<number> {
     const cutoff = this.now() - undoWindowMs;
     return this.db.transaction('rw', this.tables, async () => {
@@ -210,8 +217,14 @@ export class NotesRepository {
         if (state.deleted?.value && stampTime(state.deleted.stamp) < cutoff && hasPurgeableText(state)) purged.push(purgeDeleted(state));
       });
       await this.store(purged);
+      if ((await this.db.sync.get(syncServerKey)) === undefined) await this.db.changes.clear();
       return purged.length;
     });
+  }
+
+  /** Drops this device's logged changes up to `seq`, once sync has uploaded them (nothing reads them again). */
+  async forgetChangesUpTo(seq: number): Promise<void> {
+    await this.db.changes.where('seq').belowOrEqual(seq).delete();
   }
 
   /** Every note with its stamps (tombstones too), for export and sync. */

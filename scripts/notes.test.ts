@@ -57,6 +57,11 @@ describe('the notes CLI', { timeout: 60_000 }, () => {
     expect(csv.out.trim().split('\r\n')).toHaveLength(4);
     const md = notes('convert', '--to', 'markdown', v1);
     expect(md.out.match(/^## /gm)).toHaveLength(3);
+    // HTML in a note's body is carried as text: escaped in Markdown, a plain string in JSON-LD and CSV.
+    expect(md.out).toContain('&lt;b&gt;Check&lt;/b&gt; the &lt;script&gt;alert(1)&lt;/script&gt; contract.');
+    expect(md.out).not.toMatch(/<script|<b>/);
+    expect(JSON.parse(w3c.out).first.items.flatMap((a: { body?: { value: string }[] }) => a.body ?? []).map((b: { value: string }) => b.value)).toContain('<b>Check</b> the <script>alert(1)</script> contract.');
+    expect(csv.out).toContain(',<b>Check</b> the <script>alert(1)</script> contract.,');
     const out = join(dir, 'vault');
     expect(notes('convert', '--to', 'markdown', v1, '--out', out).code).toBe(0);
     expect(readdirSync(join(out, 'Pages')).sort()).toEqual([expect.stringMatching(/^Face scans at the dock \(\w{6}\)\.md$/), expect.stringMatching(/^Plate readers \(\w{6}\)\.md$/)]);
@@ -83,5 +88,11 @@ describe('the notes CLI', { timeout: 60_000 }, () => {
     expect(notesOf(notes('merge', a, b).out).find((n) => n.id === ids.page)).toMatchObject({ body: 'later on b' });
     expect(notesOf(notes('merge', a, a).out)).toEqual(notesOf(notes('merge', a).out));
     expect(notesOf(notes('merge', a).out)).toEqual(notesOf(readFileSync(a, 'utf8')));
+    // One bad file among good ones: nothing on stdout, one line naming it, exit 1.
+    const cut = file('merge-cut.json', readFileSync(a, 'utf8').slice(0, 500));
+    const bad = notes('merge', a, cut);
+    expect(bad).toMatchObject({ code: 1, out: '' });
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect(bad.err).toContain('merge-cut.json');
   });
 });

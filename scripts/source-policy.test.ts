@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildDataset, DatasetError } from '../core/dataset/dataset';
 import type { Entry, EntryInput, Source } from '../core/dataset/schema';
-import { deniedDomains, deniedReason, formatStaleReport, sourcePolicyProblems, staleReport } from './source-policy';
+import { readDataset } from './dataset-files';
+import { datingProblems, deniedDomains, deniedReason, formatStaleReport, sourcePolicyProblems, staleReport } from './source-policy';
 
 const vendor = (id: string, sources: Source[], asOf = '2026-01-01'): EntryInput => ({
   id,
@@ -100,6 +101,56 @@ describe('primary sources', () => {
   });
 });
 
+describe('the dating rule', () => {
+  const today = '2026-12-04';
+  const dated = (extra: Partial<EntryInput>): Entry => buildDataset([{ file: 'data/dated.json', data: { ...vendor('dated', [self, report]), ...extra } }])[0]!;
+  const law = (status: { stage: 'in-force'; date: string }, asOf: string, latestDate?: string): Entry => {
+    const url = 'https://example.gov/law';
+    return buildDataset([
+      {
+        file: 'data/a-law.json',
+        data: {
+          id: 'a-law',
+          kind: 'law',
+          name: 'A Made-up Act',
+          summary: 'A made-up law used only in tests.',
+          facts: { jurisdiction: 'Nowhere' },
+          status: { ...status, source: url },
+          ...(latestDate ? { latest: { text: 'Amended.', date: latestDate, source: url } } : {}),
+          sources: [{ url, title: 'Example legislature: the act', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status', 'latest'] }],
+          asOf,
+        },
+      },
+    ])[0]!;
+  };
+
+  test('an entry checked today or before, reporting nothing after its check, passes', () => {
+    expect(datingProblems(dated({ asOf: today }), today)).toEqual([]);
+    expect(datingProblems(law({ stage: 'in-force', date: '2026-12-04' }, '2026-12-04', '2026-12'), today)).toEqual([]);
+    expect(datingProblems(law({ stage: 'in-force', date: '2026' }, '2026-01-01'), today)).toEqual([]);
+  });
+
+  test('asOf after today is refused', () => {
+    expect(datingProblems(dated({ asOf: '2026-12-05' }), today)).toEqual([
+      'asOf: 2026-12-05 is after today (2026-12-04); asOf is the day the entry was last checked',
+    ]);
+  });
+
+  test('a status or latest development dated after the check is refused', () => {
+    expect(datingProblems(law({ stage: 'in-force', date: '2026-06-02' }, '2026-06-01', '2026-07'), today)).toEqual([
+      'status.date: 2026-06-02 is after asOf 2026-06-01; an entry cannot report what happened after it was checked',
+      'latest.date: 2026-07 is after asOf 2026-06-01; an entry cannot report what happened after it was checked',
+    ]);
+  });
+});
+
+describe('the bundled dataset', () => {
+  test('keeps the sourcing rule, and reports nothing dated after its own check', () => {
+    // '9999-12-31': the clock is not the test's business; only the dates inside each entry are.
+    expect(() => readDataset(undefined, { check: (entry) => [...sourcePolicyProblems(entry), ...datingProblems(entry, '9999-12-31')] })).not.toThrow();
+  });
+});
+
 describe('--stale', () => {
   const entry = (id: string, kind: Entry['kind'], asOf: string) => ({ id, kind, asOf });
 
@@ -157,6 +208,16 @@ describe('npm run check:data', () => {
     expect(stale.status).toBe(0);
     expect(stale.stdout.split('\n')[0]).toBe('As of 2027-01-02: 1 of 2 entries are due for a new check (bills after 90 days, others after 365).');
     expect(stale.stdout).toMatch(/366 days {2}2026-01-01 {2}vendor {4}fine/);
+  });
+
+  test('fails on an asOf after --today, naming the file', () => {
+    const data = join(dir, 'dated');
+    mkdirSync(data);
+    writeFileSync(join(data, 'checked.json'), JSON.stringify(vendor('checked', [self, report], '2026-11-01')));
+    expect(check(data, '--today', '2026-11-01').status).toBe(0);
+    const failed = check(data, '--today', '2026-10-31');
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('data/checked.json: asOf: 2026-11-01 is after today (2026-10-31)');
   });
 
   test('rejects an unknown option', () => {

@@ -1,7 +1,7 @@
 // The sourcing rule of docs/dataset.md, as code: which sources an entry may cite, and how old its check may be.
 // `npm run check:data` applies `sourcePolicyProblems` to every entry; `npm run check:data -- --stale` prints
 // `staleReport`.
-import { isPrimary, type Entry } from '../core/dataset/schema';
+import { hasStatus, isPrimary, type Entry, type EntryWithStatus } from '../core/dataset/schema';
 
 /**
  * Domains that are never a source: they copy other people's work (scrapers, mirrors, document dumps), repackage it
@@ -39,6 +39,10 @@ export const deniedDomains: Record<string, string> = {
   'brightgram.com': 'content farm',
   'virtual-coach.com': 'content farm',
   'politicalwhistle.com': 'content farm',
+  'cabrilloclub.com': 'content farm (machine-written contract "intelligence")',
+  'drivtu.com': 'content farm',
+  'whatthefuture.ai': 'content farm (rewrites of other outlets\' reporting)',
+  'trendsmask.com': 'content farm',
   'enotes.com': 'study-guide site',
   'studentnewsdaily.com': 'study-guide site',
   // Scrapers and reprint sites (a copy of someone else's article).
@@ -68,6 +72,20 @@ export const deniedDomains: Record<string, string> = {
   'expediteq.com': 'reprint site',
   'adam.curry.com': 'reprint site',
   'mapinc.org': 'reprint archive',
+  'toddlollar.com': 'reprint site (copies of The Intercept)',
+  'glassess.biz': 'reprint site (copies of The Intercept)',
+  'oxypedia.com': 'reprint site (copy of Protocol)',
+  'fromthetrenchesworldreport.com': 'reprint site',
+  'tigirlshockey.com': 'reprint site (copy of The Verge)',
+  'ymjeong.com': 'reprint site (copy of WIRED)',
+  'crownbread.com': 'reprint site (machine-reworded copy)',
+  'marcpickren.org': 'reprint site (machine-reworded copy of WIRED)',
+  'aicryptobuzz.com': 'reprint site (machine-reworded copy)',
+  'mynews24x7.in': 'reprint site',
+  'sechead.com': 'reprint site',
+  'heavyhaultexas.com': 'reprint site (copy of FreightWaves)',
+  'kr.klearx.com': 'reprint site (machine translation)',
+  'companydirectorylist.com': 'scraper',
   'newsbreak.com': 'aggregator',
   'sofx.com': 'aggregator',
   'yhoo.it': 'link shortener',
@@ -83,6 +101,10 @@ export const deniedDomains: Record<string, string> = {
   'wiki.av1.space': 'encyclopedia mirror',
   'wikimili.com': 'encyclopedia mirror',
   'bdmobi.com': 'encyclopedia mirror',
+  'review.clateway.com': 'encyclopedia mirror',
+  'grey-earl.ga': 'encyclopedia copy',
+  'perlic.ignorelist.com': 'mirror of EFF pages',
+  'kuztomin.com': 'copy of GOV.UK pages',
   'redlib.plushiemc.com': 'forum mirror',
   'docslib.org': 'document dump',
   'docest.com': 'document dump',
@@ -149,6 +171,23 @@ export function sourcePolicyProblems(entry: Entry): string[] {
   });
   if (!entry.sources.some(isPrimary)) {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
+  }
+  return problems;
+}
+
+/**
+ * The dating rule for one entry on `today` (YYYY-MM-DD): `asOf` is a day someone checked the entry, so it is not in
+ * the future, and an entry cannot report a status or a latest development dated after that check. Dates known only
+ * to the month or year compare as their first day. Messages ("field: problem"), empty when the dates hold.
+ */
+export function datingProblems(entry: Entry, today: string): string[] {
+  const problems: string[] = [];
+  if (entry.asOf > today) problems.push(`asOf: ${entry.asOf} is after today (${today}); asOf is the day the entry was last checked`);
+  const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
+  for (const [field, date] of [['status', status?.date], ['latest', entry.latest?.date]] as const) {
+    if (date !== undefined && date > entry.asOf) {
+      problems.push(`${field}.date: ${date} is after asOf ${entry.asOf}; an entry cannot report what happened after it was checked`);
+    }
   }
   return problems;
 }

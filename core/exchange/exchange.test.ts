@@ -8,7 +8,7 @@ import { applyImport, planImport, readImportFile, summariseImport } from './impo
 import { markdownDocument, markdownFiles } from './markdown';
 import { exportFormats } from './registry';
 import { ImportError, maxImportBytes } from './safe-json';
-import { ids, pageTarget, testInput, testStates } from './test-library';
+import { ids, pageTarget, readCsv, testInput, testStates } from './test-library';
 import { exportWatchwordsJson } from './watchwords-json';
 
 const v1 = readFileSync(new URL('./fixtures/watchwords-v1-popup.json', import.meta.url), 'utf8');
@@ -151,26 +151,6 @@ describe('Markdown for Obsidian', () => {
 });
 
 describe('CSV', () => {
-  /** A strict RFC 4180 reader, to check what a spreadsheet would see. */
-  function readCsv(data: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let cell = '';
-    let quoted = false;
-    for (let i = 0; i < data.length; i++) {
-      const c = data[i]!;
-      if (quoted) {
-        if (c === '"' && data[i + 1] === '"') (cell += '"'), i++;
-        else if (c === '"') quoted = false;
-        else cell += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ',') row.push(cell), (cell = '');
-      else if (c === '\r' && data[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-      else cell += c;
-    }
-    return rows;
-  }
-
   test('one row per live note with the right columns; CRLF; quoting; formulas neutralised', () => {
     const data = text(exportCsv(testInput()).data);
     expect(data.endsWith('\r\n')).toBe(true);

@@ -35,9 +35,19 @@ function obsidianTag(tag: string): string {
   return tag.trim().replace(/\s+/g, '-').replace(/[^\p{L}\p{N}_\-/]/gu, '') || 'tag';
 }
 
-/** The reader's text as inert Markdown. */
+/**
+ * Text from the reader or from a page (its title, the quote) as inert Markdown: no HTML (`<`, `&`), no links,
+ * images or embeds (`[`, `]`: a page titled `![](https://tracker/…)` would otherwise make Obsidian fetch it), no
+ * code spans or fences (`` ` ``, `~`: a fence named `dataviewjs` runs in Obsidian with that plugin), no block id.
+ */
 export function inertMarkdown(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\^(?=[\w-]*\s*$)/gm, '\\^').replace(/\r\n?/g, '\n');
+  return text
+    .replace(/[\\[\]`~]/g, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\^(?=[\w-]*\s*$)/gm, '\\^')
+    .replace(/\r\n?/g, '\n');
 }
 
 function quoteBlock(text: string): string {
@@ -67,7 +77,8 @@ function noteBlock(note: Note, quote: string | undefined): string {
   const parts: string[] = [];
   if (quote !== undefined) parts.push(quoteBlock(quote), `^${blockId(note)}`);
   if (note.body) parts.push(inertMarkdown(note.body));
-  if (quote === undefined) parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''} ^${blockId(note)}`.trim();
+  // An entity note's block id ends its text (or stands alone when the text is empty).
+  if (quote === undefined) parts.splice(-1, 1, `${parts.at(-1) ?? ''} ^${blockId(note)}`.trim());
   if (note.tags.length) parts.push(note.tags.map((t) => `#${obsidianTag(t)}`).join(' '));
   parts.push(`*${note.createdAt.slice(0, 10)}*`);
   return parts.join('\n\n');

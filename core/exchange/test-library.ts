@@ -42,3 +42,23 @@ export function testInput(states = testStates()): ExportInput {
     mentions: (text) => (/mobile fortify|face scans/i.test(text) ? ['clearview-ai'] : []),
   };
 }
+
+/** A strict RFC 4180 reader, to check what a spreadsheet would see. */
+export function readCsv(data: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < data.length; i++) {
+    const c = data[i]!;
+    if (quoted) {
+      if (c === '"' && data[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && data[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}

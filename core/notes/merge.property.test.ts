@@ -223,7 +223,10 @@ describe('merge of random multi-device histories with skewed clocks', () => {
           for (const b of changes.slice(0, 8)) {
             if (a.id !== b.id) continue;
             expect(joinNotes(a, b)).toEqual(joinNotes(b, a));
-            expect(joinNotes(a, a)).toEqual(joinNotes(a, a.id === a.id ? a : a));
+            // Idempotent: joining what is already in changes nothing.
+            expect(joinNotes(a, a)).toEqual(a);
+            expect(joinNotes(joinNotes(a, b), b)).toEqual(joinNotes(a, b));
+            expect(joinNotes(joinNotes(a, b), a)).toEqual(joinNotes(a, b));
             for (const c of changes.slice(0, 8)) if (c.id === a.id) expect(joinNotes(joinNotes(a, b), c)).toEqual(joinNotes(a, joinNotes(b, c)));
           }
         }

@@ -15,6 +15,8 @@ export type SyncOutcome =
     }
   | { state: 'auth-failed' | 'unreachable' | 'server-error'; message: string }
   | { state: 'needs-passphrase' | 'wrong-passphrase' | 'damaged'; message: string }
+  /** The reader chose encryption, and the library in the folder is not encrypted: nothing is sent to it. */
+  | { state: 'not-encrypted'; message: string }
   /** Another library (or none) is in the folder where this device synced before: ask before going on. */
   | { state: 'other-library'; message: string }
   /** Applying would delete more than 20 % of the notes: ask before going on. */

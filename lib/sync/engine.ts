@@ -2,7 +2,7 @@ import { ClockError, devicePattern, serverClockSkew } from '../../core/notes/clo
 import { mapStates, mergeInto, type NoteChange } from '../../core/notes/merge';
 import { isDeleted, latestStamp, withoutDeletedText, type NoteState } from '../../core/notes/state';
 import type { SyncOutcome } from '../../core/sync/types';
-import type { NotesRepository } from '../notes-repository';
+import { syncServerKey, type NotesRepository } from '../notes-repository';
 import { createEncryption, EncryptionError, importDataKey, open, seal, unlock } from './crypto';
 import { batchFile, batchPlace, batchSchema, changesSchema, devicesFolder, headFile, headSchema, libraryFile, libraryMarkerSchema, type LibraryMarker } from './layout';
 import { WebDavClient, WebDavError } from './webdav';
@@ -16,6 +16,8 @@ export interface SyncConfig {
   dataKey?: string;
   /** Only when starting a new library: encrypt it with this passphrase. */
   newPassphrase?: string;
+  /** The reader chose encryption for this server (a passphrase, now or before): never write notes there unencrypted. */
+  requireEncryption?: boolean;
 }
 
 export type { SyncOutcome };
@@ -68,12 +70,12 @@ export class SyncEngine {
   }
 
   private async state(): Promise<ServerState> {
-    const saved = await this.notes.syncValue<ServerState>('server');
+    const saved = await this.notes.syncValue<ServerState>(syncServerKey);
     return saved && saved.url === this.dav.base.toString() ? saved : { url: this.dav.base.toString(), cursors: [] };
   }
 
   private async save(state: ServerState): Promise<void> {
-    await this.notes.setSyncValue('server', state);
+    await this.notes.setSyncValue(syncServerKey, state);
   }
 
   async sync(run: SyncRun = {}): Promise<SyncOutcome> {
@@ -131,9 +133,15 @@ export class SyncEngine {
   private async library(state: ServerState, run: SyncRun): Promise<LibraryMarker | SyncOutcome> {
     await this.dav.ensureFolder(devicesFolder);
     let text = await this.dav.get(libraryFile);
+    // Encryption once chosen is never dropped without the reader's say: not by a library replaced with an unencrypted
+    // one (by a wiped folder, or by whoever controls the server), nor by a passphrase forgotten with a stopped worker.
+    const mustEncrypt = !!(this.config.requireEncryption || this.config.dataKey || this.config.newPassphrase);
     if (text === undefined) {
       if (state.libraryId && !run.adoptLibrary) {
         return { state: 'other-library', message: 'The Watchwords library this browser synced with is no longer in that folder. Start a new library there?' };
+      }
+      if (mustEncrypt && !this.config.newPassphrase) {
+        return { state: 'needs-passphrase', message: 'Your notes are synced encrypted: enter your passphrase to start an encrypted library in that folder.' };
       }
       const encryption = this.config.newPassphrase ? await createEncryption(this.config.newPassphrase) : undefined;
       const fresh: LibraryMarker = {
@@ -157,6 +165,12 @@ export class SyncEngine {
       return { state: 'other-library', message: 'Another Watchwords library is in that folder now. Merge your notes with it?' };
     }
     if (parsed.encryption && !this.config.dataKey && !this.config.newPassphrase) return { state: 'needs-passphrase', message: 'This library is encrypted: enter its passphrase.' };
+    if (mustEncrypt && !parsed.encryption) {
+      return {
+        state: 'not-encrypted',
+        message: 'The library in that folder is not encrypted, and you chose encryption: nothing was sent to it. To sync with it unencrypted, stop syncing and set sync up again without a passphrase; for an encrypted library, choose an empty folder.',
+      };
+    }
     return parsed;
   }
 
@@ -268,6 +282,8 @@ export class SyncEngine {
       }
       state.uploadedSeq = seq;
       await this.save(state);
+      // Uploaded, so no longer needed here (and no longer keeping the text of notes deleted since).
+      await this.notes.forgetChangesUpTo(seq);
     }
     for (;;) {
       const logged = await this.notes.changesAfter(state.uploadedSeq, changesPerBatch);
@@ -283,6 +299,7 @@ export class SyncEngine {
       state.uploadedSeq = logged[logged.length - 1]!.seq!;
       await this.save(state);
       await this.notes.setSyncValue('uploadedSeq', state.uploadedSeq);
+      await this.notes.forgetChangesUpTo(state.uploadedSeq);
     }
     return uploaded;
   }

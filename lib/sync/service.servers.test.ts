@@ -62,4 +62,24 @@ describe('the background sync service (over rclone)', () => {
     expect(await second.service.syncNow()).toMatchObject({ state: 'synced' });
     expect((await second.notes.states()).length).toBe(1);
   });
+
+  test('a passphrase is remembered as a choice: a sync after the worker restarted (passphrase gone) does not start an unencrypted library', async () => {
+    const db = new NotesDatabase(`service-${crypto.randomUUID()}`);
+    const notes = new NotesRepository(db);
+    await notes.add({ kind: 'entity', entityId: 'x' }, 'words only for the reader', []);
+    const url = server.url.replace('/Watchwords/', '/restart/');
+    const down: typeof fetch = async () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const first = createSyncService({ notes, hasPermission: async () => true, schedule: () => undefined, fetch: down });
+    expect(await first.configure({ url, username: server.username, password: server.password, passphrase: 'pass phrase' })).toMatchObject({ state: 'unreachable' });
+    expect(await first.status()).toMatchObject({ encrypted: true });
+    // The browser stopped the worker; the alarm's sync runs in a new one, which never saw the passphrase.
+    const restarted = createSyncService({ notes, hasPermission: async () => true, schedule: () => undefined });
+    expect(await restarted.syncNow()).toMatchObject({ state: 'needs-passphrase' });
+    const dav = new (await import('./webdav')).WebDavClient({ url, username: server.username, password: server.password });
+    expect(await dav.get('watchwords-library.json')).toBeUndefined();
+    expect(await restarted.configure({ url, username: server.username, password: server.password, passphrase: 'pass phrase' })).toMatchObject({ state: 'synced' });
+    expect(JSON.parse((await dav.get('watchwords-library.json'))!)).toHaveProperty('encryption');
+  });
 });

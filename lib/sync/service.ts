@@ -10,6 +10,7 @@ interface Credentials {
   password: string;
   /** The unwrapped data key of an encrypted library (never the passphrase). */
   dataKey?: string;
+  /** The reader chose encryption (gave a passphrase): sync never writes unencrypted for these credentials. */
   encrypted?: boolean;
 }
 
@@ -64,7 +65,7 @@ export function createSyncService(deps: SyncServiceDeps) {
   async function runOnce(run: SyncRun): Promise<SyncOutcome> {
     const saved = await credentials();
     if (!saved) return { state: 'server-error', message: 'Sync is not set up.' };
-    const config: SyncConfig = { url: saved.url, username: saved.username, password: saved.password, ...(saved.dataKey && { dataKey: saved.dataKey }), ...(passphrase && { newPassphrase: passphrase }) };
+    const config: SyncConfig = { url: saved.url, username: saved.username, password: saved.password, ...(saved.dataKey && { dataKey: saved.dataKey }), ...(passphrase && { newPassphrase: passphrase }), requireEncryption: !!saved.encrypted };
     const engine = new SyncEngine(deps.notes, config, { ...(deps.fetch && { fetch: deps.fetch }), ...(deps.now && { now: deps.now }) });
     const outcome = await engine.sync(run);
     // The browser may reach the server without the permission asked for (on some browsers the content scripts'
@@ -112,6 +113,8 @@ export function createSyncService(deps: SyncServiceDeps) {
         username: options.username,
         password: options.password,
         ...(sameServer && previous.dataKey && !options.passphrase && { dataKey: previous.dataKey, encrypted: true }),
+        // Remembered before the first sync that uses it: a worker stopped before then forgets the passphrase, not the choice.
+        ...(options.passphrase && { encrypted: true }),
       } satisfies Credentials);
       passphrase = options.passphrase || undefined;
       deps.schedule(syncAlarm, syncPeriodMinutes, syncPeriodMinutes);

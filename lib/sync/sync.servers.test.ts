@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Target } from '../../core/notes/state';
 import { NotesDatabase } from '../notes-db';
-import { NotesRepository } from '../notes-repository';
+import { NotesRepository, undoWindowMs } from '../notes-repository';
 import { SyncEngine, type SyncConfig, type SyncOutcome } from './engine';
 import { startApache, startRclone, type TestServer } from './test-servers';
 
@@ -145,6 +145,59 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
     expect(await b.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
   });
 
+  test('what the server keeps of a deleted note (README, "What the server keeps"), and clearing the folder clears it', { timeout: 120_000 }, async () => {
+    server.url = server.url.replace(/\/[^/]*\/$/, '/history/');
+    const [a, b] = [device(server, 'a', 0), device(server, 'b', 0)];
+    const kept = await a.notes.add(target(800), 'kept words', []);
+    const gone = await a.notes.add(target(801), 'first words of a note to forget', ['tag-to-forget']);
+    await syncAll([a, b]);
+    await a.notes.edit(gone.id, { body: 'second words of a note to forget', tags: ['tag-to-forget'] });
+    expect(await a.sync()).toMatchObject({ state: 'synced' });
+    await a.notes.delete([gone.id]);
+    await syncAll([a, b]);
+    const dav = new (await import('./webdav')).WebDavClient(a.config);
+    const files = async () => {
+      const all = new Map<string, string>();
+      for (const name of (await dav.list('devices')).map((d) => d.name)) for (const file of await dav.list(`devices/${name}`)) all.set(`${name}/${file.name}`, (await dav.get(`devices/${name}/${file.name}`)) ?? '');
+      return all;
+    };
+    const holding = (all: Map<string, string>, pattern: RegExp) => [...all].filter(([, text]) => pattern.test(text)).map(([path]) => path);
+    // Batches are never rewritten: the first and the edited text, the page and the tag stay in a's earlier batches;
+    // the delete itself carries none of them.
+    const before = await files();
+    const aDevice = await a.notes.deviceId();
+    expect(holding(before, /first words of a note to forget/)).toEqual([`${aDevice}/batch-000001.json`]);
+    expect(holding(before, /second words of a note to forget/)).toEqual([`${aDevice}/batch-000002.json`]);
+    expect(holding(before, /story\/801/).length).toBeGreaterThan(1);
+    const lastOfA = before.get(`${aDevice}/batch-000003.json`)!;
+    expect(JSON.parse(lastOfA).changes.map((c: { kind: string }) => c.kind)).toContain('delete');
+    expect(lastOfA).not.toMatch(/words of a note to forget|tag-to-forget|story\/801/);
+    // The remedy: empty the folder; each device starts or joins a new library with its notes as they are now.
+    for (const path of [...before.keys()].map((p) => `devices/${p.split('/')[0]}`).filter((p, i, all) => all.indexOf(p) === i)) await dav.delete(path);
+    await dav.delete('watchwords-library.json');
+    expect(await a.sync()).toMatchObject({ state: 'other-library' });
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    expect(await b.sync()).toMatchObject({ state: 'other-library' });
+    expect(await b.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    await syncAll([a, b]);
+    const after = await files();
+    expect(holding(after, /words of a note to forget|story\/801/)).toEqual([]);
+    // A tombstone keeps its tags' names (merging tags needs them): in each device's first batch.
+    expect(holding(after, /tag-to-forget/).length).toBe(2);
+    expect(holding(after, /kept words/).length).toBeGreaterThan(0);
+    expect(await a.views()).toBe(await b.views());
+    expect((await b.db.notes.toArray()).filter((n) => n.deletedAt === null).map((n) => n.id)).toEqual([kept.id]);
+    // On the devices: once the undo window has passed, the text is gone from the notes and from the change logs
+    // (sync drops what it has uploaded).
+    clock += undoWindowMs + 1;
+    for (const d of [a, b]) {
+      await d.notes.purge();
+      const stored = JSON.stringify([await d.db.noteStates.toArray(), await d.db.notes.toArray(), await d.db.changes.toArray()]);
+      expect(stored, d.name).not.toMatch(/words of a note to forget|story\/801/);
+      expect(stored, d.name).toContain('kept words');
+    }
+  });
+
   test('a damaged batch from one device holds up only that device; the others still come in', { timeout: 120_000 }, async () => {
     server.url = server.url.replace(/\/[^/]*\/$/, '/damaged/');
     const [a, b, c] = [device(server, 'a', 0), device(server, 'b', 0), device(server, 'c', 0)];
@@ -180,5 +233,44 @@ describe.each([['rclone', startRclone] as const, ['apache', startApache] as cons
         expect(text).not.toMatch(/secret|private-tag|news\.example|reply from b/);
       }
     }
+  });
+
+  test('an encrypted library is never downgraded: a folder whose library was replaced by an unencrypted one, or emptied, gets no plain text', { timeout: 120_000 }, async () => {
+    server.url = server.url.replace(/\/[^/]*\/$/, '/downgrade/');
+    const a = device(server, 'a', 0, { newPassphrase: 'a long passphrase' });
+    await a.notes.add(target(700), 'words only for the reader', ['own-tag']);
+    expect(await a.sync()).toMatchObject({ state: 'synced' });
+    const dav = new (await import('./webdav')).WebDavClient(a.config);
+    const plainText = async () => {
+      const found: string[] = [];
+      const folders = (await dav.list('devices')).map((d) => d.name);
+      for (const name of folders) for (const file of await dav.list(`devices/${name}`)) if (/words only|own-tag|news\.example/.test((await dav.get(`devices/${name}/${file.name}`)) ?? '')) found.push(file.name);
+      return found;
+    };
+    // Whoever controls the server puts an unencrypted library in the folder; the reader agrees to use it.
+    await dav.put('watchwords-library.json', JSON.stringify({ format: 'watchwords-sync', version: 1, libraryId: crypto.randomUUID(), createdAt: new Date().toISOString() }));
+    expect(await a.sync()).toMatchObject({ state: 'other-library' });
+    await a.notes.add(target(701), 'more words only for the reader', []);
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'not-encrypted' });
+    expect(await plainText()).toEqual([]);
+    // The folder emptied: a new library is started only with the passphrase, and encrypted.
+    await dav.delete('watchwords-library.json');
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'needs-passphrase' });
+    expect(await dav.get('watchwords-library.json')).toBeUndefined();
+    a.config = { ...a.config, newPassphrase: 'a long passphrase', dataKey: undefined };
+    expect(await a.sync({ adoptLibrary: true })).toMatchObject({ state: 'synced' });
+    expect(JSON.parse((await dav.get('watchwords-library.json'))!)).toHaveProperty('encryption');
+    expect(await plainText()).toEqual([]);
+    // A device told to encrypt (a passphrase) that finds an unencrypted library sends nothing to it.
+    server.url = server.url.replace(/\/[^/]*\/$/, '/plain-first/');
+    const plain = device(server, 'plain', 0);
+    await plain.notes.add(target(702), 'an unencrypted note', []);
+    expect(await plain.sync()).toMatchObject({ state: 'synced' });
+    const wants = device(server, 'wants', 0, { newPassphrase: 'a long passphrase' });
+    await wants.notes.add(target(703), 'words only for the reader', []);
+    expect(await wants.sync()).toMatchObject({ state: 'not-encrypted' });
+    expect(await wants.db.notes.count()).toBe(1);
+    const plainDav = new (await import('./webdav')).WebDavClient(plain.config);
+    expect((await plainDav.list('devices')).map((d) => d.name)).toEqual([await plain.notes.deviceId()]);
   });
 });

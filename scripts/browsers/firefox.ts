@@ -73,6 +73,12 @@ export interface FirefoxSession extends BrowserSession {
    * (also inside the submenu Firefox makes of an extension's items when it has several); needs `systemAccess`.
    */
   contextMenu(x: number, y: number, label: string): Promise<void>;
+  /**
+   * Grants the extension optional host permissions, as the reader's "Allow" in the browser's permission prompt does
+   * (a prompt automation cannot click); `permissions.contains` and `permissions.request` then see them. Needs
+   * `systemAccess`.
+   */
+  grantOrigins(origins: string[]): Promise<void>;
   /** The tab (or window) the session drives now: a BiDi browsing context id. */
   currentTab(): string;
   /** Makes another tab or window (a browsing context id) the one the session drives, and brings it forward. */
@@ -324,6 +330,17 @@ class BidiFirefoxSession implements FirefoxSession {
   private async evaluateInChrome<T>(expression: string): Promise<T> {
     if (!this.options.systemAccess) throw new Error('launch Firefox with systemAccess: true to reach the browser window');
     return evaluateInBrowserWindow<T>(this.bidi, expression);
+  }
+
+  async grantOrigins(origins: string[]): Promise<void> {
+    await this.evaluateInChrome<boolean>(`(async () => {
+      const { ExtensionPermissions } = ChromeUtils.importESModule('resource://gre/modules/ExtensionPermissions.sys.mjs');
+      const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
+      const id = ${JSON.stringify(this.options.addonId)};
+      // The running extension is the emitter: it takes the new origins into its policy at once.
+      await ExtensionPermissions.add(id, { permissions: [], origins: ${JSON.stringify(origins)} }, ExtensionParent.GlobalManager.getExtension(id));
+      return true;
+    })()`);
   }
 
   async contextMenu(x: number, y: number, label: string): Promise<void> {
