@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           // Some tests run the CLIs in a child process, or render every dataset entry: generous on a loaded 2-core machine.
           testTimeout: 30_000,
-          include: ['tests/**/*.test.ts', 'core/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'], environment: 'node' },
+          include: ['tests/**/*.test.ts', 'core/**/*.test.ts', 'lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'entrypoints/**/*.test.ts'], environment: 'node' },
       },
       {
         test: {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { manifestCommands } from './core/commands';
 import { datasetModules } from './scripts/dataset-modules';
@@ -9,7 +10,16 @@ export default defineConfig({
   imports: false,
   // The Firefox sources zip (for review) is the repository as committed: no local test output.
   zip: { excludeSources: ['tests/e2e/screenshots/**', 'tests/security/screenshots/**', '.explore/**', '**/*.log', 'demo.png', 'web-ext-artifacts/**'] },
-  vite: () => ({ plugins: [datasetModules(), preloadPageModules()] }),
+  vite: () => ({
+    plugins: [datasetModules(), preloadPageModules()],
+    resolve: {
+      alias: {
+        // WXT's content-script context posts a message naming the extension's id to the page and stops when the page
+        // dispatches its "started" event: ours tells the page nothing and stops only when the extension goes away.
+        'wxt/utils/content-script-context': resolve(import.meta.dirname, 'lib/content-script-context.ts'),
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'Watchwords',
     description: 'Explains the surveillance tools, vendors, agencies and laws named in the news you read, and keeps your notes on them.',
@@ -22,6 +32,12 @@ export default defineConfig({
     // (and given back after that one read). (Firefox's manifest version 2 lists them with the optional permissions.)
     ...(browser === 'firefox' ? { optional_permissions: ['https://*/*', 'http://*/*'] } : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: 'Watchwords' },
+    // The overlay frame (entrypoints/overlay), which the content script places on pages. Chrome: under an address
+    // that changes every session, so a page cannot tell from a fixed address that Watchwords is installed.
+    web_accessible_resources:
+      browser === 'firefox'
+        ? (['overlay.html'] as never)
+        : [{ resources: ['overlay.html'], matches: ['http://*/*', 'https://*/*'], use_dynamic_url: true }],
     commands: manifestCommands(),
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -27,10 +27,13 @@ function render(e: Entry, props: Partial<ContextCardProps> = {}) {
       entry={e}
       related={relatedOf(e)}
       notes={[]}
+      actions={[
+        { id: 'add-note', label: 'Add note', primary: true },
+        { id: 'not-this', label: 'Not this', title: 'This phrase is not it' },
+        { id: 'pause', label: 'Pause on this site' },
+      ]}
+      onAction={noop}
       onOpenRelated={noop}
-      onAddNote={noop}
-      onNotThis={noop}
-      onPauseSite={noop}
       onClose={noop}
       {...props}
     />,
@@ -332,7 +335,7 @@ describe('structure and controls', () => {
     expect(document.querySelectorAll(`[id="${id}"]`)).toHaveLength(1);
   });
 
-  test('kind badge, close, and the three actions as buttons; facts date in the footer', () => {
+  test('kind badge, close, and the actions given as buttons, "All notes" when it can open; facts date in the footer', () => {
     const { article } = render(entry('mobile-fortify'));
     expect(text(article.querySelector('.kind-badge'))).toBe('Tool');
     const buttons = [...article.querySelectorAll('button')];
@@ -342,6 +345,10 @@ describe('structure and controls', () => {
     const footer = article.querySelector('footer')!;
     expect(text(footer.querySelector('.card-as-of'))).toBe(`Facts as of ${entry('mobile-fortify').asOf}`);
     expect([...footer.querySelectorAll('button')].map((button) => text(button))).toEqual(['Add note', 'Not this', 'Pause on this site']);
+    const withAllNotes = render(entry('mobile-fortify'), { onAllNotes: noop }).article.querySelector('footer')!;
+    expect([...withAllNotes.querySelectorAll('button')].map((button) => text(button))).toEqual(['All notes', 'Add note', 'Not this', 'Pause on this site']);
+    const primary = [...footer.querySelectorAll('button.primary')].map((button) => text(button));
+    expect(primary).toEqual(['Add note']);
   });
 
   test('Back only when the card was reached through a related link', () => {

@@ -11,16 +11,18 @@ export { relationLabels } from './card-format';
 
 export interface RelatedEntity { id: string; name: string; kind: Kind; relation: keyof Relations }
 export interface EntityNoteSummary { id: string; body: string; createdAt: string }
+/** A button in the card's footer ("Add note", "Not this", "Pause on this site"…), added by whoever shows the card. */
+export interface CardAction { id: string; label: string; title?: string; primary?: boolean; disabled?: boolean }
 export interface ContextCardProps {
   /** A dataset entry, or the reader's or a pack's entry (with `origin`: it has no cited facts, and says whose it is). */
   entry: CardEntry;
   related: RelatedEntity[];          // the entry's relations resolved to names (may be empty while loading)
   notes: EntityNoteSummary[];        // the reader's notes on this entity
+  actions: CardAction[];             // the footer's buttons, in order
+  onAction(id: string, event: { clientX: number; clientY: number }): void;
   onOpenRelated(id: string): void;   // show that entity's card instead
   onBack?(): void;                   // present when the card was reached through a related link
-  onAddNote(): void;                 // "Add note" on this entity
-  onNotThis(): void;                 // "Not this": this phrase is not this entity, on this site
-  onPauseSite(): void;               // "Pause on this site"
+  onAllNotes?(): void;               // "All notes": the notes manager
   onClose(): void;
 }
 
@@ -28,7 +30,7 @@ export interface ContextCardProps {
  * The context card for one dataset entry: what it is, its key facts, what it links to, the reader's notes on it,
  * and where all that comes from. The header and the actions stay put; the middle scrolls when it is long.
  */
-export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAddNote, onNotThis, onPauseSite, onClose }: ContextCardProps) {
+export function ContextCard({ entry, related, notes, actions, onAction, onOpenRelated, onBack, onAllNotes, onClose }: ContextCardProps) {
   const id = useId();
   const nameId = `${id}-name`;
   const notesId = `${id}-notes`;
@@ -95,19 +97,31 @@ export function ContextCard({ entry, related, notes, onOpenRelated, onBack, onAd
         )}
       </div>
       <footer className="card-footer">
-        {entry.origin ? (
-          <p className="card-as-of card-origin">{originText(entry.origin)}</p>
-        ) : (
-          <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
-        )}
+        <div className="card-footer-row">
+          {entry.origin ? (
+            <p className="card-as-of card-origin">{originText(entry.origin)}</p>
+          ) : (
+            <p className="card-as-of">Facts as of <time dateTime={entry.asOf}>{entry.asOf}</time></p>
+          )}
+          {onAllNotes && (
+            <button type="button" className="link-button" title="Open the notes manager" onClick={onAllNotes}>
+              All notes
+            </button>
+          )}
+        </div>
         <div className="card-actions">
-          <button type="button" className="button primary" onClick={onAddNote}>Add note</button>
-          <button type="button" className="button" title={`This phrase is not ${entry.name}: stop matching it on this site`} onClick={onNotThis}>
-            Not this
-          </button>
-          <button type="button" className="button" title="Stop highlighting on this site" onClick={onPauseSite}>
-            Pause on this site
-          </button>
+          {actions.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              className={action.primary ? 'button primary' : 'button'}
+              title={action.title}
+              disabled={action.disabled}
+              onClick={(event) => onAction(action.id, event)}
+            >
+              {action.label}
+            </button>
+          ))}
         </div>
       </footer>
     </article>

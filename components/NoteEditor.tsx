@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { noteLimits, parseTags } from '../core/notes/limits';
 
 const numbers = new Intl.NumberFormat('en-US');
@@ -17,17 +17,32 @@ export function noteProblem(body: string, tagText: string, quote?: string): stri
 
 /**
  * Writing a note on a quote, or on an entity (`subject`). Ctrl/Cmd+Enter saves; Escape cancels, asking first when
- * something has been written.
+ * something has been written. `onDraft` hears every change (to keep the draft); `initial` is a draft taken up again.
+ *
+ * No <form>: nothing here is ever submitted anywhere, and form fields without a form, with autocomplete off, give
+ * the browser's form autofill nothing to offer.
  */
-export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
+export function NoteEditor({ quote, subject, onSave, onCancel, onDraft, initial, draftStatus, error }: {
   quote?: string;
   subject?: string;
   onSave: (body: string, tags: string[]) => void;
   onCancel: () => void;
+  onDraft?: (body: string, tagText: string) => void;
+  initial?: { body: string; tagText: string };
+  /** Said under the fields, e.g. "Draft kept at 14:02". */
+  draftStatus?: string;
   error?: string;
 }) {
-  const [body, setBody] = useState('');
-  const [tagText, setTagText] = useState('');
+  const [body, setBodyState] = useState(initial?.body ?? '');
+  const [tagText, setTagTextState] = useState(initial?.tagText ?? '');
+  const setBody = (next: string) => {
+    setBodyState(next);
+    onDraft?.(next, tagText);
+  };
+  const setTagText = (next: string) => {
+    setTagTextState(next);
+    onDraft?.(body, next);
+  };
   const problem = noteProblem(body, tagText, quote);
   const save = () => {
     const tags = parseTags(tagText);
@@ -35,14 +50,16 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
   };
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const id = useId();
+  const field = useRef<HTMLTextAreaElement>(null);
+  // A draft taken up again: the caret goes to its end, where the reader left off.
+  useEffect(() => {
+    const end = field.current?.value.length ?? 0;
+    field.current?.setSelectionRange(end, end);
+  }, []);
   const cancel = () => (body.trim() || tagText.trim() ? setConfirmingDiscard(true) : onCancel());
   return (
-    <form
+    <div
       className="note-editor"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.preventDefault();
@@ -63,9 +80,14 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
       </label>
       <textarea
         id={id}
+        ref={field}
         className="note-body"
-        value={body}
+        // Uncontrolled: React would copy a long text into the field's default value on every keystroke (a pasted
+        // megabyte made each keystroke slow); the browser keeps the text, React only reads it.
+        defaultValue={initial?.body}
         autoFocus
+        autoComplete="off"
+        data-form-type="other"
         rows={4}
         aria-describedby={`${id}-count`}
         onChange={(event) => setBody(event.target.value)}
@@ -86,6 +108,8 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
         id={`${id}-tags`}
         className="note-tags"
         value={tagText}
+        autoComplete="off"
+        data-form-type="other"
         onChange={(event) => setTagText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -94,6 +118,7 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
           }
         }}
       />
+      {draftStatus && <p className="note-draft-status">{draftStatus}</p>}
       {(problem ?? error) && (
         <p className="note-error" role="alert">
           {problem ?? error}
@@ -114,11 +139,11 @@ export function NoteEditor({ quote, subject, onSave, onCancel, error }: {
           <button type="button" className="button" onClick={cancel}>
             Cancel
           </button>
-          <button type="submit" className="button primary" disabled={problem !== undefined}>
+          <button type="button" className="button primary" disabled={problem !== undefined} onClick={save}>
             Save note
           </button>
         </div>
       )}
-    </form>
+    </div>
   );
 }

@@ -11,11 +11,15 @@ export function kindColourProperties(): string {
   return `:root { ${properties('light')} } @media (prefers-color-scheme: dark) { :root { ${properties('dark')} } } ${classes}`;
 }
 
-/** The card's kind badges: light, and dark where the card is dark (`.dark` on an ancestor, or the colour scheme). */
-export function kindBadgeCss(): string {
+/**
+ * The card's kind badges: light, and dark where the card is dark (`.dark` on an ancestor, and, unless the card
+ * follows the page rather than the system, the system's colour scheme).
+ */
+export function kindBadgeCss({ followSystem = true }: { followSystem?: boolean } = {}): string {
   const rule = (prefix: string, scheme: 'light' | 'dark') =>
     kinds.map((kind) => `${prefix}.kind-badge.kind-${kind} { background: ${kindTable[kind].badge[scheme].background}; color: ${kindTable[kind].badge[scheme].text}; }`).join('\n');
-  return `${rule('', 'light')}\n${rule('.dark ', 'dark')}\n@media (prefers-color-scheme: dark) {\n${rule('', 'dark')}\n}`;
+  const system = followSystem ? `\n@media (prefers-color-scheme: dark) {\n${rule('', 'dark')}\n}` : '';
+  return `${rule('', 'light')}\n${rule('.dark ', 'dark')}${system}`;
 }
 
 /** Adds the kind colours to an extension page (popup, options, notes manager). */

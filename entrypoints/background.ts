@@ -4,10 +4,13 @@ import entries from 'virtual:watchwords/entries';
 import type { CommandName } from '../core/commands';
 import type { MatchableEntry } from '../core/matcher/matcher';
 import type { TabRequest } from '../core/protocol/tab';
+import { createDraftStore } from '../lib/drafts';
+import { createFrameRelay } from '../lib/frame-relay';
 import { openNotesManager } from '../lib/manager';
 import { askTab } from '../lib/messaging';
 import { NotesDatabase } from '../lib/notes-db';
-import { NotesRepository } from '../lib/notes-repository';
+import { NotesRepository, undoWindowMs } from '../lib/notes-repository';
+
 import { createPageTabs } from '../lib/page-tabs';
 import { fetchPackText } from '../lib/pack-fetch';
 import { createRequestHandler } from '../lib/request-handler';
@@ -41,8 +44,11 @@ async function fetchPack(url: string): Promise<string> {
   return fetchPackText(url);
 }
 
+/** The alarm that purges deleted notes' text once their undo window has passed. */
+const purgeAlarm = 'watchwords-purge';
+
 export default defineBackground(() => {
-  // The background owns every store: the notes database and the settings have one writer each, here.
+  // The background owns every store: the notes database, the settings and the drafts have one writer each, here.
   const settings = createSettingsOwner();
   void settings.migrate();
   const db = new NotesDatabase();
@@ -53,10 +59,14 @@ export default defineBackground(() => {
     hasPermission: (origin) => browser.permissions.contains({ origins: [serverPattern(origin)!] }),
     schedule: (name, delayInMinutes, periodInMinutes) => void browser.alarms.create(name, { delayInMinutes, ...(periodInMinutes && { periodInMinutes }) }),
   });
-  notes.onLocalChange = () => void sync.soon();
+  // Deleted notes lose their text once the undo window has passed: on start, on every sync alarm, and by an alarm set
+  // after each change for just past the window (Firefox's background never stops, so start alone is not enough).
+  notes.onLocalChange = () => {
+    void sync.soon();
+    void browser.alarms.create(purgeAlarm, { delayInMinutes: undoWindowMs / 60_000 + 1 });
+  };
   browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name).then(() => notes.purge()));
   browser.runtime.onStartup.addListener(() => void sync.onStartup());
-  // Deleted notes lose their text once the undo window has passed (also on every sync alarm).
   void notes.purge();
   // The toolbar badge: the tabs that have one, so that switching it off in the options clears them all.
   const badged = new Set<number>();
@@ -98,7 +108,34 @@ export default defineBackground(() => {
       return { id: tab.id, windowId: tab.windowId, url: summary?.url };
     },
   };
-  const handle = createRequestHandler({ db, notes, sync, entries, settings, extensionOrigin: browser.runtime.getURL('/'), setBadge, pageTabs, watchlist });
+  // Messages and ports reach the background only from the extension's own contexts; of those, extension pages
+  // (the overlay frame too, whatever address Chrome's dynamic URLs give it) are the ones at an extension address.
+  const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
+  const isExtensionPage = (url: string | undefined) => {
+    try {
+      return url !== undefined && new URL(url).protocol === extensionScheme;
+    } catch {
+      return false;
+    }
+  };
+  // The overlay frame and the content script that placed it talk through here (core/protocol/frame.ts).
+  const relay = createFrameRelay({ isExtensionPage, extensionId: browser.runtime.id, frameUrl: browser.runtime.getURL('/overlay.html') });
+  browser.runtime.onConnect.addListener((port) => relay.onConnect(port));
+  const handle = createRequestHandler({
+    db,
+    notes,
+    sync,
+    entries,
+    settings,
+    extensionOrigin: browser.runtime.getURL('/'),
+    isExtensionPage,
+    drafts: createDraftStore(browser.storage.local),
+    openManager: openNotesManager,
+    framePage: (tabId) => relay.pageOfTab(tabId),
+    setBadge,
+    pageTabs,
+    watchlist,
+  });
   // sendResponse + `return true` rather than a returned promise: Chrome and Firefox both honour this form.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void handle(message, sender).then(sendResponse);

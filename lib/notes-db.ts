@@ -100,6 +100,11 @@ export class NotesDatabase extends Dexie {
     return live(await this.notes.where('target.entityId').equals(entityId).toArray());
   }
 
+  /** Live (not deleted) notes by id. */
+  async liveNotes(ids: string[]): Promise<Note[]> {
+    return live((await this.notes.bulkGet(ids)).filter((note): note is Note => note !== undefined));
+  }
+
   /** Live (not deleted) notes on one page, by its address or any of its other addresses, oldest first. */
   async pageNotes(url: string): Promise<Note[]> {
     return this.transaction('r', this.notes, async () => {

@@ -5,6 +5,7 @@ import { noteSchema, type Note } from '../core/notes/note';
 import { NotesDatabase } from './notes-db';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Reply } from '../core/protocol/route';
+import { createDraftStore } from './drafts';
 import { badgeText, createRequestHandler } from './request-handler';
 import { createRuntimeDataset } from './runtime-dataset';
 import type { StorageArea } from './settings';
@@ -42,7 +43,16 @@ afterEach(async () => {
 
 const extensionOrigin = 'chrome-extension://watchwords-test/';
 function handlerFor(db: NotesDatabase, known: Entry[]) {
-  return createRequestHandler({ db, entries: known, settings: createSettingsOwner(), extensionOrigin, now: () => new Date('2025-06-01T12:00:00.000Z') });
+  const now = () => new Date('2025-06-01T12:00:00.000Z');
+  return createRequestHandler({
+    db,
+    entries: known,
+    settings: createSettingsOwner(),
+    drafts: createDraftStore(fakeBrowser.storage.local as unknown as StorageArea, now),
+    framePage: (tabId) => framePages.get(tabId),
+    extensionOrigin,
+    now,
+  });
 }
 
 function setup() {
@@ -67,6 +77,20 @@ const fromTab = ({ url, id = 7, incognito }: { url?: string; title?: string; id?
   ...(url !== undefined && { url }),
   tab: { id, windowId: 1, ...(incognito !== undefined && { incognito }) },
 });
+
+/**
+ * The overlay frame: an extension page in the reader's tab, where notes are written (core/protocol/frame.ts). Chrome
+ * gives it a per-session address, not the extension's origin; its tab's page is what the content script that placed
+ * it says (the background's frame relay), here `framePages`.
+ */
+const framePages = new Map<number, string>();
+let nextFrameTab = 100;
+const inFrame = ({ url }: { url?: string; title?: string }) => {
+  const id = nextFrameTab++;
+  if (url !== undefined) framePages.set(id, url);
+  return { url: 'chrome-extension://session-0123/overlay.html', tab: { id, windowId: 1 } };
+};
+const frame = inFrame(tab);
 
 function noteOf(reply: Reply): Note {
   expect(reply.ok).toBe(true);
@@ -94,7 +118,7 @@ describe('malformed requests', () => {
     ['a draft with an empty quote', { type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: '' } } }],
   ])('rejects %s', async (_, message) => {
     const { db, handle } = setup();
-    expect(await handle(message, fromTab(tab))).toEqual(malformed);
+    expect(await handle(message, frame)).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 });
@@ -103,7 +127,7 @@ describe('notes.add', () => {
   test('stores a note for the sender tab, with a normalised URL', async () => {
     const { db, handle } = setup();
     // The title comes with the note (the browser tells the background no tab's title without the "tabs" permission).
-    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'The story' }, fromTab(tab)));
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'The story' }, frame));
     expect(noteSchema.safeParse(note).success).toBe(true);
     expect(note.target).toEqual({
       kind: 'page',
@@ -121,29 +145,30 @@ describe('notes.add', () => {
 
   test('a url carried by the message is rejected as malformed, wherever it is put', async () => {
     const { db, handle } = setup();
-    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, fromTab(tab))).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, fromTab(tab))).toEqual(malformed);
-    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft, url: 'https://evil.example/' }, frame)).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, url: 'https://evil.example/' } }, frame)).toEqual(malformed);
+    expect(await handle({ type: 'notes.add', draft: { ...draft, page: { url: 'https://evil.example/', title: '' } } }, frame)).toEqual(malformed);
     expect(await db.notes.count()).toBe(0);
   });
 
   test('the page always comes from sender.tab', async () => {
     const { handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://one.example/a#x', title: 'One' })));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://two.example/b?fbclid=1', title: 'Two' })));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, inFrame({ url: 'https://one.example/a#x', title: 'One' })));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, inFrame({ url: 'https://two.example/b?fbclid=1', title: 'Two' })));
     expect([first.target, second.target].map((target) => (target.kind === 'page' ? target.url : ''))).toEqual(['https://one.example/a', 'https://two.example/b']);
   });
 
   test('a tab without a title gives an empty title', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, fromTab({ url: 'https://news.example/' })));
+    const note = noteOf(await handle({ type: 'notes.add', draft }, inFrame({ url: 'https://news.example/' })));
     expect(note.target.kind === 'page' && note.target.title).toBe('');
   });
 
   test.each([
-    ['a tab without a url', fromTab({})],
-    ['a browser page', fromTab({ url: 'chrome://newtab/' })],
-    ['a local file', fromTab({ url: 'file:///home/me/a.html' })],
+    ['a tab without a url', inFrame({})],
+    ['a browser page', inFrame({ url: 'chrome://newtab/' })],
+    ['a local file', inFrame({ url: 'file:///home/me/a.html' })],
+    ['no tab (the popup)', { url: `${extensionOrigin}popup.html` }],
   ])('refuses %s and stores nothing', async (_, sender) => {
     const { db, handle } = setup();
     expect(await handle({ type: 'notes.add', draft }, sender)).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
@@ -152,10 +177,10 @@ describe('notes.add', () => {
 
   test('the device id is stable across notes and handlers', async () => {
     const { db, handle } = setup();
-    const first = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
-    const second = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
+    const first = noteOf(await handle({ type: 'notes.add', draft }, frame));
+    const second = noteOf(await handle({ type: 'notes.add', draft }, frame));
     const again = handlerFor(db, entries);
-    const third = noteOf(await again({ type: 'notes.add', draft }, fromTab(tab)));
+    const third = noteOf(await again({ type: 'notes.add', draft }, frame));
     expect(first.deviceId).toBeTruthy();
     expect(new Set([first.deviceId, second.deviceId, third.deviceId, await db.deviceId()]).size).toBe(1);
     expect(new Set([first.id, second.id, third.id]).size).toBe(3);
@@ -169,7 +194,7 @@ describe('notes.add', () => {
   test('a full disk (QuotaExceededError) gives a clear message and stores nothing', async () => {
     const { db, handle } = setup();
     vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: quotaMessage });
     expect(await db.notes.count()).toBe(0);
   });
 
@@ -178,7 +203,7 @@ describe('notes.add', () => {
     vi.spyOn(db.notes, 'bulkPut').mockImplementation(() => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
-    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: quotaMessage });
+    expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: quotaMessage });
     vi.restoreAllMocks();
     expect(await db.notes.count()).toBe(0);
   });
@@ -186,49 +211,66 @@ describe('notes.add', () => {
   test('other storage failures are reported, not thrown', async () => {
     const { db, handle } = setup();
     vi.spyOn(db.noteStates, 'bulkPut').mockRejectedValue(new Error('disk on fire'));
-    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
+    expect(await handle({ type: 'notes.add', draft }, frame)).toEqual({ ok: false, error: 'Watchwords could not save: disk on fire' });
   });
 });
 
 describe('what a page cannot make the background do', () => {
   test('a canonical link counts only on the same origin (another port of the host once read a site\'s notes)', async () => {
     const { handle } = setup();
-    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab(tab)));
+    const here = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, frame));
     expect(here.target.kind === 'page' && here.target.url).toBe('https://news.example/2026/story');
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, fromTab(tab)));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, canonicalUrl: 'https://news.example:8443/story' }, frame));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/story?id=7');
   });
 
   test('a note begun before a single-page-app navigation is filed where it was written, on the same origin only', async () => {
     const { handle } = setup();
     const moved = { url: 'https://news.example/next-story', title: 'Next' };
-    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, fromTab(moved)));
+    const note = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://news.example/first-story#x', title: 'First' }, inFrame(moved)));
     expect(note.target.kind === 'page' && [note.target.url, note.target.title]).toEqual(['https://news.example/first-story', 'First']);
-    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, fromTab(moved)));
+    const elsewhere = noteOf(await handle({ type: 'notes.add', draft, writtenAt: 'https://other.example/story' }, inFrame(moved)));
     expect(elsewhere.target.kind === 'page' && elsewhere.target.url).toBe('https://news.example/next-story');
   });
 
   test('over-long titles and canonical links are cut or ignored, never refused', async () => {
     const { handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, fromTab(tab)));
+    const note = noteOf(await handle({ type: 'notes.add', draft, title: 'T'.repeat(5000), canonicalUrl: `https://news.example/${'c'.repeat(20000)}` }, frame));
     expect(note.target.kind === 'page' && note.target.title.length).toBe(1000);
   });
 
   test('a note over its limit is refused in words that name the limit', async () => {
     const { db, handle } = setup();
-    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, fromTab(tab));
+    const reply = await handle({ type: 'notes.add', draft: { ...draft, body: 'x'.repeat(20001) } }, frame);
     expect(reply).toEqual({ ok: false, error: 'Watchwords refused this: the note is over its limit of 20,000 characters.' });
-    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, fromTab(tab));
+    const quote = await handle({ type: 'notes.add', draft: { ...draft, quote: { ...draft.quote, exact: 'q'.repeat(5001) } } }, frame);
     expect(quote).toEqual({ ok: false, error: 'Watchwords refused this: the quoted text is over its limit of 5,000 characters.' });
     expect(await db.notes.count()).toBe(0);
   });
 
   test('extension pages speak their own protocol; content scripts cannot use it, nor pages theirs', async () => {
-    const { handle } = setup();
+    const { db, handle } = setup();
     const page = { url: `${extensionOrigin}options.html` };
     expect(await handle({ type: 'settings.get' }, page)).toMatchObject({ ok: true });
-    expect(await handle({ type: 'notes.add', draft }, page)).toEqual(malformed);
-    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, page)).toEqual(malformed);
+    expect(await handle({ type: 'notes.forPage' }, page)).toEqual(malformed);
+    expect(await handle({ type: 'drafts.forPage' }, page)).toEqual(malformed);
+    // A content script (which speaks for the page) cannot write notes, nor read what notes say.
+    expect(await handle({ type: 'notes.add', draft }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.addForEntity', draft: { entityId: 'alpha-tool', body: 'x' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.forEntity', entityId: 'alpha-tool' }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'notes.get', ids: [crypto.randomUUID()] }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'drafts.get', target: { kind: 'entity', entityId: 'alpha-tool', name: 'a' } }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'entries.get', ids: ['alpha-tool'] }, fromTab(tab))).toEqual(malformed);
+    expect(await db.notes.count()).toBe(0);
+  });
+
+  test("the content script learns where the page's notes are, never what they say", async () => {
+    const { handle } = setup();
+    const note = noteOf(await handle({ type: 'notes.add', draft }, frame));
+    const reply = await handle({ type: 'notes.forPage' }, fromTab(tab));
+    expect(reply).toEqual({ ok: true, value: { anchors: [{ id: note.id, quote: draft.quote, position: draft.position }] } });
+    expect(JSON.stringify(reply)).not.toContain(draft.body);
+    expect(JSON.stringify(reply)).not.toContain('dhs');
   });
 
   test('settings changes are validated: an invalid one is refused and nothing is stored', async () => {
@@ -242,19 +284,19 @@ describe('what a page cannot make the background do', () => {
 describe('entries.get', () => {
   test('returns the known entries in the order asked, and skips unknown ids', async () => {
     const { handle } = setup();
-    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, fromTab(tab));
+    const reply = await handle({ type: 'entries.get', ids: ['beta-vendor', 'no-such-entry', 'alpha-tool'] }, frame);
     expect(reply).toEqual({ ok: true, value: { entries: [entries[1], entries[0]] } });
   });
 
   test('returns nothing for only unknown ids', async () => {
     const { handle } = setup();
-    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, fromTab(tab))).toEqual({ ok: true, value: { entries: [] } });
+    expect(await handle({ type: 'entries.get', ids: ['ghost'] }, frame)).toEqual({ ok: true, value: { entries: [] } });
   });
 
   test('too many ids at once are refused, naming the limit', async () => {
     const { handle } = setup();
     const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
-    expect(await handle({ type: 'entries.get', ids }, fromTab(tab))).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
+    expect(await handle({ type: 'entries.get', ids }, frame)).toEqual({ ok: false, error: 'Watchwords refused this: the list is over its limit of 1,000 items.' });
   });
 
   test('is not answered to a sender that is neither a tab nor an extension page', async () => {
@@ -269,7 +311,7 @@ describe('notes from several tabs at once', () => {
     const concurrent = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
     const replies = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, fromTab({ url: `https://news.example/${i % 4}` }))),
+      Array.from({ length: 40 }, (_, i) => concurrent({ type: 'notes.add', draft: { ...draft, body: `note ${i}` } }, inFrame({ url: `https://news.example/${i % 4}` }))),
     );
     expect(replies.every((reply) => reply.ok)).toBe(true);
     expect(await db.notes.count()).toBe(40);
@@ -281,7 +323,7 @@ describe('notes from several tabs at once', () => {
     const db = new NotesDatabase(`canonical-${crypto.randomUUID()}`);
     const handler = handlerFor(db, []);
     const draft = { quote: { exact: 'a quoted line', prefix: '', suffix: '' }, position: { start: 0, end: 13 }, body: 'n', tags: [] };
-    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, fromTab({ url: 'https://news.example/story?id=7&fbclid=1', title: 't' }));
+    const reply = await handler({ type: 'notes.add', draft, canonicalUrl: 'https://news.example/2026/story' }, inFrame({ url: 'https://news.example/story?id=7&fbclid=1', title: 't' }));
     expect(noteOf(reply).target).toMatchObject({ url: 'https://news.example/2026/story', alternateUrls: ['https://news.example/story?id=7'] });
   });
 });
@@ -291,7 +333,7 @@ describe('notes change only through the background, and only at an extension pag
 
   test('the manager edits, tags, deletes, restores and exports through messages; a content script cannot', async () => {
     const { db, handle } = setup();
-    const note = noteOf(await handle({ type: 'notes.add', draft }, fromTab(tab)));
+    const note = noteOf(await handle({ type: 'notes.add', draft }, frame));
     expect(await handle({ type: 'notes.edit', id: note.id, body: 'Changed', tags: ['a'] }, page)).toMatchObject({ ok: true, value: { note: { body: 'Changed', tags: ['a'] } } });
     expect(await handle({ type: 'notes.tag', ids: [note.id], tag: 'b' }, page)).toEqual({ ok: true, value: { count: 1 } });
     expect(await handle({ type: 'notes.delete', ids: [note.id] }, page)).toEqual({ ok: true, value: { count: 1 } });
@@ -375,13 +417,13 @@ describe('the watchlist routes', () => {
     const { handle } = withWatchlist();
     const saved = await handle({ type: 'watchlist.save', entry: form }, page);
     expect(saved).toEqual({ ok: true, value: { id: 'reader:harbor-sentinel-grid', revision: 1 } });
-    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, fromTab(tab));
+    const cards = await handle({ type: 'entries.get', ids: ['reader:harbor-sentinel-grid', 'alpha-tool'] }, frame);
     expect(cards.ok && (cards.value as { entries: { id: string; origin?: unknown }[] }).entries.map((e) => [e.id, e.origin])).toEqual([
       ['reader:harbor-sentinel-grid', { by: 'reader', added: expect.any(String) }],
       ['alpha-tool', undefined],
     ]);
     expect(await handle({ type: 'dataset.terms' }, fromTab(tab))).toMatchObject({ ok: true, value: { revision: 1, terms: [{ id: 'reader:harbor-sentinel-grid' }] } });
-    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, fromTab(tab));
+    const note = await handle({ type: 'notes.addForEntity', draft: { entityId: 'reader:harbor-sentinel-grid', body: 'Ask the council.', tags: [] } }, frame);
     expect(note.ok).toBe(true);
     // A content script cannot save or delete entries: that protocol is the extension pages'.
     expect(await handle({ type: 'watchlist.save', entry: form }, fromTab(tab))).toEqual(malformed);
@@ -429,5 +471,66 @@ describe('the watchlist routes', () => {
       ok: true,
       value: { error: 'Watchwords refused this pack: it contains the key "__proto__", which no pack has.' },
     });
+  });
+});
+describe('drafts', () => {
+  const target = { kind: 'page' as const, quote: draft.quote, position: draft.position, page: { writtenAt: tab.url, title: 'The story' } };
+  const entityTarget = { kind: 'entity' as const, entityId: 'alpha-tool', name: 'alpha-tool' };
+
+  test('saved as typed from the frame, read back there; the content script learns only what and when', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'drafts.save', target, body: 'Half a thought', tagText: 'dhs, ' }, frame)).toEqual({ ok: true, value: { savedAt: '2025-06-01T12:00:00.000Z' } });
+    expect(await handle({ type: 'drafts.get', target }, frame)).toEqual({ ok: true, value: { draft: { body: 'Half a thought', tagText: 'dhs, ', savedAt: '2025-06-01T12:00:00.000Z' } } });
+    const offered = await handle({ type: 'drafts.forPage' }, fromTab(tab));
+    expect(offered).toEqual({ ok: true, value: { drafts: [{ target, savedAt: '2025-06-01T12:00:00.000Z' }] } });
+    expect(JSON.stringify(offered)).not.toContain('Half a thought');
+    // Another page has none.
+    expect(await handle({ type: 'drafts.forPage' }, fromTab({ url: 'https://news.example/other' }))).toEqual({ ok: true, value: { drafts: [] } });
+  });
+
+  test('saving the note, discarding, or emptying the text removes the draft', async () => {
+    const { handle } = setup();
+    await handle({ type: 'drafts.save', target, body: 'Kept', tagText: '' }, frame);
+    noteOf(await handle({ type: 'notes.add', draft: { ...draft, body: 'Kept' }, writtenAt: tab.url, title: 'The story' }, frame));
+    expect(await handle({ type: 'drafts.get', target }, frame)).toEqual({ ok: true, value: {} });
+
+    await handle({ type: 'drafts.save', target: entityTarget, body: 'On alpha', tagText: '' }, frame);
+    noteOf(await handle({ type: 'notes.addForEntity', draft: { entityId: 'alpha-tool', body: 'On alpha' } }, frame));
+    expect(await handle({ type: 'drafts.get', target: entityTarget }, frame)).toEqual({ ok: true, value: {} });
+
+    await handle({ type: 'drafts.save', target, body: 'Again', tagText: '' }, frame);
+    expect(await handle({ type: 'drafts.discard', target }, frame)).toEqual({ ok: true, value: { discarded: true } });
+    expect(await handle({ type: 'drafts.get', target }, frame)).toEqual({ ok: true, value: {} });
+
+    await handle({ type: 'drafts.save', target, body: 'Soon gone', tagText: '' }, frame);
+    expect(await handle({ type: 'drafts.save', target, body: '  ', tagText: '' }, frame)).toEqual({ ok: true, value: {} });
+    expect(await handle({ type: 'drafts.forPage' }, fromTab(tab))).toEqual({ ok: true, value: { drafts: [] } });
+    expect(Object.keys(await fakeBrowser.storage.local.get(null)).filter((key) => key.startsWith('draft:'))).toEqual([]);
+  });
+
+  test('a paste far over the note limit is still kept as a draft (to be cut down), within its own limit', async () => {
+    const { handle } = setup();
+    const pasted = 'x'.repeat(1_000_000);
+    expect(await handle({ type: 'drafts.save', target, body: pasted, tagText: '' }, frame)).toMatchObject({ ok: true });
+    const reply = await handle({ type: 'drafts.get', target }, frame);
+    expect(reply.ok && (reply.value as { draft: { body: string } }).draft.body.length).toBe(1_000_000);
+    expect(await handle({ type: 'drafts.save', target, body: 'x'.repeat(2_000_001), tagText: '' }, frame)).toMatchObject({ ok: false });
+  });
+
+  test('only the frame of a web page keeps drafts', async () => {
+    const { handle } = setup();
+    expect(await handle({ type: 'drafts.save', target, body: 'x', tagText: '' }, fromTab(tab))).toEqual(malformed);
+    expect(await handle({ type: 'drafts.save', target, body: 'x', tagText: '' }, { url: `${extensionOrigin}popup.html` })).toEqual({ ok: false, error: 'Notes can only be added on web pages.' });
+  });
+});
+
+describe('notes.get', () => {
+  test('gives live notes by id to extension pages, not deleted ones', async () => {
+    const { db, handle } = setup();
+    const kept = noteOf(await handle({ type: 'notes.add', draft }, frame));
+    const gone = noteOf(await handle({ type: 'notes.add', draft: { ...draft, body: 'gone' } }, frame));
+    await handle({ type: 'notes.delete', ids: [gone.id] }, { url: `${extensionOrigin}notes.html` });
+    expect(await handle({ type: 'notes.get', ids: [kept.id, gone.id] }, frame)).toEqual({ ok: true, value: { notes: [kept] } });
+    expect(await handle({ type: 'notes.get', ids: [kept.id] }, fromTab(tab))).toEqual(malformed);
   });
 });

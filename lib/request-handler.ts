@@ -9,6 +9,8 @@ import { ClockError } from '../core/notes/clock';
 import { notePageAddress } from '../core/notes/page-url';
 import { contentRoutes, pageRoutes, type ContentRoutes, type PageRoutes } from '../core/protocol/background';
 import { createDispatcher, malformedRequest, Refusal, type Handlers, type Reply } from '../core/protocol/route';
+import { browser } from 'wxt/browser';
+import { createDraftStore, type DraftStore } from './drafts';
 import type { NotesDatabase } from './notes-db';
 import { NotesRepository } from './notes-repository';
 import type { PageTabs } from './page-tabs';
@@ -45,6 +47,21 @@ export function createRequestHandler(deps: {
   sync?: SyncService;
   /** The extension's own origin with a trailing slash (browser.runtime.getURL('')). */
   extensionOrigin: string;
+  /**
+   * Whether a sender's address is one of the extension's own pages. By default, any address of the extension's
+   * scheme: messages reach the background only from the extension's own contexts, and Chrome shows the overlay
+   * frame under a per-session address (`use_dynamic_url`), not under `extensionOrigin`.
+   */
+  isExtensionPage?(url: string | undefined): boolean;
+  /** Unsaved notes (kept in storage.local by default). */
+  drafts?: DraftStore;
+  /**
+   * The page in a tab, as the content script that placed the overlay frame there says (lib/frame-relay.ts): the page
+   * the frame's requests are about.
+   */
+  framePage?(tabId: number): string | undefined;
+  /** Opens the notes manager beside a window's tab (side panel, sidebar, or a tab of its own): lib/manager.ts. */
+  openManager?(windowId: number | undefined): Promise<void>;
   /** Shows a tab's mention count on the toolbar button ('' clears it). */
   setBadge?: (tabId: number, text: string) => Promise<void>;
   /** Which tab shows which page, for "Open". */
@@ -65,7 +82,28 @@ export function createRequestHandler(deps: {
   })();
   let lookup: ReturnType<typeof datasetLookup> | undefined;
   const dataset = () => (lookup ??= datasetLookup(deps.entries));
+  const drafts = deps.drafts ?? createDraftStore(browser.storage.local);
+  const extensionScheme = new URL(deps.extensionOrigin).protocol;
+  const isExtensionPage =
+    deps.isExtensionPage ??
+    ((url: string | undefined) => {
+      try {
+        return url !== undefined && new URL(url).protocol === extensionScheme;
+      } catch {
+        return false;
+      }
+    });
+  /** The web page a content script speaks for: the document it runs in. */
   const pageOf = (sender: Sender) => sender.url;
+  /**
+   * The web page the overlay frame is shown over: the page of the content script that placed it in that tab (the
+   * browser does not give the tab's address without the "tabs" permission; see `framePage`).
+   */
+  const tabPageOf = (sender: Sender) => {
+    const url = sender.tab?.id === undefined ? undefined : deps.framePage?.(sender.tab.id);
+    if (!url || !/^https?:/.test(url)) throw new Refusal('Notes can only be added on web pages.');
+    return url;
+  };
 
   /** The notes of the page in the sending tab, under its address or its canonical one. */
   const notesOfTab = async (sender: Sender, canonicalUrl?: string) => {
@@ -85,26 +123,11 @@ export function createRequestHandler(deps: {
   const content: Handlers<ContentRoutes, Sender> = {
     ...settingsHandlers,
     ...watchlist.content,
-    'entries.get': async ({ ids }) => ({
-      entries: (await Promise.all(ids.map(async (id) => (await entryOf(id)) ?? citationCard(id, now().toISOString().slice(0, 10))))).flatMap((entry) => entry ?? []),
+    'notes.forPage': async ({ canonicalUrl }, sender) => ({
+      anchors: (await notesOfTab(sender, canonicalUrl)).flatMap((note) =>
+        note.target.kind === 'page' ? [{ id: note.id, quote: note.target.quote, position: note.target.position }] : [],
+      ),
     }),
-    'notes.add': async ({ draft, canonicalUrl, writtenAt, title }, sender) => {
-      const tabPage = pageOf(sender);
-      // A single-page app may have moved on since the note was begun: it is filed where it was written, on the
-      // same origin only.
-      const page = writtenAt && tabPage && sameOrigin(writtenAt, tabPage) ? writtenAt : tabPage;
-      const address = page ? notePageAddress(page, canonicalUrl) : undefined;
-      if (!address) throw new Refusal('Notes can only be added on web pages.');
-      const pageTitle = (title ?? '').slice(0, maxTitleLength);
-      const { quote, position, body, tags } = draft;
-      return { note: await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags) };
-    },
-    'notes.addForEntity': async ({ draft }) => {
-      if (!(await entryOf(draft.entityId))) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
-      return { note: await notes.add({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags) };
-    },
-    'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),
-    'notes.forPage': async ({ canonicalUrl }, sender) => ({ notes: await notesOfTab(sender, canonicalUrl) }),
     'page.mentions': async ({ total }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !deps.setBadge) return { shown: false };
@@ -120,11 +143,59 @@ export function createRequestHandler(deps: {
       if (sender.tab?.id !== undefined) void deps.pageTabs?.anchored(sender.tab.id);
       return { recorded: mine.length };
     },
+    'drafts.forPage': async ({ canonicalUrl }, sender) => {
+      const page = pageOf(sender);
+      return { drafts: page ? await drafts.forPage(page, canonicalUrl) : [] };
+    },
   };
 
   const page: Handlers<PageRoutes, Sender> = {
     ...settingsHandlers,
     ...watchlist.page,
+    'entries.get': async ({ ids }) => ({
+      entries: (await Promise.all(ids.map(async (id) => (await entryOf(id)) ?? citationCard(id, now().toISOString().slice(0, 10))))).flatMap((entry) => entry ?? []),
+    }),
+    'notes.add': async ({ draft, canonicalUrl, writtenAt, title }, sender) => {
+      const tabPage = tabPageOf(sender);
+      // A single-page app may have moved on since the note was begun: it is filed where it was written, on the
+      // same origin only.
+      const written = writtenAt && sameOrigin(writtenAt, tabPage) ? writtenAt : tabPage;
+      const address = notePageAddress(written, canonicalUrl);
+      if (!address) throw new Refusal('Notes can only be added on web pages.');
+      const pageTitle = (title ?? '').slice(0, maxTitleLength);
+      const { quote, position, body, tags } = draft;
+      const note = await notes.add({ kind: 'page', ...address, title: pageTitle, quote, position }, body, tags);
+      // The draft it was written from is done with.
+      await drafts.discard({ kind: 'page', quote, position, page: { writtenAt: written, title: pageTitle, canonicalUrl } }, tabPage).catch(() => undefined);
+      return { note };
+    },
+    'notes.addForEntity': async ({ draft }, sender) => {
+      const entry = await entryOf(draft.entityId);
+      if (!entry) throw new Refusal('Notes can only be kept on entities Watchwords knows.');
+      const note = await notes.add({ kind: 'entity', entityId: draft.entityId }, draft.body, draft.tags);
+      const tabPage = sender.tab?.id === undefined ? undefined : deps.framePage?.(sender.tab.id);
+      if (tabPage) await drafts.discard({ kind: 'entity', entityId: entry.id, name: entry.name }, tabPage).catch(() => undefined);
+      return { note };
+    },
+    'notes.forEntity': async ({ entityId }) => ({ notes: await deps.db.entityNotes(entityId) }),
+    'notes.get': async ({ ids }) => ({ notes: await deps.db.liveNotes(ids) }),
+    'drafts.save': async ({ target, body, tagText }, sender) => {
+      const savedAt = await drafts.save(target, body, tagText, tabPageOf(sender));
+      return savedAt ? { savedAt } : {};
+    },
+    'drafts.get': async ({ target }, sender) => {
+      const found = await drafts.get(target, tabPageOf(sender));
+      return found ? { draft: { body: found.body, tagText: found.tagText, savedAt: found.savedAt } } : {};
+    },
+    'drafts.discard': async ({ target }, sender) => {
+      await drafts.discard(target, tabPageOf(sender));
+      return { discarded: true };
+    },
+    'manager.open': async (_, sender) => {
+      if (!deps.openManager) throw new Refusal('Watchwords cannot open its notes here.');
+      await deps.openManager(sender.tab?.windowId);
+      return { opened: true as const };
+    },
     'notes.edit': async ({ id, body, tags }) => ({ note: (await notes.edit(id, { body, tags })) ?? null }),
     'notes.delete': async ({ ids }) => ({ count: await notes.delete(ids) }),
     'notes.restore': async ({ ids }) => ({ count: await notes.restore(ids) }),
@@ -157,7 +228,7 @@ export function createRequestHandler(deps: {
   const fromPage = createDispatcher(pageRoutes, page, describeFailure);
 
   return function handle(message: unknown, sender: Sender): Promise<Reply> {
-    if (sender.url?.startsWith(deps.extensionOrigin)) return fromPage(message, sender);
+    if (isExtensionPage(sender.url)) return fromPage(message, sender);
     if (sender.tab) return fromContent(message, sender);
     return Promise.resolve({ ok: false, error: malformedRequest });
   };

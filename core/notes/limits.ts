@@ -1,4 +1,7 @@
-// Without zod: the content script's note editor needs the limits and the tag parser, not the schemas.
+/**
+ * How long notes, quotes and tags may be, and how typed tags are read: free of zod so the content script and the
+ * card's frame can use them (note.ts and tags.ts validate with them).
+ */
 
 /** How much of the page's text either side of a quote a note keeps (its W3C TextQuoteSelector prefix and suffix). */
 export const quoteContextLength = 32;

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { noteLimits, quoteContextLength } from './limits';
 import { tagsSchema } from './tags';
 
+export { noteLimits, quoteContextLength };
+
 const timestamp = z.iso.datetime();
 /** Notes are kept on web pages only: an imported `javascript:` or `data:` address is refused. */
 const webAddress = z.url({ protocol: /^https?$/ });
-
-export { noteLimits, quoteContextLength } from './limits';
 
 /** W3C Web Annotation TextQuoteSelector: the quoted text with up to `quoteContextLength` characters either side. */
 export const textQuoteSchema = z

@@ -1,6 +1,7 @@
 import { kinds, kindTable, type Kind } from '../../core/dataset/kinds';
 import type { Settings } from '../../core/settings/model';
 import type { MentionDisplay, MentionRecord } from './page-scanner';
+import { createElement, createTreeWalker } from './dom';
 
 /** Highlight names are prefixed so they never collide with the page's own highlights. */
 export const highlightName = (kind: Kind) => `watchwords-${kind}`;
@@ -26,10 +27,7 @@ export function mentionCss(style: Settings['highlightStyle'], pageIsDark: boolea
     return `${selector(kind)} { ${decoration(style, light)} }
 @media (prefers-color-scheme: dark) { ${selector(kind)} { ${decoration(style, dark)} } }`;
   });
-  const note = pageIsDark ? '#a16207' : '#fde047';
   return `${rules.join('\n')}
-::highlight(watchwords-note) { background-color: ${note}66; }
-@media (prefers-color-scheme: dark) { ::highlight(watchwords-note) { background-color: #a1620766; } }
 ${markElementName} { display: inline; font: inherit; color: inherit; }
 @media (forced-colors: active) { ${kinds.map((kind) => `${selector(kind)} { text-decoration: underline 2px Highlight; background-color: transparent; }`).join(' ')} }`;
 }
@@ -53,36 +51,6 @@ export function addPageStyle(css: string): () => void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return () => {
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-  };
-}
-
-/**
- * A display with the mention style sheet added when the first mentions are shown or in the page's first idle
- * period (page notes use it too), whichever comes first. The page's background is read for the palette then,
- * once the browser has worked out the page's style for a frame: read at DOMContentLoaded, it makes the browser
- * compute the style of the whole page inside our task (about 100 ms on a 1 MB article). Not in an animation frame
- * callback: that would run inside the browser's rendering of the frame.
- */
-export function styledOnFirstShow(display: MentionDisplay & { dispose(): void }, style: Settings['highlightStyle']): MentionDisplay & { dispose(): void } {
-  let removeStyle: (() => void) | undefined;
-  let disposed = false;
-  const addStyle = () => {
-    if (!disposed && !removeStyle) removeStyle = addPageStyle(mentionCss(style, pageIsDark()));
-  };
-  if ('requestIdleCallback' in window) requestIdleCallback(addStyle, { timeout: 1000 });
-  else setTimeout(addStyle, 50);
-  return {
-    changesDom: display.changesDom,
-    add(records) {
-      addStyle();
-      display.add(records);
-    },
-    remove: (records) => display.remove(records),
-    dispose() {
-      disposed = true;
-      display.dispose();
-      removeStyle?.();
-    },
   };
 }
 
@@ -160,7 +128,7 @@ export function wrappingMarks(): MentionDisplay & { dispose(): void } {
 function wrapRange(range: Range, kind: Kind): Element[] {
   const pieces: [Text, number, number][] = [];
   const common = range.commonAncestorContainer;
-  const walker = document.createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
+  const walker = createTreeWalker(common.nodeType === Node.TEXT_NODE ? common.parentNode! : common, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     if (!range.intersectsNode(node)) continue;
     const start = node === range.startContainer ? range.startOffset : 0;
@@ -170,10 +138,53 @@ function wrapRange(range: Range, kind: Kind): Element[] {
   return pieces.map(([node, start, end]) => {
     const middle = start > 0 ? node.splitText(start) : node;
     if (end - start < middle.length) middle.splitText(end - start);
-    const mark = document.createElement(markElementName);
+    const mark = createElement(markElementName);
     mark.dataset.kind = kind;
     middle.replaceWith(mark);
     mark.append(middle);
     return mark;
   });
+}
+
+/** At most this many mentions are highlighted on a page, unless the reader asks for all ("Show all"). */
+export const highlightCap = 2000;
+
+/**
+ * A display that takes at most `cap` mentions: a page naming the same tools a hundred thousand times (or a hostile
+ * one) costs the reader's browser no more than a long article. `accept` is asked before each mention is recorded:
+ * past the cap it says no, and `onCapped` is called once.
+ */
+export function cappedDisplay(display: MentionDisplay, cap: number, onCapped: () => void) {
+  let shown = 0;
+  /** Accepted by the scanner but not yet handed to the display (accept comes first, add after, in one task). */
+  let accepted = 0;
+  let capped = false;
+  return {
+    display: {
+      changesDom: display.changesDom,
+      add(records: MentionRecord[]) {
+        accepted = Math.max(0, accepted - records.length);
+        shown += records.length;
+        display.add(records);
+      },
+      remove(records: MentionRecord[]) {
+        shown = Math.max(0, shown - records.length);
+        display.remove(records);
+      },
+    } satisfies MentionDisplay,
+    accept(): boolean {
+      if (shown + accepted < cap) {
+        accepted++;
+        return true;
+      }
+      if (!capped) {
+        capped = true;
+        onCapped();
+      }
+      return false;
+    },
+    get capped() {
+      return capped;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { DocumentMemory, type Matcher, type Mention } from '../../core/matcher/matcher';
 import { blockSeparator, isBlockElement, isSkippedElement, textUnits, type PageText } from '../../lib/page-text';
+import { createRange, createTreeWalker } from './dom';
 
 /** One mention on the page and the DOM range it covers. */
 export interface MentionRecord {
@@ -282,7 +283,7 @@ export class PageScanner {
   private found(unit: PageText, mention: Mention, shift: number, found: MentionRecord[]): void {
     const local: Mention = shift ? { ...mention, start: mention.start - shift, end: mention.end - shift } : mention;
     if (!this.accept(local)) return;
-    const record: MentionRecord = { mention: local, range: document.createRange() };
+    const record: MentionRecord = { mention: local, range: createRange() };
     const [first, last] = setRange(record.range, unit, local.start, local.end);
     // Highlights leave the DOM as it is: the record's text nodes are known now. Wrapping moves them (see show).
     if (!this.display.changesDom) this.nodesOfRecord.set(record, unit.nodes.slice(first, last + 1));
@@ -320,7 +321,7 @@ export class PageScanner {
     const stale = new Set<MentionRecord>();
     // The mentions in the changed blocks, found through their text nodes (a new block has none).
     for (const root of roots) {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const walker = createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) for (const record of this.byNode.get(node) ?? []) stale.add(record);
     }
     // Text was removed: mentions left without their text.
@@ -389,7 +390,7 @@ function outermost(nodes: Node[]): Node[] {
 
 /** The DOM range of [start, end) in a unit (or in the whole page text). */
 export function rangeIn(unit: PageText, start: number, end: number): Range {
-  const range = document.createRange();
+  const range = createRange();
   setRange(range, unit, start, end);
   return range;
 }
@@ -425,7 +426,7 @@ function nodesOf(range: Range): Node[] {
   const common = range.commonAncestorContainer;
   if (common.nodeType === Node.TEXT_NODE) return [common];
   const nodes: Node[] = [];
-  const walker = document.createTreeWalker(common, NodeFilter.SHOW_TEXT);
+  const walker = createTreeWalker(common, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (range.intersectsNode(node)) nodes.push(node);
     else if (nodes.length) break;

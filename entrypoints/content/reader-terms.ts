@@ -4,6 +4,7 @@ import { isRuntimeId } from '../../core/watchlist/runtime';
 import { ask } from '../../lib/messaging';
 import { textUnits } from '../../lib/page-text';
 import { loadRuntimeDatasetState, watchRuntimeDataset, type RuntimeDatasetState } from '../../lib/runtime-dataset-state';
+import { getSelection } from './dom';
 
 /**
  * The reader's own entries and enabled packs join the bundled terms at run time (lib/runtime-dataset.ts). Calls
@@ -38,7 +39,7 @@ export function watchlistTabHandlers(): Pick<TabHandlers, 'watchlist.count' | 'p
       for (const unit of textUnits(document.body)) mentions += matcher.scan(unit.text, named).length;
       return { mentions };
     },
-    'page.selection': () => ({ text: (document.getSelection()?.toString() ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) }),
+    'page.selection': () => ({ text: (getSelection()?.toString() ?? '').trim().replace(/\s+/g, ' ').slice(0, 200) }),
   };
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { chromiumBinary } from '../system-requirements';
 import { freePort, recordChromiumNetwork, type ChromiumNetworkRecorder } from './chromium-network';
 import type { AccessibleElement, BrowserSession, LogEntry, RecordedRequest } from './session';
@@ -68,6 +68,12 @@ export async function launchChromium(options: { extensionDir: string; headless?:
       click: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
       accessible: (role, name) => accessibleElements(page, role, name),
+      inUiShadowRoot: (fn) => inUiShadowRoot(page, fn),
+      async evaluateInOverlay<T>(expression: string) {
+        const frame = page.frames().find((f) => f.url().startsWith('chrome-extension:'));
+        if (!frame) throw new Error('no overlay frame on the page');
+        return (await frame.evaluate(`(async () => (${expression}))()`)) as T;
+      },
       logEntries: () => [...logs],
       networkRecorder: recorder,
       async networkRequests() {
@@ -101,9 +107,26 @@ interface AxNode {
   ignored?: boolean;
 }
 
-/** Through the DevTools protocol's accessibility tree, which includes closed shadow roots. */
+/**
+ * Through the DevTools protocol's accessibility tree, which includes closed shadow roots: the page's, then each
+ * extension frame's (Watchwords' overlay frame, an out-of-process frame with its own tree), boxes in the page's
+ * viewport.
+ */
 async function accessibleElements(page: Page, role: string, name?: string): Promise<AccessibleElement[]> {
-  const cdp = await page.context().newCDPSession(page);
+  const found = await accessibleIn(page, page, role, name, { x: 0, y: 0 });
+  for (const frame of page.frames()) {
+    if (frame === page.mainFrame() || !frame.url().startsWith('chrome-extension:')) continue;
+    const owner = await frame.frameElement().catch(() => undefined);
+    const box = await owner?.boundingBox();
+    // A frame not yet placed (1 × 1 px until it knows its size) shows nothing a reader could see.
+    if (!box || box.width <= 1) continue;
+    found.push(...(await accessibleIn(page, frame, role, name, box).catch(() => [])));
+  }
+  return found;
+}
+
+async function accessibleIn(page: Page, target: Page | Frame, role: string, name: string | undefined, offset: { x: number; y: number }): Promise<AccessibleElement[]> {
+  const cdp = await page.context().newCDPSession(target);
   try {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AxNode[] };
     const matches = nodes.filter((node) => !node.ignored && node.role?.value === role && (name === undefined || node.name?.value === name) && node.backendDOMNodeId);
@@ -112,16 +135,42 @@ async function accessibleElements(page: Page, role: string, name?: string): Prom
       const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: node.backendDOMNodeId });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
-        functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return { text: this.textContent, box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
+        functionDeclaration: 'function () { const r = this.getBoundingClientRect(); return { text: this.textContent, disabled: this.disabled === true, box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
         returnByValue: true,
       });
+      const element = result.value as Omit<AccessibleElement, 'name'>;
       found.push({
         name: node.name?.value ?? '',
-        ...(result.value as Omit<AccessibleElement, 'name'>),
+        ...element,
         ...(node.value?.value !== undefined && { value: String(node.value.value) }),
+        box: { ...element.box, x: element.box.x + offset.x, y: element.box.y + offset.y },
       });
     }
     return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Through the DevTools protocol, which reaches into closed shadow roots. */
+async function inUiShadowRoot<T>(page: Page, fn: string): Promise<T | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: 0 })) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: 'watchwords-ui' })) as { nodeId: number };
+    if (!nodeId) return undefined;
+    const { node } = (await cdp.send('DOM.describeNode', { nodeId, pierce: true, depth: 1 })) as { node: { shadowRoots?: { backendNodeId: number }[] } };
+    const shadow = node.shadowRoots?.[0];
+    if (!shadow) return undefined;
+    const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function () { return (${fn})(this); }`,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails) throw new Error(`inUiShadowRoot threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
   } finally {
     await cdp.detach();
   }

@@ -396,35 +396,95 @@ class BidiFirefoxSession implements FirefoxSession {
 
   /**
    * BiDi's accessibility locator. It does not enter closed shadow roots by itself, so when Watchwords' UI host is
-   * on the page it searches from the host's shadow root (BiDi serialises it, closed or not), else the document.
+   * on the page it searches from the host's shadow root (BiDi serialises it, closed or not), else the document; then
+   * in Watchwords' overlay frame (an extension page in an iframe in that shadow root: a child browsing context),
+   * with boxes moved into the page's viewport.
    */
   async accessible(role: string, name?: string): Promise<AccessibleElement[]> {
+    const shadowRoot = await this.uiShadowRoot();
+    const found = await this.accessibleIn(this.context, role, name, { x: 0, y: 0 }, shadowRoot);
+    if (!shadowRoot) return found;
+    const tree = await this.bidi.send<{ contexts: { context: string; children?: { context: string; url: string }[] }[] }>('browsingContext.getTree', { root: this.context, maxDepth: 1 });
+    const frames = (tree.contexts[0]?.children ?? []).filter((child) => child.url.startsWith('moz-extension:'));
+    if (!frames.length) return found;
+    const { nodes: iframes } = await this.bidi.send<{ nodes: { sharedId?: string }[] }>('browsingContext.locateNodes', {
+      context: this.context,
+      locator: { type: 'css', value: 'iframe' },
+      startNodes: [{ sharedId: shadowRoot }],
+    });
+    const offset = iframes[0]?.sharedId ? await this.boxOf(this.context, iframes[0].sharedId) : undefined;
+    // A frame not yet placed (1 × 1 px until it knows its size) shows nothing a reader could see.
+    if (!offset || offset.box.width <= 1) return found;
+    for (const frame of frames) found.push(...(await this.accessibleIn(frame.context, role, name, offset.box).catch(() => [])));
+    return found;
+  }
+
+  async evaluateInOverlay<T>(expression: string): Promise<T> {
+    const tree = await this.bidi.send<{ contexts: { children?: { context: string; url: string }[] }[] }>('browsingContext.getTree', { root: this.context, maxDepth: 1 });
+    const frame = (tree.contexts[0]?.children ?? []).find((child) => child.url.startsWith('moz-extension:'));
+    if (!frame) throw new Error('no overlay frame on the page');
+    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
+      expression,
+      target: { context: frame.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+    });
+    if (result.type === 'exception') throw new Error(`evaluateInOverlay threw: ${result.exceptionDetails.text}`);
+    return fromRemoteValue(result.result) as T;
+  }
+
+  async inUiShadowRoot<T>(fn: string): Promise<T | undefined> {
+    const shadowRoot = await this.uiShadowRoot();
+    if (!shadowRoot) return undefined;
+    const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
+      functionDeclaration: fn,
+      arguments: [{ sharedId: shadowRoot }],
+      target: { context: this.context },
+      awaitPromise: true,
+      resultOwnership: 'none',
+      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+    });
+    if (result.type === 'exception') throw new Error(`inUiShadowRoot threw: ${result.exceptionDetails.text}`);
+    return fromRemoteValue(result.result) as T;
+  }
+
+  /** The shared id of Watchwords' UI host's shadow root, if the host is on the page. */
+  private async uiShadowRoot(): Promise<string | undefined> {
     const host = await this.bidi.send<EvaluateResult>('script.evaluate', {
-      expression: `document.querySelector('watchwords-ui')`,
+      // Through the prototype: a page may shadow document.querySelector with a named element.
+      expression: `Document.prototype.querySelector.call(document, 'watchwords-ui')`,
       target: { context: this.context },
       awaitPromise: false,
       resultOwnership: 'root',
       serializationOptions: { maxDomDepth: 0 },
     });
-    const shadowRoot =
-      host.type === 'success' ? (host.result as { value?: { shadowRoot?: { sharedId?: string } | null } }).value?.shadowRoot : undefined;
+    return host.type === 'success' ? (host.result as { value?: { shadowRoot?: { sharedId?: string } | null } }).value?.shadowRoot?.sharedId : undefined;
+  }
+
+  private async boxOf(context: string, sharedId: string): Promise<AccessibleElement | undefined> {
+    const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
+      functionDeclaration:
+        '(element) => { const r = element.getBoundingClientRect(); return { name: element.getAttribute("aria-label") ?? "", text: element.textContent, disabled: element.disabled === true, ...(typeof element.value === "string" && { value: element.value }), box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
+      arguments: [{ sharedId }],
+      target: { context },
+      awaitPromise: false,
+      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
+    });
+    return result.type === 'success' ? (fromRemoteValue(result.result) as AccessibleElement) : undefined;
+  }
+
+  private async accessibleIn(context: string, role: string, name: string | undefined, offset: { x: number; y: number }, startNode?: string): Promise<AccessibleElement[]> {
     const { nodes } = await this.bidi.send<{ nodes: { sharedId?: string }[] }>('browsingContext.locateNodes', {
-      context: this.context,
+      context,
       locator: { type: 'accessibility', value: name === undefined ? { role } : { role, name } },
-      ...(shadowRoot?.sharedId && { startNodes: [{ sharedId: shadowRoot.sharedId }] }),
+      ...(startNode && { startNodes: [{ sharedId: startNode }] }),
     });
     const found: AccessibleElement[] = [];
     for (const node of nodes) {
-      const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
-        functionDeclaration:
-          '(element) => { const r = element.getBoundingClientRect(); return { name: element.getAttribute("aria-label") ?? "", text: element.textContent, ...(typeof element.value === "string" && { value: element.value }), box: { x: r.x, y: r.y, width: r.width, height: r.height } }; }',
-        arguments: [{ sharedId: node.sharedId }],
-        target: { context: this.context },
-        awaitPromise: false,
-        serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
-      });
-      if (result.type === 'exception') throw new Error(`accessible(${role}) failed: ${result.exceptionDetails.text}`);
-      found.push(fromRemoteValue(result.result) as AccessibleElement);
+      const element = node.sharedId ? await this.boxOf(context, node.sharedId) : undefined;
+      if (!element) throw new Error(`accessible(${role}) failed to read an element`);
+      found.push({ ...element, box: { ...element.box, x: element.box.x + offset.x, y: element.box.y + offset.y } });
     }
     return found;
   }

@@ -23,6 +23,14 @@ export interface BrowserSession {
    * reports them (the page's, and content scripts' where the browser tells). Optional: a driver may not collect logs.
    */
   logEntries?(): LogEntry[];
+  /**
+   * Calls `fn` (the source of a function of one argument) with the closed shadow root of Watchwords' UI host, in
+   * the page's world, and returns its JSON value (undefined when the host is not on the page). For tests that
+   * check what Watchwords draws there; no page script can do this.
+   */
+  inUiShadowRoot<T>(fn: string): Promise<T | undefined>;
+  /** Evaluates an expression in Watchwords' overlay frame (the extension page the content script places). */
+  evaluateInOverlay<T>(expression: string): Promise<T>;
   /** Writes a PNG of the viewport. */
   screenshot(path: string): Promise<void>;
   /**
@@ -36,6 +44,8 @@ export interface BrowserSession {
 export interface AccessibleElement {
   name: string;
   text: string;
+  /** A disabled control (e.g. a button that waits until the card has been visible for a moment). */
+  disabled?: boolean;
   /** A text box's current value (what the reader typed), where the element has one. */
   value?: string;
   box: { x: number; y: number; width: number; height: number };

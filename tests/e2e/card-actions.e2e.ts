@@ -69,9 +69,18 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     expect(card.box.y + card.box.height).toBeLessThanOrEqual(900);
     const shot = join(screenshots, `keyboard-card-${browserName}.png`);
     await session.screenshot(shot);
-    // Focus shows: the accent-coloured ring just outside the card's left edge (outline-offset 2px, 2px wide).
-    const leftOfCard = await screenshotColours(session, shot, [1, 2, 3, 4, 5].map((dx) => ({ x: card.box.x - dx, y: card.box.y + card.box.height / 2 })));
-    expect(leftOfCard.some(([r, g, b]) => Math.abs(r - 0x1d) + Math.abs(g - 0x4e) + Math.abs(b - 0xd8) < 30), JSON.stringify(leftOfCard)).toBe(true);
+    // Focus is on the card itself, in the frame.
+    expect(await session.evaluateInOverlay<string | null>(`document.activeElement.getAttribute('aria-label')`)).toBe('Flock Safety');
+    // Focus shows: the accent-coloured ring just outside the card's left edge (outline-offset 2px, 2px wide), in
+    // the card's dark colours, as the page is dark. (Headless Chromium gives an out-of-process frame no focus state
+    // of its own, so `:focus` never matches there; Firefox draws it.)
+    if (browserName === 'firefox') {
+      const leftOfCard = await screenshotColours(session, shot, [1, 2, 3, 4, 5].map((dx) => ({ x: card.box.x - dx, y: card.box.y + card.box.height / 2 })));
+      expect(leftOfCard.some(([r, g, b]) => Math.abs(r - 0x93) + Math.abs(g - 0xc5) + Math.abs(b - 0xfd) < 30), JSON.stringify(leftOfCard)).toBe(true);
+    }
+    // The card itself is dark on this dark page.
+    const [inside] = await screenshotColours(session, shot, [{ x: card.box.x + card.box.width - 70, y: card.box.y + 5 }]);
+    expect(inside!.reduce((sum, c) => sum + c, 0) / 3, JSON.stringify(inside)).toBeLessThan(60);
 
     await command(session, 'next-mention');
     await cardNamed(session, 'ShotSpotter');

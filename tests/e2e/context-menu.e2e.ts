@@ -4,7 +4,7 @@ import type { Note } from '../../core/notes/note';
 import type { FirefoxSession } from '../../scripts/browsers/firefox';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { inExtension, launchers, noteEditorOpen, noteHighlight, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
+import { inExtension, launchers, noteEditorOpen, markedNotes, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
 
 const sentence = 'Then he waved her through the gate at the Port Haskell ferry terminal.';
 const body = 'Which database does the ferry scan feed';
@@ -37,12 +37,12 @@ describe('the "Add a Watchwords note" context-menu item in firefox', () => {
     await noteSaved(session);
     const notes = await storedRecords<Note>(session, 'notes');
     expect(notes.map((note) => ({ body: note.body, quote: note.target.kind === 'page' && note.target.quote.exact }))).toEqual([{ body, quote: sentence }]);
-    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(sentence));
+    await waitFor('the note highlight', async () => (await markedNotes(session)).includes(sentence));
   });
 
   test('after a reload the quote is highlighted again', async () => {
     await visit();
-    await waitFor('the note highlight', async () => (await noteHighlight(session)).includes(sentence));
+    await waitFor('the note highlight', async () => (await markedNotes(session)).includes(sentence));
     expect((await storedRecords<{ state: string }>(session, 'anchoring')).map((s) => s.state)).toEqual(['anchored']);
   });
 });

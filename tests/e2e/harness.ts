@@ -58,7 +58,7 @@ export async function command(session: Session, name: 'next-mention' | 'announce
  */
 export function selectText(session: Session, text: string): Promise<{ x: number; y: number }> {
   return session.evaluate(`(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const walker = Document.prototype.createTreeWalker.call(document, document.body, NodeFilter.SHOW_TEXT);
     let node;
     while ((node = walker.nextNode()) && !node.data.includes(${JSON.stringify(text)}));
     if (!node) throw new Error('no text node holds ' + ${JSON.stringify(text)});
@@ -75,9 +75,47 @@ export async function typeText(session: Session, text: string): Promise<void> {
   for (const char of text) await session.press(char === ' ' ? 'Space' : char);
 }
 
-/** The texts of the ranges in the notes' highlight. */
-export function noteHighlight(session: Session): Promise<string[]> {
-  return session.evaluate(`[...(CSS.highlights.get('watchwords-note') ?? [])].map((range) => range.toString())`);
+type Box = { left: number; top: number; right: number; bottom: number };
+
+/** The boxes marking each of the reader's notes (drawn in the UI host's closed shadow root, note-marks.ts). */
+export async function noteMarkBoxes(session: Session): Promise<Box[][]> {
+  return (
+    (await session.inUiShadowRoot<Box[][]>(`(root) => [...root.querySelectorAll('.marks-page > div')]
+      .map((group) => [...group.children].map((box) => { const r = box.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; }))
+      .filter((boxes) => boxes.length)`)) ?? []
+  );
+}
+
+/**
+ * The page text under each note's boxes (from the first box's start to the last box's end), read with the caret
+ * APIs: what the reader sees marked. Scrolls the first mark into view. The page itself cannot read the marks.
+ */
+export async function markedNotes(session: Session): Promise<string[]> {
+  let groups = await noteMarkBoxes(session);
+  const first = groups[0]?.[0];
+  if (first && (first.top < 0 || first.bottom > 800)) {
+    await session.evaluate(`(scrollBy(0, ${Math.round(first.top - 200)}), new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))`);
+    groups = await noteMarkBoxes(session);
+  }
+  return session.evaluate(`(${JSON.stringify(groups)}).map((boxes) => {
+    const caret = (x, y) => {
+      const proto = Document.prototype;
+      if (proto.caretPositionFromPoint) { const p = proto.caretPositionFromPoint.call(document, x, y); return p && [p.offsetNode, p.offset]; }
+      const r = proto.caretRangeFromPoint.call(document, x, y); return r && [r.startContainer, r.startOffset];
+    };
+    const first = boxes[0], last = boxes[boxes.length - 1];
+    const start = caret(first.left + 1, (first.top + first.bottom) / 2), end = caret(last.right - 1, (last.top + last.bottom) / 2);
+    if (!start || !end) return '';
+    const range = Document.prototype.createRange.call(document);
+    range.setStart(start[0], start[1]);
+    range.setEnd(end[0], end[1]);
+    return range.toString();
+  })`);
+}
+
+/** Whether a page script can find anything of the reader's notes in the shared highlight registry. */
+export function noteRangesInRegistry(session: Session): Promise<number> {
+  return session.evaluate(`[...CSS.highlights].filter(([name]) => name.includes('note')).reduce((n, [, h]) => n + h.size, 0)`);
 }
 
 /** Every record of one object store of the extension's notes database (read with IndexedDB itself, not Dexie). */
@@ -153,6 +191,21 @@ export async function noteEditorOpen(session: Session): Promise<void> {
   await waitFor('the note editor', async () => (await session.accessible('dialog', 'Add a note')).length > 0);
 }
 
+/**
+ * As a reader does: selects `text`, presses the "Add note" button that appears beside it, and opens the editor
+ * (then types `body` and saves with Ctrl+Enter, when given).
+ */
+export async function noteOnSelection(session: Session, text: string, body?: string): Promise<void> {
+  await selectText(session, text);
+  await session.press('Shift');
+  await clickButton(session, 'Add note');
+  await noteEditorOpen(session);
+  if (body === undefined) return;
+  await typeText(session, body);
+  await session.press('Control+Enter');
+  await noteSaved(session);
+}
+
 /** Waits for the "Note saved" announcement. */
 export async function noteSaved(session: Session): Promise<void> {
   await waitFor('"Note saved"', async () => (await session.accessible('status')).some((s) => s.text.includes('Note saved')));
@@ -167,11 +220,17 @@ export async function cardNamed(session: Session, name: string) {
   return card!;
 }
 
-/** Clicks the button whose accessible name is `name`, or a related entity's button ("NAME, Kind"). */
+/**
+ * Clicks the button whose accessible name is `name`, or a related entity's button ("NAME, Kind"), once it is
+ * enabled (buttons that change settings wait until the card has been plainly visible for a moment).
+ */
 export async function clickButton(session: Session, name: string): Promise<void> {
-  const find = async () =>
-    (await session.accessible('button', name))[0] ??
-    (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`));
+  const find = async () => {
+    const found =
+      (await session.accessible('button', name))[0] ??
+      (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`));
+    return found && !found.disabled ? found : undefined;
+  };
   const button = await waitFor(`the "${name}" button`, find);
   // A button in the card's scrolling body may be below its fold (under the card's footer, or the window's edge):
   // it is scrolled into view with the wheel over the card, as a reader would.
@@ -180,7 +239,8 @@ export async function clickButton(session: Session, name: string): Promise<void>
     // Another of our buttons (the card's footer) over the same point means it is hidden under it. (Nothing of the
     // page's own DOM API is used: a hostile test page may have clobbered it.)
     const covering = (await session.accessible('button')).filter((other) => (other.name !== now.name || other.text !== now.text) && x >= other.box.x && x <= other.box.x + other.box.width && y >= other.box.y - 8 && y <= other.box.y + other.box.height + 8);
-    return !covering.length && box.y + box.height <= (await session.evaluate<number>('innerHeight'));
+    if (covering.length || box.y + box.height > (await session.evaluate<number>('innerHeight'))) return false;
+    return !(await hiddenInOverlay(session, name));
   };
   let now = button;
   for (let turn = 0; turn < 8 && !(await inView(now.box)); turn++) {
@@ -188,6 +248,25 @@ export async function clickButton(session: Session, name: string): Promise<void>
     now = (await find()) ?? now;
   }
   await session.click(now.box.x + now.box.width / 2, now.box.y + now.box.height / 2);
+}
+
+/**
+ * Whether the overlay frame's button of that name is hidden under something of the frame's own (the card's footer
+ * over its scrolled body): the frame's own hit test at the button's centre. False when the button is not in the frame.
+ */
+async function hiddenInOverlay(session: Session, name: string): Promise<boolean> {
+  return session
+    .evaluateInOverlay<boolean>(`(() => {
+      const name = ${JSON.stringify(name)};
+      const named = (b) => [b.getAttribute('aria-label') || '', (b.textContent || '').trim()];
+      const buttons = [...document.querySelectorAll('button, a[href]')];
+      const button = buttons.find((b) => named(b).includes(name)) || buttons.find((b) => named(b).some((n) => n.startsWith(name)));
+      if (!button) return false;
+      const r = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return !hit || !(hit === button || button.contains(hit));
+    })()`)
+    .catch(() => false);
 }
 
 /** The innerHTML of `selector` in the page as the server sends it (fetched again and parsed, no script run). */

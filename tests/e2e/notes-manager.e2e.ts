@@ -348,17 +348,12 @@ describe.each(browserNames)('the notes manager in %s', (browserName) => {
         (await inExtension<{ value?: { how: string } }>(session, `api.runtime.sendMessage({ type: 'notes.open', noteId: ${json(ferry.id)} })`)).value?.how === 'shown',
       );
     } else {
-      // The note is scrolled to and shown on that page (its popover is in the page's accessibility tree).
+      // The note is scrolled to and shown on that page (its popover is in Watchwords' frame on the page).
       const chromium = session;
       const page = await waitFor('the page', async () => chromium.context.pages().find((p) => p.url() === article));
       await waitFor('the note shown', async () => {
-        const cdp = await chromium.context.newCDPSession(page);
-        try {
-          const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value?: string }; name?: { value?: string } }[] };
-          return nodes.some((node) => node.name?.value === 'Your note' && node.role?.value === 'dialog');
-        } finally {
-          await cdp.detach();
-        }
+        const frame = page.frames().find((f) => f.url().startsWith('chrome-extension:'));
+        return frame !== undefined && (await frame.getByRole('dialog', { name: 'Your note', exact: true }).count()) > 0;
       });
     }
     // The manager again: "Open" now brings the same tab forward instead of opening another.

@@ -45,6 +45,8 @@ describe('keeping a note on a selection in chromium', () => {
     await session.evaluate(`(window.__typed = [], ['keydown', 'keyup', 'input', 'beforeinput'].forEach((type) => window.addEventListener(type, (e) => window.__typed.push(type), true)))`);
     await session.page.keyboard.type(body);
     await session.screenshot(join(screenshots, 'note-editor-chromium.png'));
+    // What is being written is in the extension's frame, not in the page: the page's own search does not find it.
+    expect(await session.evaluate<boolean>(`window.find(${JSON.stringify(body.slice(0, 20))})`)).toBe(false);
     await session.page.keyboard.press('Control+Enter');
     await noteSaved(session);
   });
@@ -53,6 +55,7 @@ describe('keeping a note on a selection in chromium', () => {
     expect(await session.evaluate<string[]>(`window.__typed`)).toEqual([]);
     expect(await session.evaluate<string[]>(`indexedDB.databases().then((dbs) => dbs.map((db) => db.name))`)).toEqual([]);
     expect(await session.evaluate<boolean>(`document.querySelector('watchwords-ui').shadowRoot === null`)).toBe(true);
+
   });
 
   test('after a reload the popup lists the note for this page', async () => {

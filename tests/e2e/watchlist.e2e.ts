@@ -7,7 +7,7 @@ import type { ChromiumSession } from '../../scripts/browsers/chromium';
 import type { FirefoxSession } from '../../scripts/browsers/firefox';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, inExtension, launchers, selectText, settledHighlights, type Session } from './harness';
+import { browserNames, clickButton, inExtension, launchers, selectText, settledHighlights, type Session } from './harness';
 
 /**
  * Issue 14 end to end: a reader adds a name from a selection ("Watch this name"), sees it highlighted and carded
@@ -329,5 +329,26 @@ describe.each(browserNames)('your own watchlist in %s', (browserName) => {
       await waitFor('the words prefilled', async () => (await fieldValue(menuForm, 'The name Watchwords missed')) === 'Halvern city council');
       await closeForm('/report.html');
     }
+  });
+
+  test('in the page: the card\'s "Report a mistake" and the selection\'s "Watch this name" open their forms', async () => {
+    await showReader();
+    await hoverCard(session, 'face recognition', 'Face recognition');
+    await clickButton(session, 'Report a mistake');
+    const report = await formWindow('/report.html');
+    await showsText(report, 'Also stop matching “face recognition” as Face recognition on this page');
+    await closeForm('/report.html');
+
+    // The reader comes back to the page (a click in its margin gives it focus again after the form's window).
+    await showReader();
+    await session.press('Escape');
+    await session.click(5, 600);
+    await selectText(session, 'Halvern city council');
+    await session.press('Shift');
+    await clickButton(session, 'Watch this name');
+    const watch = await formWindow('/watch.html');
+    await waitFor('the selected words prefilled', async () => (await fieldValue(watch, 'Name')) === 'Halvern city council');
+    await closeForm('/watch.html');
+    await showReader();
   });
 });

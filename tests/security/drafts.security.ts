@@ -4,12 +4,20 @@
  * when the reader comes back, and a note is filed under the page it was written on.
  */
 import { expect } from 'vitest';
-import { hostileSuite, readerSavesNote, readerWritesDraft, runAttack, secret, settle, textBoxValues, visit, waitFor, type World } from './harness';
+import { clickButton, hostileSuite, readerSavesNote, readerWritesDraft, runAttack, secret, settle, textBoxValues, visit, waitFor, type World } from './harness';
 
 const page = (world: World, name: string) => `${world.siteA}/drafts/${name}.html`;
-/** The reader finds their words again on the page (in whatever Watchwords shows to take up a draft). */
+/**
+ * The reader finds their words again on the page: in the editor itself, or, after the page has gone, behind the
+ * "Resume" of the unsaved-notes offer (which names the quote, not the words: the text stays in the frame).
+ */
 const draftOffered = (world: World, draft: string) =>
-  waitFor('the draft to be offered again', async () => (await textBoxValues(world)).some((value) => value.includes(draft)), 8000);
+  waitFor('the draft to be offered again', async () => {
+    if ((await textBoxValues(world)).some((value) => value.includes(draft))) return true;
+    const resume = (await world.session.accessible('button', 'Resume'))[0];
+    if (resume && !resume.disabled) await clickButton(world.session, 'Resume');
+    return false;
+  }, 10_000);
 
 hostileSuite('drafts under navigation', (attack) => {
   attack('drafts/reload', {}, async (world) => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createEntityNote, createPageNote, type Note } from '../../core/notes/note';
 import { notePageAddress } from '../../core/notes/page-url';
+import { legacyNoteState } from '../../core/notes/state';
 import type { Settings } from '../../core/settings/model';
 import { launchChromium, type ChromiumSession } from '../../scripts/browsers/chromium';
 import { launchFirefox, type FirefoxSession } from '../../scripts/browsers/firefox';
@@ -162,9 +163,12 @@ export async function seedNote(world: World, note: Note): Promise<Note> {
     const open = indexedDB.open('watchwords');
     open.onerror = () => reject(open.error);
     open.onsuccess = () => {
-      const put = open.result.transaction('notes', 'readwrite').objectStore('notes').put(${JSON.stringify(note)});
-      put.onsuccess = () => { resolve(true); open.result.close(); };
-      put.onerror = () => reject(put.error);
+      // The note and its clock stamps, as the notes repository writes them (exports and sync read the stamps).
+      const tx = open.result.transaction(['notes', 'noteStates'], 'readwrite');
+      tx.objectStore('notes').put(${JSON.stringify(note)});
+      tx.objectStore('noteStates').put(${JSON.stringify(legacyNoteState(note))});
+      tx.oncomplete = () => { resolve(true); open.result.close(); };
+      tx.onerror = () => reject(tx.error);
     };
   })`);
   return note;

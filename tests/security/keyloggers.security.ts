@@ -11,14 +11,14 @@ import {
 const draft = `Tell the ${secret.draft} nothing`;
 const sniffed = (world: World) => world.session.evaluate<unknown[]>(`window.kit.events`);
 
-async function expectNothingSniffed(world: World): Promise<void> {
-  const events = await sniffed(world);
+async function expectNothingSniffed(world: World, ownEvents: readonly string[] = []): Promise<void> {
+  const events = (await sniffed(world)).filter((event) => !ownEvents.includes((event as { type: string }).type));
   expect(events, 'events the page saw while the reader wrote').toEqual([]);
   await expectNothingLeaked(world);
 }
 
 /** The reader's real keys in the note editor, chosen to make the page's event of interest happen. */
-const actions: Record<string, { browsers?: BrowserName[]; act: (world: World) => Promise<void>; landed?: (values: string[]) => boolean }> = {
+const actions: Record<string, { browsers?: BrowserName[]; act: (world: World) => Promise<void>; landed?: (values: string[]) => boolean; ownEvents?: string[] }> = {
   keydown: { act: (world) => typeText(world.session, draft) },
   keyup: { act: (world) => typeText(world.session, draft) },
   keypress: { act: (world) => typeText(world.session, draft) },
@@ -86,16 +86,27 @@ const actions: Record<string, { browsers?: BrowserName[]; act: (world: World) =>
       await mouse.move(from.x, from.y);
       await mouse.down();
       await mouse.move(from.x + 20, from.y + 10, { steps: 5 });
-      await mouse.move(box!.box.x + box!.box.width / 2, box!.box.y + box!.box.height / 2, { steps: 10 });
+      const to = { x: box!.box.x + box!.box.width / 2, y: box!.box.y + box!.box.height / 2 };
+      await mouse.move(to.x, to.y, { steps: 10 });
       await mouse.up();
+      // Playwright's drag does not reach into an out-of-process frame (ours is one): the same drop, as the browser's
+      // own input (DevTools' Input.dispatchDragEvent, trusted like a real drag), at the same point.
+      if (!(await textBoxValues(world)).some((value) => value.includes('the causeway'))) {
+        const cdp = await world.session.page.context().newCDPSession(world.session.page);
+        const data = { items: [{ mimeType: 'text/plain', data: 'the causeway' }], dragOperationsMask: 1 };
+        for (const type of ['dragEnter', 'dragOver', 'drop'] as const) await cdp.send('Input.dispatchDragEvent', { type, ...to, data });
+        await cdp.detach();
+      }
     },
     landed: (values) => values.some((value) => value.includes('the causeway')),
+    // Dragging its own words is the page's business: it sees that drag start, pass over it and end (not the drop).
+    ownEvents: ['dragstart', 'drag', 'dragenter', 'dragover', 'dragleave', 'dragend'],
   },
   'on-our-element': { act: (world) => typeText(world.session, draft) },
 };
 
 hostileSuite('keyloggers', (attack) => {
-  for (const [name, { browsers, act, landed }] of Object.entries(actions)) {
+  for (const [name, { browsers, act, landed, ownEvents }] of Object.entries(actions)) {
     attack(`keyloggers/${name}`, { browsers }, async (world) => {
       await visit(world, `${world.siteA}/keyloggers/${name}.html`);
       await readerOpensEditor(world);
@@ -103,7 +114,7 @@ hostileSuite('keyloggers', (attack) => {
       // The reader's input did land in the note (else the page had nothing to see).
       const values = await textBoxValues(world);
       expect((landed ?? ((all: string[]) => all.some((value) => value.includes(draft))))(values), JSON.stringify(values)).toBe(true);
-      await expectNothingSniffed(world);
+      await expectNothingSniffed(world, ownEvents);
     });
   }
 });

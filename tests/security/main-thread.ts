@@ -4,17 +4,8 @@
  * ours make one stretch of work, an approximation of one task (or of several back to back, which only overstates).
  */
 import type { ChromiumSession } from '../../scripts/browsers/chromium';
+import { samplesOf, type Profile } from '../../scripts/browsers/cpu-profile';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { url: string; functionName: string };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 export interface MainThreadFigures {
   /** Milliseconds of samples with an extension frame on the stack. */
@@ -65,19 +56,7 @@ export function combine(windows: MainThreadFigures[]): MainThreadFigures {
 }
 
 export function figuresOf(profile: Profile, scriptPrefix: string): MainThreadFigures {
-  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const ours = new Map<number, boolean>();
-  const isOurs = (id: number): boolean => {
-    const known = ours.get(id);
-    if (known !== undefined) return known;
-    const node = byId.get(id);
-    const parentId = parent.get(id);
-    const result = !!node && (node.callFrame.url.startsWith(scriptPrefix) || (parentId !== undefined && isOurs(parentId)));
-    ours.set(id, result);
-    return result;
-  };
+  const { byId, isOurs } = samplesOf(profile, scriptPrefix);
   let totalUs = 0;
   let longestUs = 0;
   let currentUs = 0;

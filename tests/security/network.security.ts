@@ -72,7 +72,7 @@ hostileSuite('the network', (attack) => {
       await session.evaluateInExtension(`true`);
       // Last, as it makes the notes manager the page this session drives.
       await session.switchToExtensionPage('notes.html');
-      await waitFor('the notes manager', async () => (await session.accessible('button', 'Export all (JSON)')).length > 0);
+      await waitFor('the notes manager', async () => (await session.accessible('button', 'Export, import, sync')).length > 0);
     }
     await settle(1000);
     expect(await world.foreignRequests()).toEqual([]);

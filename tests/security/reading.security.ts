@@ -102,7 +102,10 @@ hostileSuite('reading notes and drafts', (attack) => {
     await settle(500);
     const timing = await world.session.evaluate<{ before?: number; after?: number; counts: object; countsAfter: object; entries: unknown[] }>(`window.result()`);
     expect(timing.countsAfter, 'the page\'s event counts went up as the reader typed').toEqual(timing.counts);
-    expect(timing.entries, 'event timing entries of the reader\'s keys').toEqual([]);
+    // The pointer crossing the page on its way into the editor is the page's own business (and its entries may be
+    // reported late, inside the recording): only what the keys made counts.
+    const keyEntries = (timing.entries as { name?: string }[]).filter((entry) => !/^(pointer|mouse|click|dblclick|auxclick|contextmenu|gotpointercapture|lostpointercapture)/.test(entry.name ?? ''));
+    expect(keyEntries, 'event timing entries of the reader\'s keys').toEqual([]);
     if (typeof timing.before === 'number') expect(timing.after, 'interactions counted while the reader typed').toBe(timing.before);
   });
 
