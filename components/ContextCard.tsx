@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { isPrimary, type Kind, type Relations } from '../core/dataset/schema';
+import type { Kind, Relations } from '../core/dataset/schema';
+import { isPrimary } from '../core/dataset/source-types';
 import type { CardEntry, EntryOrigin } from '../core/watchlist/runtime';
 import { kindLabel } from '../core/dataset/kinds';
 import { hostnameOf, sourceTypeLabels } from './card-format';

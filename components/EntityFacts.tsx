@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { hasStatus, type Entry, type Latest, type Status } from '../core/dataset/schema';
+import { hasStatus } from '../core/dataset/kinds';
+import type { Entry, Latest, Status } from '../core/dataset/schema';
 import { formatDate, hostnameOf, ordinal, stageLabels } from './card-format';
 
 type Fact = [label: string, value: ReactNode];

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { noteLimits } from '../core/notes/note';
-import { parseTags } from '../core/notes/tags';
+import { noteLimits, parseTags } from '../core/notes/limits';
 
 const numbers = new Intl.NumberFormat('en-US');
 /** The counter shows from this share of a limit on, so the limit is said before it is hit. */

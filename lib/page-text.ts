@@ -42,7 +42,10 @@ export function isBlockElement(element: Element): boolean {
 }
 
 export function isSkippedElement(element: Element): boolean {
-  if (skippedTags.has(upperTag(element))) return true;
+  return skippedTags.has(upperTag(element)) || hiddenOrEditable(element);
+}
+
+function hiddenOrEditable(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable !== 'false';
@@ -56,19 +59,21 @@ export function* textUnits(root: Node): Generator<PageText> {
   let unit: PageText = { text: '', nodes: [], starts: [] };
   const parts: string[] = [];
   let length = 0;
-  const flush = function* (): Generator<PageText> {
-    if (!unit.nodes.length) return;
-    unit.text = parts.length === 1 ? parts[0]! : parts.join('');
-    yield unit;
+  /** Ends the unit: it, when it holds text, to be yielded (no generator made for each block edge). */
+  const take = (): PageText | undefined => {
+    if (!unit.nodes.length) return undefined;
+    const done = unit;
+    done.text = parts.length === 1 ? parts[0]! : parts.join('');
     unit = { text: '', nodes: [], starts: [] };
     parts.length = 0;
     length = 0;
+    return done;
   };
   // Depth first through first-child and next-sibling links (no stack, nothing allocated per node): entering a
-  // block or skipped element ends the unit before it, leaving a block ends the unit inside it.
+  // block or skipped element ends the unit before it, leaving a block ends the unit inside it. Each link and tag
+  // is read once (the walk reads every node of the page).
   let node: Node | null = root;
   while (node) {
-    let descend = false;
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data) {
@@ -79,26 +84,35 @@ export function* textUnits(root: Node): Generator<PageText> {
       }
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
+      const tag = upperTag(element);
       // Skipped content still separates what is around it: no mention is stitched together across it.
-      if (isSkippedElement(element)) yield* flush();
-      else {
-        if (isBlockElement(element)) yield* flush();
-        descend = element.firstChild !== null;
-        if (!descend && isBlockElement(element)) yield* flush();
+      const skipped = skippedTags.has(tag) || hiddenOrEditable(element);
+      if (skipped || blockTags.has(tag)) {
+        const done = take();
+        if (done) yield done;
+      }
+      const child = skipped ? null : element.firstChild;
+      if (child) {
+        node = child;
+        continue;
       }
     }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
     // Leave the node, and every ancestor it was the last child of, up to the root.
-    while (node && node !== root && !node.nextSibling) {
+    let next: Node | null = null;
+    while (node !== root) {
+      next = node.nextSibling;
+      if (next) break;
       node = node.parentNode;
-      if (node && node.nodeType === ELEMENT_NODE && isBlockElement(node as Element)) yield* flush();
+      if (!node) break;
+      if (node.nodeType === ELEMENT_NODE && blockTags.has(upperTag(node as Element))) {
+        const done = take();
+        if (done) yield done;
+      }
     }
-    node = node && node !== root ? node.nextSibling : null;
+    node = node && node !== root ? next : null;
   }
-  yield* flush();
+  const done = take();
+  if (done) yield done;
 }
 
 /** The whole page's text, units joined by `blockSeparator`, as the `scan` CLI and note positions see it. */

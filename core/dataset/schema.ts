@@ -2,8 +2,10 @@ import { z } from 'zod';
 
 import type { Kind } from './kinds';
 import { relationNames, type RelationName } from './relations';
+import { sourceTypes } from './source-types';
 
 export { kinds, kindsWithStatus, hasStatus, type Kind, type KindWithStatus } from './kinds';
+export { sourceTypes, primarySourceTypes, isPrimary, type SourceType } from './source-types';
 
 const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens');
 
@@ -65,21 +67,6 @@ export const termRuleSchema = z
 export const termSchema = z.union([nonEmpty, termRuleSchema]);
 export type TermRule = z.infer<typeof termRuleSchema>;
 export type Term = z.infer<typeof termSchema>;
-
-/**
- * Whose word a source is:
- * - `official`: a government body (agency, court, legislature, Federal Register, regulator);
- * - `self`: the subject itself, for what it says of itself (a vendor's site, an organisation's campaign page);
- * - `original-report`: the outlet or researchers that reported or found it first;
- * - `secondary`: anything else (later reporting, encyclopedias, explainers): allowed, never the only kind.
- */
-export const sourceTypes = ['official', 'self', 'original-report', 'secondary'] as const;
-export type SourceType = (typeof sourceTypes)[number];
-/** The source types that count as primary: every entry needs at least one. */
-export const primarySourceTypes = ['official', 'self', 'original-report'] as const satisfies readonly SourceType[];
-export function isPrimary(source: { type: SourceType }): boolean {
-  return (primarySourceTypes as readonly SourceType[]).includes(source.type);
-}
 
 export const sourceSchema = z
   .object({

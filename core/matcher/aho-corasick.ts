@@ -98,10 +98,12 @@ export class AhoCorasick {
     this.lengths = Int32Array.from(patterns, (pattern) => pattern.length);
     this.depth = Math.max(0, ...this.lengths);
     // Columns: the characters the patterns use, most used first (a space always has one); 0 is every other character.
-    const uses = new Map<number, number>([[32, 0]]);
-    for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) uses.set(pattern.charCodeAt(i), (uses.get(pattern.charCodeAt(i)) ?? 0) + 1);
-    this.patternCodes = new Set(uses.keys());
-    const byUse = [...uses].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code]) => code);
+    const uses = new Uint32Array(65536);
+    for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) uses[pattern.charCodeAt(i)]!++;
+    const used: number[] = [];
+    for (let code = 0; code < 65536; code++) if (uses[code] || code === 32) used.push(code);
+    this.patternCodes = new Set(used);
+    const byUse = used.sort((a, b) => uses[b]! - uses[a]! || a - b);
     if (byUse.indexOf(32) >= maxDenseColumns - 1) byUse.unshift(32);
     const dense = [...new Set(byUse)].slice(0, maxDenseColumns - 1);
     dense.forEach((code, i) => this.columnOf.set(code, i + 1));
@@ -112,35 +114,45 @@ export class AhoCorasick {
     this.columns = new Uint8Array(65536).fill(this.special + unknown);
     for (let code = 0; code < 128; code++) this.classify(code);
 
-    // The trie, built with one map keyed by state and code, then kept as arrays.
-    const edges = new Map<number, number>();
-    // (Keys stay small integers: a state times the number of codes, plus the code's index.)
-    const codeIndex = new Map([...this.patternCodes].map((code, i) => [code, i]));
-    const key = (state: number, code: number) => state * codeIndex.size + codeIndex.get(code)!;
-    const parents: number[] = [0];
-    const codes: number[] = [0];
-    const endsAt = new Map<number, number[]>();
+    // The trie, built from the patterns in code-unit order: a pattern shares with the one before it exactly their
+    // common prefix, so every state is made once and nothing is looked up; a state's children come in order of
+    // their code. (This runs on every page the content script starts on.)
+    const indicesOf = new Map<string, number[]>();
+    let characters = 0;
     patterns.forEach((pattern, index) => {
       if (!pattern) return;
-      let state = 0;
-      for (let i = 0; i < pattern.length; i++) {
-        const code = pattern.charCodeAt(i);
-        let target = edges.get(key(state, code));
-        if (target === undefined) {
-          target = parents.length;
-          parents.push(state);
-          codes.push(code);
-          edges.set(key(state, code), target);
-        }
+      characters += pattern.length;
+      const indices = indicesOf.get(pattern);
+      if (indices) indices.push(index);
+      else indicesOf.set(pattern, [index]);
+    });
+    // (The default sort compares strings by code unit.)
+    const sorted = [...indicesOf.keys()].sort();
+    const parents = new Int32Array(characters + 1);
+    const codes = new Uint16Array(characters + 1);
+    let states = 1;
+    const endState = new Int32Array(patterns.length).fill(-1);
+    /** path[d]: the state at depth d of the pattern before. */
+    const path = new Int32Array(this.depth + 1);
+    let previous = '';
+    for (const pattern of sorted) {
+      let common = 0;
+      const shared = Math.min(previous.length, pattern.length);
+      while (common < shared && previous.charCodeAt(common) === pattern.charCodeAt(common)) common++;
+      let state = path[common]!;
+      for (let i = common; i < pattern.length; i++) {
+        const target = states++;
+        parents[target] = state;
+        codes[target] = pattern.charCodeAt(i);
+        path[i + 1] = target;
         state = target;
       }
-      const list = endsAt.get(state);
-      if (list) list.push(index);
-      else endsAt.set(state, [index]);
-    });
-    const states = parents.length;
+      for (const index of indicesOf.get(pattern)!) endState[index] = state;
+      previous = pattern;
+    }
     if ((states << this.shift) * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
-    this.viaSpace = Uint8Array.from(codes, (code, state) => (state === 0 || code === 32 ? 1 : 0));
+    this.viaSpace = new Uint8Array(states);
+    for (let state = 0; state < states; state++) this.viaSpace[state] = state === 0 || codes[state] === 32 ? 1 : 0;
     this.childStart = new Int32Array(states + 1);
     for (let state = 1; state < states; state++) this.childStart[parents[state]! + 1]!++;
     for (let state = 0; state < states; state++) this.childStart[state + 1]! += this.childStart[state]!;
@@ -152,6 +164,16 @@ export class AhoCorasick {
       this.childCode[at] = codes[state]!;
       this.childState[at] = state;
     }
+    // The patterns ending at each state, in the order they were given: ends[endStart[s] .. endStart[s+1]).
+    const endStart = new Int32Array(states + 1);
+    for (const state of endState) if (state >= 0) endStart[state + 1]!++;
+    for (let state = 0; state < states; state++) endStart[state + 1]! += endStart[state]!;
+    const ends = new Int32Array(endStart[states]!);
+    const endFilled = endStart.slice(0, states);
+    endState.forEach((state, index) => {
+      if (state >= 0) ends[endFilled[state]!++] = index;
+    });
+    const endsHere = (state: number) => endStart[state + 1]! > endStart[state]!;
     // Failure links, breadth first (a state's failure target is shallower, so known before it), and for each
     // state the nearest state on its failure chain where a pattern ends (its outputs follow its own).
     this.fail = new Int32Array(states);
@@ -165,25 +187,26 @@ export class AhoCorasick {
         const code = this.childCode[k]!;
         if (state !== 0) {
           let fallback = this.fail[state]!;
-          while (fallback && !edges.has(key(fallback, code))) fallback = this.fail[fallback]!;
-          const link = edges.get(key(fallback, code));
-          this.fail[target] = link !== undefined && link !== target ? link : 0;
+          let link = this.childOf(fallback, code);
+          while (fallback && link < 0) {
+            fallback = this.fail[fallback]!;
+            link = this.childOf(fallback, code);
+          }
+          this.fail[target] = link >= 0 && link !== target ? link : 0;
         }
         const failTarget = this.fail[target]!;
-        outputLink[target] = endsAt.has(failTarget) ? failTarget : outputLink[failTarget]!;
+        outputLink[target] = endsHere(failTarget) ? failTarget : outputLink[failTarget]!;
         order[tail++] = target;
       }
     }
     this.outputStart = new Int32Array(states + 1);
     const outputList: number[] = [];
     const skip = new Int32Array(states);
-    const list: number[] = [];
     for (let state = 0; state < states; state++) {
-      list.length = 0;
-      for (let at = endsAt.has(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) list.push(...endsAt.get(at)!);
-      outputList.push(...list);
+      const first = outputList.length;
+      for (let at = endsHere(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) for (let k = endStart[at]!; k < endStart[at + 1]!; k++) outputList.push(ends[k]!);
       this.outputStart[state + 1] = outputList.length;
-      if (list.length) skip[state] = skippableLength(patterns, options, list);
+      if (outputList.length > first) skip[state] = skippableLength(patterns, options, outputList.slice(first));
     }
     this.outputs = Int32Array.from(outputList);
     this.skipAfterWord = skip;
@@ -228,6 +251,20 @@ export class AhoCorasick {
 
   private stateAt(row: number): number {
     return this.stateOfRow[row >> this.shift]!;
+  }
+
+  /** The child of `state` by `code`, or -1 (children are in order of their code). */
+  private childOf(state: number, code: number): number {
+    let low = this.childStart[state]!;
+    let high = this.childStart[state + 1]! - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const found = this.childCode[middle]!;
+      if (found === code) return this.childState[middle]!;
+      if (found < code) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
   }
 
   /** The state after reading `code` in `state` (the classic goto-or-fail walk). */

@@ -425,7 +425,8 @@ describe('dayStart and dayAfter', () => {
 
 
 describe('at 10,000 notes', () => {
-  test('indexing, sorting and a search are fast enough for a keystroke', () => {
+  // How fast is the benchmark's to say (`npm run bench`, notes.search_ms): no timing is asserted here.
+  test('indexing, sorting and a search over 10,000 notes find what they should', () => {
     const words = 'clearview face recognition database ferry border camera police warrant subpoena fisa vendor contract'.split(' ');
     const notes = Array.from({ length: 10_000 }, (_, i) =>
       pageNote({
@@ -440,11 +441,8 @@ describe('at 10,000 notes', () => {
     const entries = notes.map((note) => indexNote(note, entityName));
     const sorted = sortNotes(entries, 'newest');
     filterNotes(sorted, { text: 'x' }, new Set()); // builds the search text
-    const started = performance.now();
     const found = filterNotes(sorted, { text: 'face number 99' }, new Set());
-    const elapsed = performance.now() - started;
     expect(found.length).toBeGreaterThan(0);
     expect(found.every((entry) => ['face', 'number', '99'].every((word) => searchText(entry).includes(word)))).toBe(true);
-    expect(elapsed).toBeLessThan(50);
   });
 });

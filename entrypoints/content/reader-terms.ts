@@ -47,14 +47,15 @@ export function watchlistTabHandlers(): Pick<TabHandlers, 'watchlist.count' | 'p
  * Tells the background on which page the reader's and packs' entries were found, and how often ("Seen on" in the
  * Watchlist page), when that changed. Bundled entries are never reported.
  */
-export function createSightingsReporter(): (mentions: readonly { mention: Mention }[]) => void {
-  let last = '{}';
+export function createSightingsReporter(): (mentions: Iterable<{ mention: Mention }>) => void {
+  let last = '[]';
   return (mentions) => {
     const counts: Record<string, number> = {};
     for (const { mention } of mentions) if (isRuntimeId(mention.entity.id)) counts[mention.entity.id] = (counts[mention.entity.id] ?? 0) + 1;
-    const key = JSON.stringify(counts);
+    // The same counts make the same key in whatever order the mentions come.
+    const key = JSON.stringify(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     if (key === last) return;
     last = key;
-    if (key !== '{}') void ask({ type: 'watchlist.seen', counts, title: document.title }).catch(() => undefined);
+    if (key !== '[]') void ask({ type: 'watchlist.seen', counts, title: document.title }).catch(() => undefined);
   };
 }

@@ -82,7 +82,10 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
   if (!main) return { domContentLoaded: undefined, navigationStart: undefined, work: [], samples: [], scriptEvaluation: undefined };
   const { pid, tid } = main;
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
-  const domContentLoaded = onMain.find((e) => e.name === 'domContentLoadedEventStart' && e.ts >= (navigation?.ts ?? 0));
+  // The page's own DOMContentLoaded: the frame's first, empty document fires one too, after the navigation starts.
+  // The content script is evaluated at document_start of the page's document, so its event comes after that.
+  const loadedAfter = evaluation?.pid === pid && evaluation.tid === tid ? evaluation.ts : (navigation?.ts ?? 0);
+  const domContentLoaded = onMain.find((e) => e.name === 'domContentLoadedEventStart' && e.ts >= loadedAfter);
 
   // CPU samples of the main thread's isolate: the profile started on the main thread, its chunks come from the
   // sampler thread with the same id.

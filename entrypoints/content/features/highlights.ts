@@ -25,11 +25,12 @@ export const highlights: ContentFeature = {
     const reportCount = () => {
       clearTimeout(countTimer);
       countTimer = setTimeout(() => {
-        const mentions = context.page.scanner?.mentions() ?? [];
+        // Unordered: putting thousands of ranges in document order took milliseconds for a count.
+        const mentions = context.page.scanner?.unorderedMentions() ?? new Set();
         reportSightings(mentions);
-        if (mentions.length === reportedCount) return;
-        reportedCount = mentions.length;
-        void ask({ type: 'page.mentions', total: mentions.length }).catch(() => undefined);
+        if (mentions.size === reportedCount) return;
+        reportedCount = mentions.size;
+        void ask({ type: 'page.mentions', total: mentions.size }).catch(() => undefined);
       }, countSettleMs);
     };
     signal.addEventListener('abort', () => clearTimeout(countTimer));
