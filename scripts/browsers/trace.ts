@@ -75,7 +75,8 @@ interface ProfileNode {
 export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pageUrl: string, mark?: string): PageTrace {
   const isExtension = (url: unknown) => typeof url === 'string' && url.startsWith(extensionOrigin);
   const navigation = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(pageUrl));
-  const evaluation = events.find((e) => e.name === 'EvaluateScript' && isExtension(e.args?.data?.url) && (!navigation || e.pid === navigation.pid));
+  // The content script's evaluation (the card's frame is extension code too, and may share the page's process).
+  const evaluation = events.find((e) => e.name === 'EvaluateScript' && isExtension(e.args?.data?.url) && String(e.args?.data?.url).includes('/content-scripts/') && (!navigation || e.pid === navigation.pid));
   // A page already loaded: its main thread is where the page's own performance mark was made.
   const marked = mark === undefined ? undefined : events.find((e) => e.name === mark);
   const main = navigation ?? evaluation ?? marked;
