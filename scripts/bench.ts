@@ -41,6 +41,7 @@ import { readPageTrace, startTrace, workBetween, type PageTrace } from './browse
 import { chromeBuild, root, waitFor } from './browsers/watchwords-page';
 import { readDataset } from './dataset-files';
 import { documentText } from './document-text';
+import { highlightCap } from '../entrypoints/content/highlighters';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -260,8 +261,14 @@ async function tracedAppend(session: ChromiumSession, url: string) {
     p.textContent = 'A late paragraph about Clearview AI and Flock Safety cameras, added after the page had loaded.';
     document.getElementById('story-body')!.append(p);
   });
-  await waitFor('the appended paragraph highlighted', async () => ((await session.page.evaluate(highlightCount)) as number) >= before + 2, 30_000);
-  await session.page.waitForTimeout(300);
+  if (before >= highlightCap) {
+    // At the cap, the paragraph is scanned but its mentions are not shown: the extension's work is whatever it
+    // does in the next 1.5 s.
+    await session.page.waitForTimeout(1500);
+  } else {
+    await waitFor('the appended paragraph highlighted', async () => ((await session.page.evaluate(highlightCount)) as number) >= before + 2, 30_000);
+    await session.page.waitForTimeout(300);
+  }
   const events = await stop();
   await cdp.detach();
   const trace: PageTrace = readPageTrace(events, session.extensionOrigin, url, 'watchwords-bench-append');
@@ -403,7 +410,7 @@ async function benchPage() {
     for (let rep = 0; rep < repetitions; rep++) {
       log(`page: repetition ${rep + 1} of ${repetitions}`);
       walks.push(await textWalk(plain, url));
-      const scan = await tracedScan(session, url, expected);
+      const scan = await tracedScan(session, url, Math.min(expected, highlightCap));
       scans.push(scan);
       heaps.push(await heapMb(session.page));
       appends.push(await tracedAppend(session, url));
@@ -422,7 +429,7 @@ async function benchPage() {
       if (evaluation !== undefined) evaluations.push(evaluation);
     }
     const huge: Awaited<ReturnType<typeof tracedScan>>[] = [];
-    for (let rep = 0; rep < Number(process.env.BENCH_HUGE_REPETITIONS ?? 1); rep++) huge.push(await tracedScan(session, `${server.origin}/huge-text-node.html`, expectedHuge));
+    for (let rep = 0; rep < Number(process.env.BENCH_HUGE_REPETITIONS ?? 1); rep++) huge.push(await tracedScan(session, `${server.origin}/huge-text-node.html`, Math.min(expectedHuge, highlightCap)));
 
     const ours = median(scans.map((scan) => scan.total));
     const walk = median(walks);
@@ -438,11 +445,11 @@ async function benchPage() {
       extension_script_ms: round(median(scans.map((scan) => scan.extensionScriptMs)), 1),
     };
     const counts = scans.map((scan) => scan.count);
-    row('page: generated article', `${(articleText / 1e6).toFixed(2)} M characters of text, ${expected} mentions expected, ${median(counts)} highlighted${counts.some((c) => c !== expected) ? ` (runs: ${counts.join(', ')})` : ''}`);
+    row('page: generated article', `${(articleText / 1e6).toFixed(2)} M characters of text, ${expected} mentions expected, ${median(counts)} highlighted${expected > highlightCap ? ` (at most ${highlightCap} are shown until the reader chooses Show all)` : ''}${counts.some((c) => c !== Math.min(expected, highlightCap)) ? ` (runs: ${counts.join(', ')})` : ''}`);
     row('page: the extension, DOMContentLoaded to last highlight', `${ms(ours)} of main-thread work in ${median(scans.map((s) => s.tasks))} tasks over ${ms(median(scans.map((s) => s.wall)))}`);
     row('page: a TreeWalker reading all text (cold)', ms(walk));
     row('page.ratio_vs_textwalk', String(page.ratio_vs_textwalk), '≤ 2', page.ratio_vs_textwalk! <= 2);
-    row('page: the content script\'s evaluation on the article (before DOMContentLoaded, not in the figures above)', ms(median(scans.map((scan) => scan.trace.scriptEvaluation).filter((value): value is number => value !== undefined))));
+    row('page: the content script\'s evaluation on the article (in the figures above when it runs after DOMContentLoaded)', ms(median(scans.map((scan) => scan.trace.scriptEvaluation).filter((value): value is number => value !== undefined))));
     row('page: mark.js-style, one walk per term', `${ms(markMs)} for ${terms.length} terms (timed on ${markJsTerms.length} of them and scaled; ${median(marks.map((m) => m.marks))} marks)`);
     row('page.speedup_vs_markjs', String(page.speedup_vs_markjs), '≥ 500', page.speedup_vs_markjs! >= 500);
     row('page.longest_task_ms', ms(page.longest_task_ms), '≤ 16', page.longest_task_ms! <= 16);

@@ -75,7 +75,8 @@ interface ProfileNode {
 export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pageUrl: string, mark?: string): PageTrace {
   const isExtension = (url: unknown) => typeof url === 'string' && url.startsWith(extensionOrigin);
   const navigation = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(pageUrl));
-  const evaluation = events.find((e) => e.name === 'EvaluateScript' && isExtension(e.args?.data?.url) && (!navigation || e.pid === navigation.pid));
+  // The content script's evaluation (the card's frame is extension code too, and may share the page's process).
+  const evaluation = events.find((e) => e.name === 'EvaluateScript' && isExtension(e.args?.data?.url) && String(e.args?.data?.url).includes('/content-scripts/') && (!navigation || e.pid === navigation.pid));
   // A page already loaded: its main thread is where the page's own performance mark was made.
   const marked = mark === undefined ? undefined : events.find((e) => e.name === mark);
   const main = navigation ?? evaluation ?? marked;
@@ -83,9 +84,11 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
   const { pid, tid } = main;
   const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
   // The page's own DOMContentLoaded: the frame's first, empty document fires one too, after the navigation starts.
-  // The content script is evaluated at document_start of the page's document, so its event comes after that.
-  const loadedAfter = evaluation?.pid === pid && evaluation.tid === tid ? evaluation.ts : (navigation?.ts ?? 0);
-  const domContentLoaded = onMain.find((e) => e.name === 'domContentLoadedEventStart' && e.ts >= loadedAfter);
+  // A content script evaluated at document_start comes before the page's (the first one after it); one evaluated
+  // at document_idle comes after it (the last one before it).
+  const loaded = onMain.filter((e) => e.name === 'domContentLoadedEventStart' && e.ts >= (navigation?.ts ?? 0));
+  const evaluated = evaluation?.pid === pid && evaluation.tid === tid ? evaluation.ts : undefined;
+  const domContentLoaded = evaluated === undefined ? loaded.at(-1) : (loaded.find((e) => e.ts >= evaluated) ?? loaded.filter((e) => e.ts < evaluated).at(-1));
 
   // CPU samples of the main thread's isolate: the profile started on the main thread, its chunks come from the
   // sampler thread with the same id.
