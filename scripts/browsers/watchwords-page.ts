@@ -13,8 +13,8 @@ export const firefoxAddonId = () =>
     .browser_specific_settings.gecko.id;
 export const screenshots = resolve(root, 'tests/e2e/screenshots');
 
-/** Polls `check` until it returns a truthy value, or fails with `what` after `timeout` ms. */
-export async function waitFor<T>(what: string, check: () => Promise<T>, timeout = 5000): Promise<NonNullable<T>> {
+/** Polls `check` until it returns a truthy value, or fails with `what` after `timeout` ms (a deadline for something to appear on a busy 2-core machine running two browsers, not a speed check). */
+export async function waitFor<T>(what: string, check: () => Promise<T>, timeout = 15_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   let last: unknown;
   for (;;) {
@@ -57,17 +57,17 @@ export async function hoverCard(session: BrowserSession, text: string, name: str
     return found.length ? found : undefined;
   };
   // A pointer that was already resting there (a scroll moved the page under it) sends no new move: come from
-  // outside the text, as a reader does, and try again once if the first rest was not seen.
+  // outside the text, as a reader does, and try again (twice) if a rest was not seen.
   for (let attempt = 1; ; attempt++) {
     const centre = await waitFor(`a highlight on "${text}"`, () => centreOfHighlight(session, text));
     await session.moveMouse(1, 1);
     await session.moveMouse(centre.x - 3, centre.y);
     await session.moveMouse(centre.x, centre.y);
     try {
-      const [card] = await waitFor(`the card for ${name}`, open, attempt === 1 ? 2500 : 5000);
+      const [card] = await waitFor(`the card for ${name}`, open, attempt < 3 ? 2500 : 15_000);
       return card!;
     } catch (error) {
-      if (attempt === 2) throw error;
+      if (attempt === 3) throw error;
     }
   }
 }
