@@ -1,10 +1,7 @@
 import type { EditorTarget } from '../../core/protocol/frame';
 import { askBackground } from '../../lib/messaging';
 
-/**
- * Each change is saved as it is made (a page may reload itself 50 ms after a keystroke, and a frame being torn down
- * cannot be relied on to deliver a last message): one save at a time, the latest text sent when the one before is done.
- */
+/** Each change is saved as it is made (a page may reload itself, or remove our frame, milliseconds after a keystroke). */
 const quietMs = 0;
 const maxWaitMs = 3000;
 
@@ -19,23 +16,19 @@ export function createDraftSaver(target: EditorTarget, onSaved: (savedAt: string
   let held = false;
   let done = false;
 
-  let saving = false;
+  // Every change is sent at once, not after the one before is answered: a frame the page tears down a few
+  // milliseconds after a keystroke must already have sent it. Messages from one frame arrive in order, and the
+  // background writes drafts one at a time in that order (lib/drafts.ts), so the last one sent is the one kept.
   const send = () => {
     clearTimeout(timer);
     timer = undefined;
-    if (!pending || held || done || saving) return;
+    if (!pending || held || done) return;
     const { body, tagText } = pending;
     pending = undefined;
-    saving = true;
-    void askBackground({ type: 'drafts.save', target, body, tagText })
-      .then(
-        ({ savedAt }) => savedAt && !done && onSaved(savedAt),
-        () => undefined,
-      )
-      .finally(() => {
-        saving = false;
-        if (pending && !held) send();
-      });
+    void askBackground({ type: 'drafts.save', target, body, tagText }).then(
+      ({ savedAt }) => savedAt && !done && onSaved(savedAt),
+      () => undefined,
+    );
   };
   const arm = () => {
     clearTimeout(timer);
