@@ -10,7 +10,6 @@ import { openNotesManager } from '../lib/manager';
 import { askTab } from '../lib/messaging';
 import { NotesDatabase } from '../lib/notes-db';
 import { NotesRepository, undoWindowMs } from '../lib/notes-repository';
-
 import { createPageTabs } from '../lib/page-tabs';
 import { fetchPackText } from '../lib/pack-fetch';
 import { createRequestHandler } from '../lib/request-handler';

@@ -78,6 +78,10 @@ export function customHighlights(): MentionDisplay & { dispose(): void } {
     remove(records) {
       for (const { mention, range } of records) highlights.get(mention.entity.kind)?.delete(range);
     },
+    intact() {
+      for (const [kind, highlight] of highlights) if (CSS.highlights.get(highlightName(kind)) !== highlight) return false;
+      return true;
+    },
     dispose() {
       for (const kind of highlights.keys()) CSS.highlights.delete(highlightName(kind));
       highlights.clear();
@@ -162,6 +166,7 @@ export function cappedDisplay(display: MentionDisplay, cap: number, onCapped: ()
   return {
     display: {
       changesDom: display.changesDom,
+      ...(display.intact && { intact: () => display.intact!() }),
       add(records: MentionRecord[]) {
         accepted = Math.max(0, accepted - records.length);
         shown += records.length;

@@ -14,6 +14,8 @@ export interface MentionDisplay {
   remove(records: MentionRecord[]): void;
   /** The display changes the DOM (wrapping): the scanner ignores the mutations it causes. */
   readonly changesDom: boolean;
+  /** CSS highlights only: whether ours are still the ones in the registry (the page can empty or replace it). */
+  intact?(): boolean;
 }
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
@@ -113,6 +115,11 @@ export class PageScanner {
   /** Whether mentions are CSS highlights, which the browser can hit-test by their ranges. */
   get usesHighlights(): boolean {
     return !this.display.changesDom;
+  }
+
+  /** Whether the highlight registry still holds our highlights as we registered them. */
+  get highlightsIntact(): boolean {
+    return this.display.intact?.() ?? true;
   }
 
   recordOf(range: AbstractRange): MentionRecord | undefined {

@@ -4,8 +4,6 @@ const saves: { body: string; done: (value: { savedAt: string }) => void }[] = []
 vi.mock('../../lib/messaging', () => ({
   askBackground: (request: { body: string }) => new Promise((done) => saves.push({ body: request.body, done })),
 }));
-vi.stubGlobal('addEventListener', () => undefined);
-vi.stubGlobal('removeEventListener', () => undefined);
 
 const { createDraftSaver } = await import('./draft-saver');
 const target = { kind: 'entity', entityId: 'clearview-ai' } as never;

@@ -122,5 +122,6 @@ hostileSuite('forged events and messages', (attack) => {
     await runAttack(world);
     await settle(300);
     expect(await shown(world, 'button', 'Add note'), '"Add note" offered for untrusted events').toBe(false);
+    expect(await shown(world, 'button', 'Watch this name'), '"Watch this name" offered for untrusted events').toBe(false);
   });
 });

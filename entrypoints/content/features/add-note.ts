@@ -1,8 +1,8 @@
 import type { EditorTarget } from '../../../core/protocol/frame';
 import { ask } from '../../../lib/messaging';
 import { notePlace, selectorsOf } from '../page-quotes';
-import type { ContentFeature } from './context';
 import { createElement, getSelection, listenOnDocument } from '../dom';
+import type { ContentFeature } from './context';
 
 /**
  * Selecting text shows "Add note" and "Watch this name" beside it (in our shadow root: they hold nothing of the
@@ -54,14 +54,16 @@ export const addNote: ContentFeature = {
       const last = rects.at(-1) ?? offer.range.getBoundingClientRect();
       button.hidden = false;
       const width = button.offsetWidth || 90;
-      button.style.left = `${Math.max(8, Math.min(last.left, innerWidth - width - 8))}px`;
-      button.style.top = `${last.bottom + 6 + 36 > innerHeight ? Math.max(8, last.top - 42) : last.bottom + 6}px`;
-      // "Watch this name" beside it, for a selection short enough to be a name.
+      const left = Math.max(8, Math.min(last.left, innerWidth - width - 8));
+      const top = last.bottom + 6 + 36 > innerHeight ? Math.max(8, last.top - 42) : last.bottom + 6;
+      button.style.left = `${left}px`;
+      button.style.top = `${top}px`;
+      // "Watch this name" to its right, for a selection short enough to be a name (below it when there is no room).
       watch.hidden = offer.range.toString().trim().length > 120;
-      const left = Math.max(8, Math.min(last.left, innerWidth - width - 8)) + width + 6;
-      watch.style.left = `${Math.min(left, Math.max(8, innerWidth - (watch.offsetWidth || 130) - 8))}px`;
-      watch.style.top = button.style.top;
-      if (left + (watch.offsetWidth || 130) > innerWidth - 8) watch.style.top = `${parseFloat(button.style.top) + 42}px`;
+      const watchWidth = watch.offsetWidth || 130;
+      const beside = left + width + 6 + watchWidth <= innerWidth - 8;
+      watch.style.left = `${beside ? left + width + 6 : left}px`;
+      watch.style.top = `${beside ? top : top + 42}px`;
     };
     const offerForSelection = () => {
       if (overlay.shown.kind === 'editor') return withdraw();

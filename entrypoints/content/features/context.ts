@@ -61,7 +61,9 @@ function candidatesAt(scanner: PageScanner, x: number, y: number): MentionRecord
     const ranges = hits.flatMap((hit) => ('ranges' in hit && Array.isArray(hit.ranges) ? hit.ranges : []));
     const found = ranges.flatMap((range) => scanner.recordOf(range) ?? []);
     if (found.length) return found;
-    // Nothing of ours there, by the registry; but the page can empty or refill that registry, so the caret decides.
+    // Our highlights still registered as we left them: nothing of ours is there. Otherwise the page emptied or
+    // replaced the shared registry, and the caret decides.
+    if (scanner.highlightsIntact) return [];
   }
   const caret = caretNodeAt(x, y);
   return caret ? scanner.recordsAt(caret) : [];
