@@ -150,6 +150,7 @@ const readings: Reading[] = [
   { text: "Montana's SB 397 limits police facial recognition searches.", word: 'SB 397', id: 'montana-facial-recognition-for-government-use-act' },
   { text: 'SB 397 would raise the gas tax in Ohio.', word: 'SB 397' },
   { text: "Utah's SB 34 set rules for government facial recognition searches in 2021.", word: 'SB 34', id: 'utah-facial-recognition-law' },
+  { text: "Maryland's SB 34 would narrow when police may run facial recognition searches.", word: 'SB 34' },
   { text: "San Diego's TRUST Ordinance requires council approval of surveillance technology.", word: 'TRUST Ordinance', id: 'san-diego-trust-ordinance' },
   { text: 'The TRUST Ordinance in Chicago reforms landlord rules.', word: 'TRUST Ordinance' },
   { text: 'The Supreme Court upheld the federal TikTok ban law in January 2025.', word: 'TikTok ban law', id: 'protecting-americans-from-foreign-adversary-controlled-applications-act' },
