@@ -149,6 +149,8 @@ const readings: Reading[] = [
   { text: 'The audit covered Government Use of Facial Recognition Technology across federal agencies.', word: 'Government Use of Facial Recognition Technology', notIds: ['utah-facial-recognition-law'] },
   { text: "Montana's SB 397 limits police facial recognition searches.", word: 'SB 397', id: 'montana-facial-recognition-for-government-use-act' },
   { text: 'SB 397 would raise the gas tax in Ohio.', word: 'SB 397' },
+  { text: 'The state fusion center shared the threat bulletin with county police.', word: 'fusion center', id: 'fusion-center' },
+  { text: 'The bank opened a cyber fusion center to merge its threat intelligence and fraud teams.', word: 'fusion center' },
   { text: "Utah's SB 34 set rules for government facial recognition searches in 2021.", word: 'SB 34', id: 'utah-facial-recognition-law' },
   { text: "Maryland's SB 34 would narrow when police may run facial recognition searches.", word: 'SB 34' },
   { text: "San Diego's TRUST Ordinance requires council approval of surveillance technology.", word: 'TRUST Ordinance', id: 'san-diego-trust-ordinance' },
