@@ -176,6 +176,9 @@ const productNegatives: Negative[] = [
   { trap: 0, text: 'The old aerodrome now hosts a farmers market.', word: 'aerodrome' },
   { trap: 0, text: 'Open the CBP link in your email to confirm the appointment.', word: 'link' },
   { trap: 0, text: 'Arity is the number of arguments a function takes.', word: 'Arity' },
+  { trap: 0, text: 'NIST published ROC curves comparing each facial recognition algorithm on mugshot photos.', word: 'ROC' },
+  { trap: 0, text: 'Taiwan, officially the ROC, will add biometric checks to its passports next year.', word: 'ROC' },
+  { trap: 0, text: 'Rank One Computing sells face recognition software. Its rivals plot ROC curves to compare error rates.', word: 'ROC' },
 ];
 
 const productPositives: Positive[] = [
@@ -204,6 +207,8 @@ const productPositives: Positive[] = [
   { trap: 0, text: 'Flock Aerodome drones fly to 911 calls before officers arrive.', word: 'Flock Aerodome', id: 'flock-aerodome' },
   { trap: 0, text: 'DHS listed CBP Link among its AI use cases for identity verification.', word: 'CBP Link', id: 'cbp-link' },
   { trap: 0, text: 'Texas says Arity sold driving data from apps to Allstate.', word: 'Arity', id: 'arity' },
+  { trap: 0, text: 'Rank One Computing sells face recognition software to police. ROC says its algorithm is accurate.', word: 'ROC', id: 'rank-one-computing' },
+  { trap: 0, text: 'The sheriff licensed the ROC SDK from Rank One for face searches.', word: 'ROC', id: 'rank-one-computing' },
 ];
 
 const positives: Positive[] = [
