@@ -86,6 +86,18 @@ export interface Matcher {
   scanPiece(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number };
 }
 
+// The flags of a pattern: no space in it; some term has it; every term starts (ends) with a letter or digit.
+const spaceless = 1;
+const hasTerms = 2;
+const wordStart = 4;
+const wordEnd = 8;
+
+/** Whether no space in [from, to] follows another. */
+function singleSpaced(text: string, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) === 32) return false;
+  return true;
+}
+
 /** No citation is longer than this; a piece never ends this close after a place where one may start. */
 const longestCitation = 40;
 
@@ -160,8 +172,9 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   // patterns look behind them): the automaton may skip those cheaply. A U.S. Code citation starts with digits.
   const wordStartOnly = patterns.map((pattern, i) => (termLists[i]!.length === 0 || wholeWordStart[i]!) && triggers[i] !== 'usCode' && (termLists[i]!.length > 0 || phraseOf[i]! >= 0 || triggers[i] !== undefined));
   const automaton = new AhoCorasick(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
-  const spaceless = patterns.map((pattern) => !pattern.includes(' '));
   const lengths = automaton.lengths;
+  // What onHit asks of each pattern, in one byte.
+  const flags = Uint8Array.from(patterns, (pattern, i) => (pattern.includes(' ') ? 0 : spaceless) | (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
 
   // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
   // paragraph breaks, places where citations may start.
@@ -186,13 +199,16 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       }
       for (let k = automaton.firstOutput(state), last = automaton.lastOutput(state); k < last; k++) {
         const pattern = automaton.output(k);
-        // Where the match starts: right there when it is made of exactly its code units.
+        const flag = flags[pattern]!;
+        // Where the match starts: right there when it is made of exactly its code units (no closer look among
+        // them, and no run of spaces).
         const length = lengths[pattern]!;
-        const start = spaceless[pattern] && index - length >= lastLook ? index - length + 1 : previousFoldedStart(text, index, length - 1);
+        const start = index - length >= lastLook && (flag & spaceless || singleSpaced(text, index - length + 2, index)) ? index - length + 1 : previousFoldedStart(text, index, length - 1);
         const phrase = phraseOf[pattern]!;
         if (phrase >= 0 && startsWord(text, start, -1)) {
-          if (!phraseEnds[phrase]!.length) touched.push(phrase);
-          phraseEnds[phrase]!.push(index + 1);
+          const ends = phraseEnds[phrase]!;
+          if (!ends.length) touched.push(phrase);
+          ends.push(index + 1);
         }
         const trigger = triggers[pattern];
         if (trigger !== undefined) {
@@ -204,8 +220,8 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
             lastTrigger = at;
           }
         }
-        if (!termLists[pattern]!.length || (wholeWordEnd[pattern] && isWordCode(text.charCodeAt(index + 1)))) continue;
-        if (wholeWordStart[pattern] && isWordCode(text.charCodeAt(start - 1))) continue;
+        if (!(flag & hasTerms) || (flag & wordEnd && isWordCode(text.charCodeAt(index + 1)))) continue;
+        if (flag & wordStart && isWordCode(text.charCodeAt(start - 1))) continue;
         termHits.push(pattern);
         termHits.push(index);
         termHits.push(start);
@@ -389,6 +405,10 @@ export function organisationWordAfter(text: string, end: number): boolean {
  */
 function startsWord(text: string, at: number, windowFrom: number): boolean {
   if (at === windowFrom) return true;
+  // After an ASCII code unit (most of the time): it is the folded character before, as it is or lower-cased (no
+  // ASCII character is invisible, and ASCII whitespace is neither a letter nor a digit).
+  const before = text.charCodeAt(at - 1);
+  if (before < 128) return !isWordCode(before);
   const previous = previousFoldedStart(text, at, 1);
   if (previous < 0) return true;
   const code = foldedCodeAt(text, previous);
