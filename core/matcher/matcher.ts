@@ -102,8 +102,22 @@ function singleSpaced(text: string, from: number, to: number): boolean {
 const longestCitation = 40;
 
 export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
+  const entities: EntityRef[] = entries.map((entry) => ({ id: entry.id, name: entry.name, kind: entry.kind }));
+  // Compiled when a text is first scanned: a content script that never scans (a paused site, a page without
+  // text, a matcher replaced by one with the reader's entries before the page was read) never pays for it.
+  let scanRange: ScanRange | undefined;
+  const compiled = () => (scanRange ??= compileMatcher(entries, entities));
+  return {
+    entities,
+    scan: (text, named = new DocumentMemory()) => compiled()(text, 0, text.length, named).mentions,
+    scanPiece: (text, from, until, named) => compiled()(text, from, until, named),
+  };
+}
+
+type ScanRange = (text: string, from: number, until: number, named: Set<string>) => { mentions: Mention[]; next: number };
+
+function compileMatcher(entries: readonly MatchableEntry[], entities: readonly EntityRef[]): ScanRange {
   const termsByPattern = new Map<string, CompiledTerm[]>();
-  const entities: EntityRef[] = [];
   // Context phrases: each is also a pattern, so that one pass finds where they are.
   const phraseIds = new Map<string, number>();
   const phrases = (list: string[] | undefined): Phrases | undefined => {
@@ -121,11 +135,9 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     list.push(compileTerm(entity, rule, phrases));
     termsByPattern.set(pattern, list);
   };
-  for (const entry of entries) {
-    const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };
-    entities.push(entity);
-    for (const rule of termsOf(entry)) add(entity, rule);
-  }
+  entries.forEach((entry, i) => {
+    for (const rule of termsOf(entry)) add(entities[i]!, rule);
+  });
   // Then the variants of names texts write (matchTermsOf), where no entry has that term itself.
   const taken = new Set(termsByPattern.keys());
   entries.forEach((entry, i) => {
@@ -140,13 +152,19 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     related.set(b, (related.get(b) ?? new Set()).add(a));
   };
   for (const entry of entries) for (const ids of Object.values(entry.relations ?? {})) for (const id of ids ?? []) relate(entry.id, id);
-  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours.
+  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours. (Worked out
+  // for an entity the first time one of its acronyms is weighed.)
+  const entryOf = new Map(entries.map((entry) => [entry.id, entry]));
   const nameWords = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    const words = new Set<string>();
-    for (const rule of matchTermsOf(entry)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
-    nameWords.set(entry.id, words);
-  }
+  const nameWordsOf = (id: string) => {
+    let words = nameWords.get(id);
+    if (!words) {
+      words = new Set<string>();
+      for (const rule of matchTermsOf(entryOf.get(id)!)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
+      nameWords.set(id, words);
+    }
+    return words;
+  };
   const findCitations = createCitationFinder(entries);
   // Places where citations may start are patterns too, marked with their kind.
   const triggerOf = new Map<string, CitationKind>();
@@ -318,7 +336,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
           // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
           const exact = term.exact!;
           if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
-          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWords.get(term.entity.id)!)) {
+          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWordsOf(term.entity.id))) {
             if (!claimedAt.has(exact)) claimedAt.set(exact, start);
             continue;
           }
@@ -357,11 +375,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     return { mentions, next };
   }
 
-  return {
-    entities,
-    scan: (text, named = new DocumentMemory()) => scanRange(text, 0, text.length, named).mentions,
-    scanPiece: (text, from, until, named) => scanRange(text, from, until, named),
-  };
+  return scanRange;
 }
 
 /** Small words a name may hold between its capitalised ones ("Immigration and Customs Enforcement"). */
