@@ -41,6 +41,8 @@ export class DocumentMemory extends Set<string> {
 interface Phrases {
   ids: number[];
   test: (window: string) => boolean;
+  /** Per phrase id: 1 when it is one of these (made when first needed). */
+  member?: Uint8Array;
 }
 
 interface CompiledTerm {
@@ -84,6 +86,25 @@ export interface Matcher {
    * text piece by piece with one `named` set finds exactly what one scan of it finds.
    */
   scanPiece(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number };
+}
+
+/** Per phrase id of `count`: 1 for those of `ids`. */
+function memberTable(ids: readonly number[], count: number): Uint8Array {
+  const table = new Uint8Array(count);
+  for (const id of ids) table[id] = 1;
+  return table;
+}
+
+/** The index of the first (phrase, end) pair of `hits` whose end is after `position`. */
+function firstHitAfter(hits: IntList, position: number): number {
+  let low = 0;
+  let high = hits.length >> 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hits.values[2 * middle + 1]! <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // The flags of a pattern: no space in it; some term has it; every term starts (ends) with a letter or digit.
@@ -198,6 +219,8 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
   // paragraph breaks, places where citations may start.
   const termHits = new IntList();
   const phraseEnds = Array.from({ length: phraseIds.size }, () => new IntList());
+  /** Every context phrase recorded, in order of end: (phrase, end) pairs. */
+  const phraseHits = new IntList();
   const touched = new IntList();
   const breaks = new IntList();
 
@@ -206,6 +229,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     termHits.clear();
     for (let k = 0; k < touched.length; k++) phraseEnds[touched.values[k]!]!.clear();
     touched.clear();
+    phraseHits.clear();
     breaks.clear();
     const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
     let lastTrigger = -longestCitation;
@@ -227,6 +251,8 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
           const ends = phraseEnds[phrase]!;
           if (!ends.length) touched.push(phrase);
           ends.push(index + 1);
+          phraseHits.push(phrase);
+          phraseHits.push(index + 1);
         }
         const trigger = triggers[pattern];
         if (trigger !== undefined) {
@@ -257,8 +283,41 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
 
     // Context phrases are known where the automaton has read: [from, next). A window inside it is tested by where
     // its phrases are; one that reaches outside, by its text.
-    const phrasesIn = (ids: number[], low: number, high: number) => {
-      for (const id of ids) if (phraseEnds[id]!.firstAfter(low) <= high) return true;
+    // Either through the few phrases recorded in a stretch (most windows and paragraphs), or, when the stretch
+    // holds many more than the rule has phrases, by looking up each of them.
+    const phrasesIn = (phrases: Phrases, low: number, high: number) => {
+      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      let k = firstHitAfter(phraseHits, low);
+      for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
+        if (k === limit) {
+          for (const id of phrases.ids) if (phraseEnds[id]!.firstAfter(low) <= high) return true;
+          return false;
+        }
+        if (member[values[2 * k]!]) return true;
+      }
+      return false;
+    };
+    /** A phrase that starts at or after `low` and ends at or before `high`. */
+    const phraseWithin = (phrases: Phrases, low: number, high: number) => {
+      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      let k = firstHitAfter(phraseHits, low);
+      for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
+        if (k === limit) {
+          for (const id of phrases.ids) {
+            const ends = phraseEnds[id]!;
+            for (let e = ends.firstIndexAfter(low); e < ends.length && ends.values[e]! <= high; e++) {
+              if (previousFoldedStart(text, ends.values[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
+            }
+          }
+          return false;
+        }
+        const id = values[2 * k]!;
+        if (member[id] && previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low) return true;
+      }
       return false;
     };
     // The window of the match being weighed, found when a rule first needs it.
@@ -272,7 +331,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       const after = breaks.firstAfter(end - 1);
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
-      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases.ids, paragraphFrom, paragraphTo)) {
+      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases, paragraphFrom, paragraphTo)) {
         if (windowFrom < 0) windowFrom = windowStart(text, start);
         const first = foldedCodeAt(text, windowFrom);
         if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
@@ -280,12 +339,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
       if (bounds.from >= from && bounds.to <= next) {
         // Context words start words: those recorded, and any the window's own start makes one.
-        for (const id of phrases.ids) {
-          const ends = phraseEnds[id]!;
-          for (let k = ends.firstIndexAfter(bounds.from); k < ends.length && ends.values[k]! <= bounds.to; k++) {
-            if (previousFoldedStart(text, ends.values[k]! - 1, phraseLengths[id]! - 1) >= bounds.from) return true;
-          }
-        }
+        if (phraseWithin(phrases, bounds.from, bounds.to)) return true;
         for (const at of windowOnlyWordStarts(text, bounds)) {
           for (const id of phrases.ids) if (phraseAt(text, at, phraseTexts[id]!, bounds.to)) return true;
         }
@@ -508,7 +562,7 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
   // text order already.
   let sorted = true;
   for (let i = 1; i < candidates.length && sorted; i++) sorted = candidates[i - 1]!.start <= candidates[i]!.start;
-  const order = sorted ? undefined : candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b);
+  const order = sorted ? undefined : orderByStart(candidates);
   const at = (k: number) => candidates[order ? order[k]! : k]!;
   const chosen: T[] = [];
   for (let first = 0; first < candidates.length; ) {
@@ -520,6 +574,22 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
     first = last;
   }
   return chosen;
+}
+
+/** The indices of the candidates in order of start, then of index (a stable sort). */
+function orderByStart(candidates: readonly { start: number }[]): number[] {
+  const count = candidates.length;
+  // Each as one number, start · count + index, sorted as numbers (much faster than a comparison function) when
+  // every such number is a safe integer.
+  let highest = 0;
+  for (const { start } of candidates) highest = Number.isInteger(start) && start >= 0 && highest >= 0 ? Math.max(highest, start) : -1;
+  if (highest < 0 || (highest + 1) * count > Number.MAX_SAFE_INTEGER) return candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = candidates[i]!.start * count + i;
+  keys.sort();
+  const order = new Array<number>(count);
+  for (let i = 0; i < count; i++) order[i] = keys[i]! % count;
+  return order;
 }
 
 /** The greedy choice within one chain of overlapping candidates (given in their original order). */
