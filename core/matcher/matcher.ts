@@ -95,6 +95,16 @@ function memberTable(ids: readonly number[], count: number): Uint8Array {
   return table;
 }
 
+/** The first index in [low, high) of the ascending `values` whose value is above `value`, or `high`. */
+function firstAbove(values: Int32Array, low: number, high: number, value: number): number {
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The index of the first (phrase, end) pair of `hits` whose end is after `position`. */
 function firstHitAfter(hits: IntList, position: number): number {
   let low = 0;
@@ -218,18 +228,24 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
   // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
   // paragraph breaks, places where citations may start.
   const termHits = new IntList();
-  const phraseEnds = Array.from({ length: phraseIds.size }, () => new IntList());
-  /** Every context phrase recorded, in order of end: (phrase, end) pairs. */
+  /** Every context phrase recorded (at the start of a word), in order of end: (phrase, end) pairs. */
   const phraseHits = new IntList();
+  /** Per phrase: where it first ends (-1: not found); the phrases found are `touched`. */
+  const firstEnd = new Int32Array(phraseIds.size).fill(-1);
+  // The ends of each phrase, [byPhraseStart[id], byPhraseStart[id + 1]) of byPhraseEnds: made from phraseHits when
+  // a stretch holds too many phrases to read one by one.
+  const byPhraseStart = new Int32Array(phraseIds.size + 1);
+  let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
 
   function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
     const memory = named instanceof DocumentMemory ? named : undefined;
     termHits.clear();
-    for (let k = 0; k < touched.length; k++) phraseEnds[touched.values[k]!]!.clear();
+    for (let k = 0; k < touched.length; k++) firstEnd[touched.values[k]!] = -1;
     touched.clear();
     phraseHits.clear();
+    byPhraseEnds = undefined;
     breaks.clear();
     const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
     let lastTrigger = -longestCitation;
@@ -248,11 +264,11 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
         const start = index - length >= lastLook && (flag & spaceless || singleSpaced(text, index - length + 2, index)) ? index - length + 1 : previousFoldedStart(text, index, length - 1);
         const phrase = phraseOf[pattern]!;
         if (phrase >= 0 && startsWord(text, start, -1)) {
-          const ends = phraseEnds[phrase]!;
-          if (!ends.length) touched.push(phrase);
-          ends.push(index + 1);
-          phraseHits.push(phrase);
-          phraseHits.push(index + 1);
+          if (firstEnd[phrase]! < 0) {
+            firstEnd[phrase] = index + 1;
+            touched.push(phrase);
+          }
+          phraseHits.push2(phrase, index + 1);
         }
         const trigger = triggers[pattern];
         if (trigger !== undefined) {
@@ -266,9 +282,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
         }
         if (!(flag & hasTerms) || (flag & wordEnd && isWordCode(text.charCodeAt(index + 1)))) continue;
         if (flag & wordStart && isWordCode(text.charCodeAt(start - 1))) continue;
-        termHits.push(pattern);
-        termHits.push(index);
-        termHits.push(start);
+        termHits.push3(pattern, index, start);
       }
     };
     // A piece may end at p when no citation can span it: none starts shortly before, and no digit of a
@@ -283,6 +297,18 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
 
     // Context phrases are known where the automaton has read: [from, next). A window inside it is tested by where
     // its phrases are; one that reaches outside, by its text.
+    const phraseIndex = () => {
+      if (byPhraseEnds) return byPhraseEnds;
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      byPhraseStart.fill(0);
+      for (let k = 0; k < count; k++) byPhraseStart[values[2 * k]! + 1]!++;
+      for (let id = 0; id < phraseIds.size; id++) byPhraseStart[id + 1]! += byPhraseStart[id]!;
+      const filled = byPhraseStart.slice(0, phraseIds.size);
+      const ends = new Int32Array(count);
+      for (let k = 0; k < count; k++) ends[filled[values[2 * k]!]!++] = values[2 * k + 1]!;
+      return (byPhraseEnds = ends);
+    };
     // Either through the few phrases recorded in a stretch (most windows and paragraphs), or, when the stretch
     // holds many more than the rule has phrases, by looking up each of them.
     const phrasesIn = (phrases: Phrases, low: number, high: number) => {
@@ -292,7 +318,11 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       let k = firstHitAfter(phraseHits, low);
       for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
         if (k === limit) {
-          for (const id of phrases.ids) if (phraseEnds[id]!.firstAfter(low) <= high) return true;
+          const ends = phraseIndex();
+          for (const id of phrases.ids) {
+            const first = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low);
+            if (first < byPhraseStart[id + 1]! && ends[first]! <= high) return true;
+          }
           return false;
         }
         if (member[values[2 * k]!]) return true;
@@ -307,10 +337,10 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       let k = firstHitAfter(phraseHits, low);
       for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
         if (k === limit) {
+          const ends = phraseIndex();
           for (const id of phrases.ids) {
-            const ends = phraseEnds[id]!;
-            for (let e = ends.firstIndexAfter(low); e < ends.length && ends.values[e]! <= high; e++) {
-              if (previousFoldedStart(text, ends.values[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
+            for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
+              if (previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
             }
           }
           return false;
@@ -357,8 +387,8 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     const fromDocument = (term: CompiledTerm, start: number) => {
       for (const id of term.documentWords?.ids ?? []) {
         if (memory?.phrases.has(phraseTexts[id]!)) return true;
-        const ends = phraseEnds[id]!;
-        if (ends.length && ends.values[0]! <= start) return true;
+        const first = firstEnd[id]!;
+        if (first >= 0 && first <= start) return true;
       }
       if (!term.fromDocument) return false;
       const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
