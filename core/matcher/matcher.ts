@@ -2,7 +2,7 @@ import type { Kind } from '../dataset/kinds';
 import type { Entry, TermRule } from '../dataset/schema';
 import { matchTermsOf, termsOf, variantsOf } from '../dataset/terms';
 import { AhoCorasick, paragraphBreakState } from './aho-corasick';
-import { contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
+import { contextRadius, contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
 import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
 import { citationEntity, citationTriggers, createCitationFinder, type CitationKind, type CitationStarts } from './official-numbers';
 import { IntList } from './int-list';
@@ -362,6 +362,10 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
       if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases, paragraphFrom, paragraphTo)) {
+        // Fewer than contextRadius characters since the paragraph began: the window starts after the end of a
+        // sentence or the paragraph break, at the start of a word, and not inside a surrogate pair (whose halves
+        // would have to be split by the window's start, which only the radius does).
+        if (windowFrom < 0 && start - paragraphFrom <= contextRadius) return false;
         if (windowFrom < 0) windowFrom = windowStart(text, start);
         const first = foldedCodeAt(text, windowFrom);
         if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
@@ -440,17 +444,18 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       const bounds = windowBounds(text, start, end);
       return foldSlice(text, bounds.from, bounds.to);
     };
+    const cited: Candidate[] = [];
     for (const citation of findCitations(text, sentenceAround, starts)) {
       if (insideAddress(text, citation.start, citation.end)) continue;
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
-      candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
+      cited.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
     if (memory) {
       for (const id of evidenceAt.keys()) memory.evidence.add(id);
       for (const exact of claimedAt.keys()) memory.claimed.add(exact);
       for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
     }
-    const mentions = selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
+    const mentions = selectLongest(acceptAcronyms(mergeByStart(candidates, cited), named)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
@@ -583,6 +588,29 @@ function acceptAcronyms(candidates: Candidate[], named: Set<string>): Candidate[
     const longForm = firstLongForm.get(entity.id);
     return longForm !== undefined && longForm < start;
   });
+}
+
+/**
+ * The candidates of both lists, in order of start when each list is (those of the first before those of the second
+ * at the same start, as a stable sort of the two joined would have them; selectLongest then need not sort); else
+ * the two joined.
+ */
+function mergeByStart<T extends { start: number }>(first: T[], second: T[]): T[] {
+  if (!second.length) return first;
+  if (!inOrder(first) || !inOrder(second)) return [...first, ...second];
+  const merged: T[] = [];
+  let b = 0;
+  for (const candidate of first) {
+    while (b < second.length && second[b]!.start < candidate.start) merged.push(second[b++]!);
+    merged.push(candidate);
+  }
+  while (b < second.length) merged.push(second[b++]!);
+  return merged;
+}
+
+function inOrder(candidates: readonly { start: number }[]): boolean {
+  for (let i = 1; i < candidates.length; i++) if (candidates[i - 1]!.start > candidates[i]!.start) return false;
+  return true;
 }
 
 /** Longest match wins; among equal lengths the earlier one; the result never overlaps and is in text order. */
