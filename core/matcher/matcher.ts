@@ -628,7 +628,13 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
     let reach = at(first).end;
     while (last < candidates.length && at(last).start < reach) reach = Math.max(reach, at(last++).end);
     if (last === first + 1) chosen.push(at(first));
-    else chosen.push(...selectLongestAmong(order ? order.slice(first, last).sort((a, b) => a - b).map((i) => candidates[i]!) : candidates.slice(first, last)));
+    else if (last === first + 2) {
+      // Two that overlap (most chains): the longer, or the earlier of two as long, or the first given.
+      const [one, other] = order && order[first]! > order[first + 1]! ? [at(first + 1), at(first)] : [at(first), at(first + 1)];
+      const longer = other.end - other.start - (one.end - one.start) || one.start - other.start;
+      chosen.push(longer > 0 ? other : one);
+    } else
+      chosen.push(...selectLongestAmong(order ? order.slice(first, last).sort((a, b) => a - b).map((i) => candidates[i]!) : candidates.slice(first, last)));
     first = last;
   }
   return chosen;
@@ -637,6 +643,17 @@ export function selectLongest<T extends { start: number; end: number }>(candidat
 /** The indices of the candidates in order of start, then of index (a stable sort). */
 function orderByStart(candidates: readonly { start: number }[]): number[] {
   const count = candidates.length;
+  // Nearly in order (a longer match found after a shorter one inside it): an insertion sort, while it moves few.
+  const order = Array.from({ length: count }, (_, i) => i);
+  let moves = 0;
+  for (let i = 1; i < count && moves <= 4 * count + 64; i++) {
+    const index = order[i]!;
+    const start = candidates[index]!.start;
+    let j = i - 1;
+    for (; j >= 0 && candidates[order[j]!]!.start > start; j--, moves++) order[j + 1] = order[j]!;
+    order[j + 1] = index;
+  }
+  if (moves <= 4 * count + 64) return order;
   // Each as one number, start · count + index, sorted as numbers (much faster than a comparison function) when
   // every such number is a safe integer.
   let highest = 0;
@@ -645,19 +662,12 @@ function orderByStart(candidates: readonly { start: number }[]): number[] {
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) keys[i] = candidates[i]!.start * count + i;
   keys.sort();
-  const order = new Array<number>(count);
   for (let i = 0; i < count; i++) order[i] = keys[i]! % count;
   return order;
 }
 
-/** The greedy choice within one chain of overlapping candidates (given in their original order). */
+/** The greedy choice within one chain of three or more overlapping candidates (given in their original order). */
 function selectLongestAmong<T extends { start: number; end: number }>(candidates: T[]): T[] {
-  if (candidates.length === 2) {
-    // Two that overlap: the longer, or the earlier of two as long, or the first given.
-    const [first, second] = candidates as [T, T];
-    const longer = second.end - second.start - (first.end - first.start) || first.start - second.start;
-    return [longer > 0 ? second : first];
-  }
   const byPriority = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: T[] = [];
   for (const candidate of byPriority) {
