@@ -101,14 +101,24 @@ function plainAt(text: string, i: number): boolean {
 /** The first index in [from, to) that is not plain, or `to`. */
 function firstNotPlain(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && plainAt(text, i)) i++;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && plainAscii[code] === 1) i++;
+    else if (code === 32 && plainAt(text, i)) i++;
+    else break;
+  }
   return i;
 }
 
 /** The last index in [from, to) that is not plain, or -1. */
 function lastNotPlain(text: string, from: number, to: number): number {
   let i = to - 1;
-  while (i >= from && plainAt(text, i)) i--;
+  while (i >= from) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && plainAscii[code] === 1) i--;
+    else if (code === 32 && plainAt(text, i)) i--;
+    else break;
+  }
   return i >= from ? i : -1;
 }
 
@@ -243,14 +253,8 @@ const long = 4;
  * break, hold two or more in capitals and none in lower case.
  */
 function shoutedAfter(text: string, from: number, to: number): boolean {
+  // (A line break, when one comes, ends the stretch: `high` moves to it.)
   let high = to;
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === paragraphBreakUnit) {
-      high = i;
-      break;
-    }
-  }
   let count = 0;
   let shouted = 0;
   let wordStart = -1;
@@ -259,7 +263,8 @@ function shoutedAfter(text: string, from: number, to: number): boolean {
     let isLetter = false;
     if (i < high) {
       const code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < high) {
+      if (code === 10 || code === paragraphBreakUnit) high = i;
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < high) {
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
           width = 2;

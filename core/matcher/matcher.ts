@@ -498,6 +498,9 @@ const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets'
 /** Whether a capitalised organisation word follows [.., end) after one space. */
 export function organisationWordAfter(text: string, end: number): boolean {
   if (text[end] !== ' ') return false;
+  // (An ASCII character other than a capital starts no such word.)
+  const next = text.charCodeAt(end + 1);
+  if (next < 128 && !(next >= 65 && next <= 90)) return false;
   const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
   return word !== undefined && organisationWords.has(word.toLowerCase());
 }
