@@ -309,28 +309,13 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       for (let k = 0; k < count; k++) ends[filled[values[2 * k]!]!++] = values[2 * k + 1]!;
       return (byPhraseEnds = ends);
     };
-    // Either through the few phrases recorded in a stretch (most windows and paragraphs), or, when the stretch
-    // holds many more than the rule has phrases, by looking up each of them.
-    const phrasesIn = (phrases: Phrases, low: number, high: number) => {
-      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
-      const values = phraseHits.values;
-      const count = phraseHits.length >> 1;
-      let k = firstHitAfter(phraseHits, low);
-      for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
-        if (k === limit) {
-          const ends = phraseIndex();
-          for (const id of phrases.ids) {
-            const first = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low);
-            if (first < byPhraseStart[id + 1]! && ends[first]! <= high) return true;
-          }
-          return false;
-        }
-        if (member[values[2 * k]!]) return true;
-      }
-      return false;
-    };
-    /** A phrase that starts at or after `low` and ends at or before `high`. */
-    const phraseWithin = (phrases: Phrases, low: number, high: number) => {
+    /**
+     * Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. Read
+     * through the few phrases recorded in the stretch (most windows and paragraphs), or, when it holds many more
+     * than the rule has phrases, by looking up each of them.
+     */
+    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
+      const startsIn = (id: number, end: number) => !within || previousFoldedStart(text, end - 1, phraseLengths[id]! - 1) >= low;
       const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
@@ -340,13 +325,13 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
           const ends = phraseIndex();
           for (const id of phrases.ids) {
             for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
-              if (previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
+              if (startsIn(id, ends[e]!)) return true;
             }
           }
           return false;
         }
         const id = values[2 * k]!;
-        if (member[id] && previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low) return true;
+        if (member[id] && startsIn(id, values[2 * k + 1]!)) return true;
       }
       return false;
     };
@@ -361,7 +346,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       const after = breaks.firstAfter(end - 1);
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
-      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases, paragraphFrom, paragraphTo)) {
+      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phraseIn(phrases, paragraphFrom, paragraphTo, false)) {
         // Fewer than contextRadius characters since the paragraph began: the window starts after the end of a
         // sentence or the paragraph break, at the start of a word, and not inside a surrogate pair (whose halves
         // would have to be split by the window's start, which only the radius does).
@@ -373,7 +358,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
       if (bounds.from >= from && bounds.to <= next) {
         // Context words start words: those recorded, and any the window's own start makes one.
-        if (phraseWithin(phrases, bounds.from, bounds.to)) return true;
+        if (phraseIn(phrases, bounds.from, bounds.to, true)) return true;
         for (const at of windowOnlyWordStarts(text, bounds)) {
           for (const id of phrases.ids) if (phraseAt(text, at, phraseTexts[id]!, bounds.to)) return true;
         }
