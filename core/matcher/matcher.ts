@@ -320,7 +320,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
       let k = firstHitAfter(phraseHits, low);
-      for (const limit = k + 4 * phrases.ids.length + 8; k < count && values[2 * k + 1]! <= high; k++) {
+      for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
         if (k === limit) {
           const ends = phraseIndex();
           for (const id of phrases.ids) {
@@ -440,7 +440,7 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
       for (const exact of claimedAt.keys()) memory.claimed.add(exact);
       for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
     }
-    const mentions = selectLongest(acceptAcronyms(mergeByStart(candidates, cited), named)).map(({ start, end, entity }) => ({
+    const mentions = selectLongest(acceptAcronyms(mergeByStart(inStartOrder(candidates), inStartOrder(cited)), named)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
@@ -579,13 +579,11 @@ function acceptAcronyms(candidates: Candidate[], named: Set<string>): Candidate[
 }
 
 /**
- * The candidates of both lists, in order of start when each list is (those of the first before those of the second
- * at the same start, as a stable sort of the two joined would have them; selectLongest then need not sort); else
- * the two joined.
+ * Two lists in order of start as one (those of the first before those of the second at the same start, as a
+ * stable sort of the two joined has them), so that selectLongest need not sort.
  */
 function mergeByStart<T extends { start: number }>(first: T[], second: T[]): T[] {
   if (!second.length) return first;
-  if (!inOrder(first) || !inOrder(second)) return [...first, ...second];
   const merged: T[] = [];
   let b = 0;
   for (const candidate of first) {
@@ -596,62 +594,59 @@ function mergeByStart<T extends { start: number }>(first: T[], second: T[]): T[]
   return merged;
 }
 
-function inOrder(candidates: readonly { start: number }[]): boolean {
-  for (let i = 1; i < candidates.length; i++) if (candidates[i - 1]!.start > candidates[i]!.start) return false;
-  return true;
-}
-
 /** Longest match wins; among equal lengths the earlier one; the result never overlaps and is in text order. */
 export function selectLongest<T extends { start: number; end: number }>(candidates: T[]): T[] {
   // Only overlapping candidates compete: split them into chains of overlaps and choose within each chain (most
-  // hold one candidate), keeping the given order of candidates with the same span. Candidates mostly come in
-  // text order already.
-  let sorted = true;
-  for (let i = 1; i < candidates.length && sorted; i++) sorted = candidates[i - 1]!.start <= candidates[i]!.start;
-  const order = sorted ? undefined : orderByStart(candidates);
-  const at = (k: number) => candidates[order ? order[k]! : k]!;
+  // hold one candidate). In order of start by a stable sort, candidates with the same start (the only ones whose
+  // order can decide a choice) keep the order given.
+  const list = inStartOrder(candidates);
   const chosen: T[] = [];
-  for (let first = 0; first < candidates.length; ) {
+  for (let first = 0; first < list.length; ) {
     let last = first + 1;
-    let reach = at(first).end;
-    while (last < candidates.length && at(last).start < reach) reach = Math.max(reach, at(last++).end);
-    if (last === first + 1) chosen.push(at(first));
+    let reach = list[first]!.end;
+    while (last < list.length && list[last]!.start < reach) reach = Math.max(reach, list[last++]!.end);
+    if (last === first + 1) chosen.push(list[first]!);
     else if (last === first + 2) {
       // Two that overlap (most chains): the longer, or the earlier of two as long, or the first given.
-      const [one, other] = order && order[first]! > order[first + 1]! ? [at(first + 1), at(first)] : [at(first), at(first + 1)];
+      const one = list[first]!;
+      const other = list[first + 1]!;
       const longer = other.end - other.start - (one.end - one.start) || one.start - other.start;
       chosen.push(longer > 0 ? other : one);
-    } else
-      chosen.push(...selectLongestAmong(order ? order.slice(first, last).sort((a, b) => a - b).map((i) => candidates[i]!) : candidates.slice(first, last)));
+    } else chosen.push(...selectLongestAmong(list.slice(first, last)));
     first = last;
   }
   return chosen;
 }
 
-/** The indices of the candidates in order of start, then of index (a stable sort). */
-function orderByStart(candidates: readonly { start: number }[]): number[] {
+/** The candidates in order of start, a stable sort (a copy; the same array when already in order). */
+function inStartOrder<T extends { start: number }>(candidates: T[]): T[] {
+  if (inOrder(candidates)) return candidates;
   const count = candidates.length;
   // Nearly in order (a longer match found after a shorter one inside it): an insertion sort, while it moves few.
-  const order = Array.from({ length: count }, (_, i) => i);
+  const sorted = candidates.slice();
   let moves = 0;
   for (let i = 1; i < count && moves <= 4 * count + 64; i++) {
-    const index = order[i]!;
-    const start = candidates[index]!.start;
+    const candidate = sorted[i]!;
     let j = i - 1;
-    for (; j >= 0 && candidates[order[j]!]!.start > start; j--, moves++) order[j + 1] = order[j]!;
-    order[j + 1] = index;
+    for (; j >= 0 && sorted[j]!.start > candidate.start; j--, moves++) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = candidate;
   }
-  if (moves <= 4 * count + 64) return order;
+  if (moves <= 4 * count + 64) return sorted;
   // Each as one number, start · count + index, sorted as numbers (much faster than a comparison function) when
   // every such number is a safe integer.
   let highest = 0;
   for (const { start } of candidates) highest = Number.isInteger(start) && start >= 0 && highest >= 0 ? Math.max(highest, start) : -1;
-  if (highest < 0 || (highest + 1) * count > Number.MAX_SAFE_INTEGER) return candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b);
+  if (highest < 0 || (highest + 1) * count > Number.MAX_SAFE_INTEGER) return candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b).map((i) => candidates[i]!);
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) keys[i] = candidates[i]!.start * count + i;
   keys.sort();
-  for (let i = 0; i < count; i++) order[i] = keys[i]! % count;
-  return order;
+  for (let i = 0; i < count; i++) sorted[i] = candidates[keys[i]! % count]!;
+  return sorted;
+}
+
+function inOrder(candidates: readonly { start: number }[]): boolean {
+  for (let i = 1; i < candidates.length; i++) if (candidates[i - 1]!.start > candidates[i]!.start) return false;
+  return true;
 }
 
 /** The greedy choice within one chain of three or more overlapping candidates (given in their original order). */
