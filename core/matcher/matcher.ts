@@ -157,7 +157,8 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     for (const phrase of folded) if (!phraseIds.has(phrase)) phraseIds.set(phrase, phraseIds.size);
     // The regular expression is only needed for windows that reach outside what was scanned: compiled then.
     let test: ((window: string) => boolean) | undefined;
-    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window) };
+    // (member made when first needed, but there from the start: every Phrases object keeps one shape.)
+    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window), member: undefined };
   };
   const add = (entity: EntityRef, rule: TermRule) => {
     if (rule.matchAlone === false) return;
