@@ -116,7 +116,9 @@ describe('the options page in chromium', () => {
 
     await rows.nth(2).getByRole('button', { name: /^Remove/ }).click();
     await page.getByText('2 “Not this” choices are stored.').waitFor();
-    expect((await stored<{ dismissals: { id: string }[] }>('settings'))!.dismissals.map((d) => d.id)).toEqual(['d1', 'd2']);
+    // The page shows a change at once; the settings' owner writes it a moment later (it failed here once, read too soon).
+    await waitFor('the choice removed from storage', async () =>
+      (await stored<{ dismissals: { id: string }[] }>('settings'))!.dismissals.map((d) => d.id).join() === 'd1,d2');
 
     await page.screenshot({ path: join(screenshots, 'options-chromium.png'), fullPage: true });
 
