@@ -16,6 +16,11 @@ export interface MentionDisplay {
   readonly changesDom: boolean;
   /** CSS highlights only: whether ours are still the ones in the registry (the page can empty or replace it). */
   intact?(): boolean;
+  /**
+   * A capped display: whether it has refused a mention and holds as many as it takes. The rest of the page's first
+   * walk is then skipped: nothing it found could be shown (see `runSlice`).
+   */
+  full?(): boolean;
 }
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
@@ -47,6 +52,8 @@ export class PageScanner {
   /** Text was removed: forget the mentions that went with it. */
   private pruneNeeded = false;
   private work: Generator<PageText> | undefined;
+  /** `work` is the walk of the whole page (not a rescan of changed blocks). */
+  private walkingPage = false;
   /** A block read from `work` but not scanned yet. */
   private waiting: PageText | undefined;
   /**
@@ -82,6 +89,7 @@ export class PageScanner {
     this.clear();
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
     this.setWork(textUnits(this.root));
+    this.walkingPage = true;
     this.schedule();
   }
 
@@ -149,6 +157,7 @@ export class PageScanner {
 
   private setWork(work: Generator<PageText> | undefined): void {
     this.work = work;
+    this.walkingPage = false;
     this.waiting = undefined;
     this.long = undefined;
   }
@@ -219,6 +228,7 @@ export class PageScanner {
       const after = performance.now();
       if (scanned > 0 && after > now) this.speed = Math.max(200, (this.speed + scanned / (after - now)) / 2);
       now = after;
+      if (this.walkingPage && this.display.full?.()) this.endPageWalk(found);
     }
     if (found.length) {
       this.show(found);
@@ -227,6 +237,16 @@ export class PageScanner {
     if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule(this.busy);
     this.resolveSettled?.();
     this.resolveSettled = undefined;
+  }
+
+  /**
+   * The display is full: the rest of the page's walk is skipped (a long article or a hostile page costs no more
+   * than the mentions that can be shown). A long block's mentions found so far were accepted: they are shown.
+   * Changed blocks are still rescanned, as before: their stale mentions go, and new ones are shown if there is room.
+   */
+  private endPageWalk(found: MentionRecord[]): void {
+    if (this.long) found.push(...this.long.found);
+    this.setWork(undefined);
   }
 
   /** Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. */
@@ -425,7 +445,8 @@ function nodeIndex(unit: PageText, offset: number, isEnd: boolean): number {
 }
 
 function offsetIn(unit: PageText, index: number, offset: number): number {
-  return Math.min(Math.max(0, offset - unit.starts[index]!), unit.nodes[index]!.data.length);
+  // The node's length, not its data: reading `data` makes a string of the node's text for each mention.
+  return Math.min(Math.max(0, offset - unit.starts[index]!), unit.nodes[index]!.length);
 }
 
 /** The text nodes a range touches. */
