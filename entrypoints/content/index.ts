@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:watchwords/terms';
-import { createMatcher, type MatchableEntry } from '../../core/matcher/matcher';
+import { createMatcher, type MatchableEntry, type Matcher } from '../../core/matcher/matcher';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import type { TabHandlers, TabRoutes } from '../../core/protocol/tab';
 import { isActiveOn, isDismissed, type Settings } from '../../core/settings/model';
@@ -43,7 +43,10 @@ export default defineContentScript({
     const script = ctx.signal;
     // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
     // matcher is made again and every feature starts again with it.
-    let matcher = createMatcher(terms);
+    // The matcher is built in a task of its own, after the script's evaluation: building it for the whole dataset
+    // takes tens of milliseconds, which are not added to the evaluation's task.
+    // The settings are read meanwhile. When the reader's own terms come first, the matcher is built with them.
+    let matcher: Matcher | undefined;
     let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
     let restartAll = () => {};
     const runtimeTerms = followRuntimeDataset((extra) => {
@@ -51,7 +54,11 @@ export default defineContentScript({
       names = new Map([...terms, ...extra].map((entry) => [entry.id, entry]));
       restartAll();
     }, script);
-    let [settings] = await Promise.all([loadSettings(), runtimeTerms]);
+    const loaded = Promise.all([loadSettings(), runtimeTerms]);
+    await nextTask();
+    if (script.aborted) return;
+    matcher ??= createMatcher(terms);
+    let [settings] = await loaded;
     if (script.aborted || !document.documentElement) return;
     const ui = createUiHost(script);
     const frame = createFrameHost(ui, script);
@@ -85,7 +92,7 @@ export default defineContentScript({
           ui,
           frame,
           overlay,
-          matcher,
+          matcher: matcher!,
           names,
           restart: () => void lifecycle.restart(),
           flags,
@@ -132,6 +139,11 @@ export default defineContentScript({
     lifecycle.restart();
   },
 });
+
+/** Resolves in a task of its own, after the ones already queued (the end of the script's evaluation). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** Whether the only change between two settings is that "Not this" choices were added. */
 function onlyDismissalsAdded(before: Settings, after: Settings): boolean {
