@@ -250,8 +250,34 @@ async function tracedScan(session: ChromiumSession, url: string, expected: numbe
   };
 }
 
-/** The extension's main-thread time for one appended paragraph, on a page already scanned. */
+/**
+ * Waits until the extension has done nothing on the page for a whole quiet window (at most `tries` windows), so
+ * that what follows is not charged with work left from before (the rest of a scan); returns the extension's
+ * main-thread time in the last window.
+ */
+async function quietExtension(session: ChromiumSession, url: string, windowMs = 500, tries = 20): Promise<number> {
+  let last = Infinity;
+  for (let attempt = 0; attempt < tries && last > 0; attempt++) {
+    const cdp = await session.context.newCDPSession(session.page);
+    const stop = await startTrace(cdp);
+    await session.page.evaluate(() => performance.mark('watchwords-bench-quiet'));
+    await session.page.waitForTimeout(windowMs);
+    const events = await stop();
+    await cdp.detach();
+    const trace = readPageTrace(events, session.extensionOrigin, url, 'watchwords-bench-quiet');
+    const marked = events.find((e) => e.name === 'watchwords-bench-quiet');
+    last = workBetween(trace, marked ? marked.ts / 1000 : 0, Infinity).reduce((sum, w) => sum + w.duration, 0);
+  }
+  return last;
+}
+
+/**
+ * The extension's main-thread time for one appended paragraph, on a page already scanned and quiet (the
+ * extension did nothing for 0.5 s before the paragraph came).
+ */
 async function tracedAppend(session: ChromiumSession, url: string) {
+  const leftover = await quietExtension(session, url);
+  if (leftover > 0) log(`incremental: the extension was still busy before the paragraph (${ms(leftover)} in the last 0.5 s)`);
   const cdp = await session.context.newCDPSession(session.page);
   const before = (await session.page.evaluate(highlightCount)) as number;
   const stop = await startTrace(cdp);

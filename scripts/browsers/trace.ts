@@ -69,8 +69,9 @@ interface ProfileNode {
 /**
  * Reads a trace of one tab: finds its renderer's main thread (the one that evaluated the content script, or the
  * one that navigated to `pageUrl`, or the one that made the performance mark `mark`), then the extension's tasks on it. A task counts whole when it was started for
- * the extension (an idle callback, timer, or message of its script); in other tasks only the microtask
- * checkpoints in which extension code was sampled count (promise continuations, mutation observers).
+ * the extension (an idle callback, timer, or message of its script) or ran one of its callbacks; in other tasks only the microtask
+ * checkpoints in which extension code was sampled count (promise continuations, mutation observers); and a style
+ * recalculation scheduled during the extension's work counts whole where it runs.
  */
 export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pageUrl: string, mark?: string): PageTrace {
   const isExtension = (url: unknown) => typeof url === 'string' && url.startsWith(extensionOrigin);
@@ -136,6 +137,19 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
       if (sampledIn(checkpoint.ts, checkpoint.ts + checkpoint.dur!)) work.push({ start: checkpoint.ts / 1000, duration: checkpoint.dur! / 1000 });
     }
   }
+  // A style recalculation that the extension scheduled (its style sheet's `::highlight()` rules make the browser
+  // recompute the style of every element) runs later, in the page's rendering: it counts as the extension's work.
+  // Counted whole, even when the page changed styles in between too (this errs against the extension).
+  const recalcs = onMain.filter((e) => e.ph === 'X' && e.name === 'UpdateLayoutTree' && e.dur !== undefined);
+  const counted = (ts: number) => work.some((w) => ts / 1000 >= w.start && ts / 1000 <= w.start + w.duration);
+  const ownRecalcs = new Set<TraceEvent>();
+  for (const scheduled of onMain) {
+    if (scheduled.name !== 'ScheduleStyleRecalculation' || !counted(scheduled.ts)) continue;
+    const recalc = recalcs.find((e) => e.ts >= scheduled.ts);
+    if (recalc && !counted(recalc.ts)) ownRecalcs.add(recalc);
+  }
+  for (const recalc of ownRecalcs) work.push({ start: recalc.ts / 1000, duration: recalc.dur! / 1000 });
+  work.sort((a, b) => a.start - b.start);
   return {
     domContentLoaded: domContentLoaded && domContentLoaded.ts / 1000,
     navigationStart: navigation && navigation.ts / 1000,
