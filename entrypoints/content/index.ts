@@ -42,23 +42,18 @@ export default defineContentScript({
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
     const script = ctx.signal;
     // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
-    // matcher is made again and every feature starts again with it.
-    // The matcher is built in a task of its own, after the script's evaluation: building it for the whole dataset
-    // takes tens of milliseconds, which are not added to the evaluation's task.
-    // The settings are read meanwhile. When the reader's own terms come first, the matcher is built with them.
+    // matcher is made again (on first use, see ContentContext.matcher) and every feature starts again with it.
+    let allTerms: readonly MatchableEntry[] = terms;
     let matcher: Matcher | undefined;
     let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
     let restartAll = () => {};
     const runtimeTerms = followRuntimeDataset((extra) => {
-      matcher = createMatcher([...terms, ...extra]);
-      names = new Map([...terms, ...extra].map((entry) => [entry.id, entry]));
+      allTerms = [...terms, ...extra];
+      matcher = undefined;
+      names = new Map(allTerms.map((entry) => [entry.id, entry]));
       restartAll();
     }, script);
-    const loaded = Promise.all([loadSettings(), runtimeTerms]);
-    await nextTask();
-    if (script.aborted) return;
-    matcher ??= createMatcher(terms);
-    let [settings] = await loaded;
+    let [settings] = await Promise.all([loadSettings(), runtimeTerms]);
     if (script.aborted || !document.documentElement) return;
     const ui = createUiHost(script);
     const frame = createFrameHost(ui, script);
@@ -92,7 +87,7 @@ export default defineContentScript({
           ui,
           frame,
           overlay,
-          matcher: matcher!,
+          matcher: () => (matcher ??= createMatcher(allTerms)),
           names,
           restart: () => void lifecycle.restart(),
           flags,
@@ -139,11 +134,6 @@ export default defineContentScript({
     lifecycle.restart();
   },
 });
-
-/** Resolves in a task of its own, after the ones already queued (the end of the script's evaluation). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /** Whether the only change between two settings is that "Not this" choices were added. */
 function onlyDismissalsAdded(before: Settings, after: Settings): boolean {
