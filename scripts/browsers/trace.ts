@@ -46,7 +46,17 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
 export interface ExtensionWork {
   start: number;
   duration: number;
+  /** What it was: the extension call that started the task, 'microtasks', or 'style recalculation'. */
+  what: string;
 }
+
+/** The names of the extension's calls in a trace, as the bench's breakdown shows them. */
+const callNames: Record<string, string> = {
+  EvaluateScript: 'script evaluation',
+  FireIdleCallback: 'idle callback',
+  TimerFire: 'timer',
+  FunctionCall: 'callback',
+};
 
 export interface PageTrace {
   /** When the page's DOMContentLoaded event began (ms, trace clock). */
@@ -125,16 +135,19 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
   const calls = onMain.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireIdleCallback') && isExtension(e.args?.data?.url));
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined);
   const checkpoints = onMain.filter((e) => e.ph === 'X' && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.dur !== undefined);
+  const postTasks = onMain.filter((e) => e.name === 'RunPostTaskCallback');
   const work: ExtensionWork[] = [];
   for (const task of tasks) {
     const end = task.ts + task.dur!;
-    if (calls.some((call) => call.ts >= task.ts && call.ts <= end)) {
-      work.push({ start: task.ts / 1000, duration: task.dur! / 1000 });
+    const call = calls.find((call) => call.ts >= task.ts && call.ts <= end);
+    if (call) {
+      const posted = postTasks.some((e) => e.ts >= task.ts && e.ts <= end);
+      work.push({ start: task.ts / 1000, duration: task.dur! / 1000, what: posted ? 'posted task' : (callNames[call.name] ?? call.name) });
       continue;
     }
     for (const checkpoint of checkpoints) {
       if (checkpoint.ts < task.ts || checkpoint.ts > end) continue;
-      if (sampledIn(checkpoint.ts, checkpoint.ts + checkpoint.dur!)) work.push({ start: checkpoint.ts / 1000, duration: checkpoint.dur! / 1000 });
+      if (sampledIn(checkpoint.ts, checkpoint.ts + checkpoint.dur!)) work.push({ start: checkpoint.ts / 1000, duration: checkpoint.dur! / 1000, what: 'microtasks' });
     }
   }
   // A style recalculation that the extension scheduled (its style sheet's `::highlight()` rules make the browser
@@ -148,7 +161,7 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
     const recalc = recalcs.find((e) => e.ts >= scheduled.ts);
     if (recalc && !counted(recalc.ts)) ownRecalcs.add(recalc);
   }
-  for (const recalc of ownRecalcs) work.push({ start: recalc.ts / 1000, duration: recalc.dur! / 1000 });
+  for (const recalc of ownRecalcs) work.push({ start: recalc.ts / 1000, duration: recalc.dur! / 1000, what: 'style recalculation' });
   work.sort((a, b) => a.start - b.start);
   return {
     domContentLoaded: domContentLoaded && domContentLoaded.ts / 1000,
