@@ -60,6 +60,11 @@ try {
       const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(url)) ?? events.find((e) => e.name === 'watchwords-bench-append')!;
       for (const e of events) if (e.pid === nav.pid && e.tid === nav.tid && /Style|LayoutTree|Invalidat|ResizeObserver|Animation/.test(e.name)) console.log('EV', (e.ts / 1000).toFixed(1), e.name, e.dur ? (e.dur / 1000).toFixed(1) : '', JSON.stringify(e.args?.data ?? e.args ?? {}).slice(0, 200));
     }
+    if (process.env.GAPS) {
+      const nav = events.find((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL ?? '').startsWith(url))!;
+      const dcl = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.name === 'domContentLoadedEventStart').at(-1)!;
+      for (const e of events) if (e.pid === nav.pid && e.tid === nav.tid && e.dur !== undefined && e.dur > 5000 && e.ts > dcl.ts) console.log('GAP', ((e.ts - dcl.ts) / 1000).toFixed(1), e.name, (e.dur / 1000).toFixed(1), JSON.stringify(e.args?.data ?? {}).slice(0, 150));
+    }
     const trace = readPageTrace(events, session.extensionOrigin, url, mode === 'append' ? 'watchwords-bench-append' : undefined);
     const mark = events.find((e) => e.name === (mode === 'append' ? 'watchwords-bench-append' : 'watchwords-bench-scanned'));
     const from = mode === 'append' ? mark!.ts / 1000 : trace.domContentLoaded!;
@@ -67,7 +72,7 @@ try {
     let total = 0;
     for (const w of trace.work.filter((w) => w.start >= from)) {
       total += w.duration;
-      if (w.duration > 1) console.log(`  +${(w.start - from).toFixed(0)}  ${w.duration.toFixed(1)}`);
+      if (w.duration > 1) console.log(`  +${(w.start - from).toFixed(0)}  ${w.duration.toFixed(1)} ${w.what}`);
     }
     console.log('total', total.toFixed(1), 'in', trace.work.filter((w) => w.start >= from).length);
     // self time per function in extension code (stack contains an extension frame)

@@ -28,6 +28,12 @@ const sliceBudget = 8;
 /** Text scanned in one matcher call at most: many small blocks together, or one piece of a very long one. */
 const longestBatch = 65_536;
 const shortestBatch = 2_048;
+/**
+ * During the page's first walk, mentions are shown when the first slice finds some, then at most this often, and
+ * at the end: each change to the highlights makes the browser walk the whole page's layout again before painting
+ * (25 to 40 ms a time on a 1 MB article, in the page's next frame), so ten slices' worth at once costs one walk.
+ */
+const showEveryMs = 250;
 
 /**
  * Keeps the page's mentions up to date: one pass over the page's text in small slices when it loads, then only
@@ -36,7 +42,8 @@ const shortestBatch = 2_048;
  *
  * Blocks are scanned many at a time (joined by a blank line, which no mention crosses and which ends every
  * sentence), a block longer than a batch piece by piece; a batch is sized from the speed measured so far to fit
- * in a slice. Mentions found in a slice are displayed together at its end.
+ * in a slice. Mentions found in a slice are displayed together at its end (during the page's first walk, those of
+ * several slices: see showEveryMs).
  */
 export class PageScanner {
   private readonly records = new Set<MentionRecord>();
@@ -69,6 +76,9 @@ export class PageScanner {
    */
   private speed = 400;
   private scheduled = false;
+  /** Found by the page's walk, not shown yet (see showEveryMs), and when mentions were last shown. */
+  private unshown: MentionRecord[] = [];
+  private lastShown = -Infinity;
   private settled: Promise<void> = Promise.resolve();
   private resolveSettled: (() => void) | undefined;
 
@@ -145,6 +155,8 @@ export class PageScanner {
 
   /** Forgets mentions the reader dismissed or that settings now hide, without rescanning. */
   drop(predicate: (record: MentionRecord) => boolean): void {
+    // Those found but not shown yet are shown first, then dropped with the others (the display counts them).
+    if (this.unshown.length) this.showUnshown();
     const dropped = [...this.records].filter(predicate);
     this.forget(dropped);
     if (dropped.length) this.onChange();
@@ -163,6 +175,9 @@ export class PageScanner {
   }
 
   private clear(): void {
+    // Never shown: dropped (the display, and the cap's count of what it accepted, go with this activation).
+    this.unshown = [];
+    this.lastShown = -Infinity;
     this.forget([...this.records]);
     this.named = new DocumentMemory();
   }
@@ -230,10 +245,10 @@ export class PageScanner {
       now = after;
       if (this.walkingPage && this.display.full?.()) this.endPageWalk(found);
     }
-    if (found.length) {
-      this.show(found);
-      this.onChange();
-    }
+    for (const record of found) this.unshown.push(record);
+    // A display that wraps text shows at once: the next slices read text nodes that wrapping splits.
+    const batching = this.walkingPage && this.busy && !this.display.changesDom;
+    if (this.unshown.length && (!batching || performance.now() - this.lastShown >= showEveryMs)) this.showUnshown();
     if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule(this.busy);
     this.resolveSettled?.();
     this.resolveSettled = undefined;
@@ -315,6 +330,14 @@ export class PageScanner {
     // Highlights leave the DOM as it is: the record's text nodes are known now. Wrapping moves them (see show).
     if (!this.display.changesDom) this.nodesOfRecord.set(record, unit.nodes.slice(first, last + 1));
     found.push(record);
+  }
+
+  private showUnshown(): void {
+    const records = this.unshown;
+    this.unshown = [];
+    this.show(records);
+    this.lastShown = performance.now();
+    this.onChange();
   }
 
   /** Displays a slice's mentions at once and indexes them. */

@@ -133,7 +133,14 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
   const sampledIn = (start: number, end: number) => extensionSamples.some((sample) => sample.time >= start && sample.time <= end);
 
   const calls = onMain.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'TimerFire' || e.name === 'FireIdleCallback') && isExtension(e.args?.data?.url));
-  const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.dur !== undefined);
+  // The main thread's tasks, outermost only (a promise continuation of an extension API call runs in a 'RunTask'
+  // with no 'ThreadControllerImpl::RunTask' in it).
+  const tasks: TraceEvent[] = [];
+  for (const task of onMain.filter((e) => e.ph === 'X' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask') && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!)) {
+    const outer = tasks.at(-1);
+    if (outer && task.ts >= outer.ts && task.ts + task.dur! <= outer.ts + outer.dur!) continue;
+    tasks.push(task);
+  }
   const checkpoints = onMain.filter((e) => e.ph === 'X' && e.name === 'BlinkScheduler_PerformMicrotaskCheckpoint' && e.dur !== undefined);
   const postTasks = onMain.filter((e) => e.name === 'RunPostTaskCallback');
   const work: ExtensionWork[] = [];
@@ -149,6 +156,19 @@ export function readPageTrace(events: TraceEvent[], extensionOrigin: string, pag
       if (checkpoint.ts < task.ts || checkpoint.ts > end) continue;
       if (sampledIn(checkpoint.ts, checkpoint.ts + checkpoint.dur!)) work.push({ start: checkpoint.ts / 1000, duration: checkpoint.dur! / 1000, what: 'microtasks' });
     }
+  }
+  // The page's rendering right after a task of the extension (within 100 ms, before the extension's next task):
+  // what the extension changed (highlights added, its style sheet) is painted then, and after the page has loaded
+  // nothing else would render. Counted whole (this errs against the extension). Not after microtasks the extension
+  // ran inside the page's own tasks (a mutation observer): the rendering that follows is the page's change.
+  const rendering = new Set(onMain.filter((e) => e.name === 'PrePaint' || e.name === 'UpdateLayoutTree' || e.name === 'Paint').map((e) => e.ts));
+  const renderingTasks = tasks.filter((task) => [...rendering].some((ts) => ts >= task.ts && ts <= task.ts + task.dur!));
+  const started = work.filter((w) => w.what !== 'microtasks');
+  for (const [i, w] of started.entries()) {
+    const end = w.start + w.duration;
+    const next = started[i + 1]?.start ?? Infinity;
+    const render = renderingTasks.find((task) => task.ts / 1000 >= end && task.ts / 1000 <= Math.min(next, end + 100));
+    if (render) work.push({ start: render.ts / 1000, duration: render.dur! / 1000, what: 'rendering after it' });
   }
   // A style recalculation that the extension scheduled (its style sheet's `::highlight()` rules make the browser
   // recompute the style of every element) runs later, in the page's rendering: it counts as the extension's work.
