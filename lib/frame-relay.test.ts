@@ -38,7 +38,7 @@ const nonce = 'a'.repeat(32);
 const otherNonce = 'b'.repeat(32);
 const host = (tabId = 1) => fakePort(hostPortName, { id: extensionId, url: 'https://news.example/story', tab: { id: tabId }, frameId: 0 });
 const frame = (n = nonce, tabId = 1, url = frameUrl) => fakePort(`${framePortPrefix}${n}`, { id: extensionId, url, tab: { id: tabId }, frameId: 3 });
-const card = { type: 'card', entityId: 'ice', mentionEntityId: 'ice', mentionText: 'ICE', actions: [], focus: false, look: { dark: false, maxHeight: 400 } };
+const card = { type: 'card', view: 1, entityId: 'ice', mentionEntityId: 'ice', mentionText: 'ICE', actions: [], focus: false, look: { dark: false, maxHeight: 400 } };
 
 function setup() {
   const relay = createFrameRelay({ isExtensionPage, extensionId, frameUrl });
@@ -58,11 +58,11 @@ describe('pairing the content script with its overlay frame', () => {
     expect(h.received.at(-1)).toEqual({ kind: 'paired', nonce });
     h.send({ kind: 'send', message: card });
     expect(f.received).toEqual([card]);
-    f.send({ type: 'size', width: 392, height: 300 });
-    expect(h.received.at(-1)).toEqual({ kind: 'message', nonce, message: { type: 'size', width: 392, height: 300 } });
+    f.send({ type: 'size', view: 1, width: 392, height: 300 });
+    expect(h.received.at(-1)).toEqual({ kind: 'message', nonce, message: { type: 'size', view: 1, width: 392, height: 300 } });
     // Malformed either way: dropped.
     h.send({ kind: 'send', message: { ...card, entityId: 42 } });
-    f.send({ type: 'size', width: 'wide' });
+    f.send({ type: 'size', view: 1, width: 'wide' });
     f.send({ type: 'keepalive' });
     expect(f.received).toHaveLength(1);
     expect((h.received as BackgroundToHost[]).filter((m) => m.kind === 'message')).toHaveLength(1);

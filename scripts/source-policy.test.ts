@@ -91,13 +91,47 @@ describe('the title rule', () => {
 describe('primary sources', () => {
   test('an entry whose sources are all secondary is refused', () => {
     const secondary = (source: Source): Source => ({ ...source, type: 'secondary' });
-    expect(policyProblems(vendor('weak', [secondary(self), secondary(report)]))).toEqual([
+    expect(policyProblems(vendor('weak', [secondary(self), secondary(report)]))).toContain(
       'sources: no primary source (official, self or original-report); secondary sources are never the only kind',
-    ]);
+    );
   });
 
-  test.each(['official', 'self', 'original-report'] as const)('one %s source is enough', (type) => {
-    expect(policyProblems(vendor('enough', [{ ...self, type: 'secondary' }, { ...report, type }]))).toEqual([]);
+  test.each(['official', 'self', 'original-report'] as const)('a %s source is enough for the fields it backs', (type) => {
+    expect(policyProblems(vendor('enough', [{ ...self, type }, { ...report, type }]))).toEqual([]);
+  });
+
+  test('every fact needs a primary source of its own: one backed only by secondary sources is refused', () => {
+    const later = { url: 'https://blog.example.net/recap', title: 'Example Blog: a recap', type: 'secondary' as const, supports: ['facts.concern'] };
+    expect(policyProblems(vendor('hearsay', [self, { ...report, type: 'secondary' }, later]))).toEqual([
+      'facts.concern: backed only by secondary sources (https://news.example.org/scoop, https://blog.example.net/recap); cite the primary or original source, or leave it out',
+    ]);
+    // The same fact with its original report beside the recap passes.
+    expect(policyProblems(vendor('sourced', [self, report, later]))).toEqual([]);
+  });
+
+  test('a fact, status, latest development or relation no source backs is refused; a "see also" link is not a fact', () => {
+    const entry = {
+      ...vendor('unbacked', [self, report]),
+      facts: { headquarters: 'Springfield, U.S.', products: ['Gizmo'], concern: 'Sells gizmos, according to a made-up report.', founded: 1999 },
+      latest: { text: 'Sold gizmos again.', date: '2025-01-01', source: report.url },
+      relations: { related: ['other'], usedBy: ['agency'] },
+    };
+    const problems = (other: EntryInput[]) => {
+      try {
+        buildDataset([{ file: 'data/unbacked.json', data: entry }, ...other.map((data) => ({ file: `data/${data.id}.json`, data }))], { check: sourcePolicyProblems });
+        return [];
+      } catch (error) {
+        return (error as DatasetError).problems.filter((problem) => problem.file === 'data/unbacked.json').map((problem) => problem.message);
+      }
+    };
+    const agency: EntryInput = { id: 'agency', kind: 'agency', name: 'An Agency', summary: 'A made-up agency.', facts: { jurisdiction: 'U.S.', topLevel: true, surveillanceRole: 'Buys gizmos.' }, sources: [{ url: 'https://agency.example.gov/', title: 'Agency: home', type: 'official', supports: ['summary', 'facts.jurisdiction', 'facts.surveillanceRole'] }], asOf: '2026-01-01' };
+    const other = vendor('other', [self, report]);
+    expect(problems([agency, other])).toEqual([
+      'facts.founded: no source lists "facts.founded" in its supports',
+      'latest: no source lists "latest" in its supports',
+      'relations.usedBy: no source lists "relations.usedBy" in its supports',
+      'latest.source: https://news.example.org/scoop does not list "latest" in its supports',
+    ]);
   });
 });
 

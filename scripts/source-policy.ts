@@ -1,6 +1,7 @@
 // The sourcing rule of docs/dataset.md, as code: which sources an entry may cite, and how old its check may be.
 // `npm run check:data` applies `sourcePolicyProblems` to every entry; `npm run check:data -- --stale` prints
 // `staleReport`.
+import { statedFields } from '../core/dataset/dataset';
 import { hasStatus, isPrimary, type Entry, type EntryWithStatus } from '../core/dataset/schema';
 
 /**
@@ -172,8 +173,16 @@ export function sourcePolicyProblems(entry: Entry): string[] {
   if (!entry.sources.some(isPrimary)) {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
   }
+  // Every stated field needs a primary source of its own (a field no source backs is the schema's to refuse).
+  for (const field of statedFields(entry)) {
+    const backing = entry.sources.filter((source) => source.supports.includes(field));
+    if (backing.length && !backing.some(isPrimary)) {
+      problems.push(`${field}: backed only by secondary sources (${backing.map((source) => source.url).join(', ')}); cite the primary or original source, or leave it out`);
+    }
+  }
   return problems;
 }
+
 
 /**
  * The dating rule for one entry on `today` (YYYY-MM-DD): `asOf` is a day someone checked the entry, so it is not in

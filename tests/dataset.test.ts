@@ -86,17 +86,17 @@ describe('buildDataset', () => {
 
   test('reports a relation to an id that does not exist', () => {
     const problems = problemsOf([
-      { file: 'data/acme.json', data: fixture('acme', { relations: { madeBy: ['nobody-inc'] } }) },
+      { file: 'data/acme.json', data: fixture('acme', { relations: { related: ['nobody-inc'] } }) },
       { file: 'data/other.json', data: fixture('other') },
     ]);
-    expect(problems).toEqual([{ file: 'data/acme.json', message: 'relations.madeBy: no entry with id nobody-inc' }]);
+    expect(problems).toEqual([{ file: 'data/acme.json', message: 'relations.related: no entry with id nobody-inc' }]);
   });
 
   test('lists every problem at once, not only the first', () => {
     const problems = problemsOf([
       { file: 'data/one.json', data: { ...fixture('one'), asOf: 'yesterday' } },
       { file: 'data/two.json', data: fixture('three') },
-      { file: 'data/four.json', data: fixture('four', { relations: { uses: ['ghost'] } }) },
+      { file: 'data/four.json', data: fixture('four', { relations: { related: ['ghost'] } }) },
     ]);
     expect(problems.map((problem) => problem.file)).toEqual(['data/one.json', 'data/two.json', 'data/four.json']);
   });

@@ -13,8 +13,24 @@ export class DatasetError extends Error {
 }
 
 /**
- * What the schema cannot see in one entry: every source supports fields the entry has; the summary, each fact, the
- * status and the latest development are backed by a source that says so; status and latest cite one of the entry's
+ * The fields an entry states as fact, each of which a source must back: the summary, every fact, the status, the
+ * latest development, and every relation but `related` (a "see also" link the card offers, which states nothing).
+ * Flags ("generic", "topLevel") say what an entry is, and the name and aliases how it is matched: not facts.
+ */
+export function statedFields(entry: Entry): string[] {
+  const flags = new Set(['generic', 'topLevel']);
+  const facts = Object.entries(entry.facts as Record<string, unknown>)
+    .filter(([key, value]) => value !== undefined && !flags.has(key))
+    .map(([key]) => `facts.${key}`);
+  const relations = Object.entries(entry.relations as Record<string, unknown>)
+    .filter(([name, ids]) => name !== 'related' && Array.isArray(ids) && ids.length > 0)
+    .map(([name]) => `relations.${name}`);
+  return ['summary', ...facts, ...(hasStatus(entry.kind) ? ['status'] : []), ...(entry.latest ? ['latest'] : []), ...relations];
+}
+
+/**
+ * What the schema cannot see in one entry: every source supports fields the entry has; every stated field (above)
+ * is backed by a source that says so; status and latest cite one of the entry's
  * own sources. Returns messages ("field: problem"), empty when the entry is consistent.
  */
 export function entryProblems(entry: Entry): string[] {
@@ -27,15 +43,11 @@ export function entryProblems(entry: Entry): string[] {
       supported.add(path);
     }
   });
-  // Flags ("generic", "topLevel") say what an entry is, not a fact about the world: they need no source.
-  const flags = new Set(['generic', 'topLevel']);
-  const needed = ['summary', ...Object.keys(entry.facts).filter((key) => !flags.has(key)).map((key) => `facts.${key}`)];
   const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
   const cited: [field: 'status' | 'latest', url: string][] = [];
   if (status) cited.push(['status', status.source]);
   if (entry.latest) cited.push(['latest', entry.latest.source]);
-  for (const [field] of cited) needed.push(field);
-  for (const path of needed) {
+  for (const path of statedFields(entry)) {
     if (!supported.has(path)) problems.push(`${path}: no source lists "${path}" in its supports`);
   }
   for (const [field, url] of cited) {

@@ -364,9 +364,7 @@ export class AhoCorasick {
     kept.clear();
     const keep: HitListener = (state, index, lastLook) => {
       if (index < middle) return;
-      kept.push(state);
-      kept.push(index);
-      kept.push(lastLook);
+      kept.push3(state, index, lastLook);
     };
     const columns = this.columns;
     let delta = this.delta;

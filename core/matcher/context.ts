@@ -101,14 +101,24 @@ function plainAt(text: string, i: number): boolean {
 /** The first index in [from, to) that is not plain, or `to`. */
 function firstNotPlain(text: string, from: number, to: number): number {
   let i = from;
-  while (i < to && plainAt(text, i)) i++;
+  while (i < to) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && plainAscii[code] === 1) i++;
+    else if (code === 32 && plainAt(text, i)) i++;
+    else break;
+  }
   return i;
 }
 
 /** The last index in [from, to) that is not plain, or -1. */
 function lastNotPlain(text: string, from: number, to: number): number {
   let i = to - 1;
-  while (i >= from && plainAt(text, i)) i--;
+  while (i >= from) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && plainAscii[code] === 1) i--;
+    else if (code === 32 && plainAt(text, i)) i--;
+    else break;
+  }
   return i >= from ? i : -1;
 }
 
@@ -165,7 +175,57 @@ export function contextTest(phrases: readonly string[]): (window: string) => boo
  * three words on either side (on the same line, within 60 characters).
  */
 export function inCapitalisedRun(original: string, start: number, end: number): boolean {
-  return shoutedSide(original, Math.max(0, start - 60), start, -1) || shoutedSide(original, end, Math.min(original.length, end + 60), 1);
+  return shoutedBefore(original, Math.max(0, start - 60), start) || shoutedAfter(original, end, Math.min(original.length, end + 60));
+}
+
+/**
+ * Before a match: the last three words of [from, to), after the last line break, hold two or more in capitals
+ * and none in lower case. Read backwards from `to`: the last three words are the first three found, and a
+ * lower-case word among them settles it at once. (A surrogate pair is one character either way: a high
+ * surrogate pairs only with the low one after it.)
+ */
+function shoutedBefore(text: string, from: number, to: number): boolean {
+  let count = 0;
+  let shouted = 0;
+  let i = to - 1;
+  while (i >= from && count < 3) {
+    // Back over what is not a letter, to the end of the word before (a line break ends the search).
+    let wordEnd = -1;
+    for (; i >= from; i--) {
+      const code = text.charCodeAt(i);
+      if (code === 10 || code === paragraphBreakUnit) return shouted >= 2;
+      const width = pairBefore(text, from, i) ? 2 : 1;
+      if (width === 2 ? letter.test(text.slice(i - 1, i + 1)) : code < 0xd800 || code > 0xdfff ? isLetterUnit(code) : false) {
+        wordEnd = i + 1;
+        break;
+      }
+      i -= width - 1;
+    }
+    if (wordEnd < 0) break;
+    // Back to the word's start.
+    let wordStart = i;
+    for (; i >= from; i--) {
+      const code = text.charCodeAt(i);
+      const width = pairBefore(text, from, i) ? 2 : 1;
+      const isLetter = width === 2 ? letter.test(text.slice(i - 1, i + 1)) : code < 0xd800 || code > 0xdfff ? isLetterUnit(code) : false;
+      if (!isLetter) break;
+      i -= width - 1;
+      wordStart = i;
+    }
+    const traits = wordTraits(text, wordStart, wordEnd);
+    if (traits & lowerCase) return false;
+    if (traits & capitals && traits & long) shouted++;
+    count++;
+  }
+  return shouted >= 2;
+}
+
+/** Whether the code unit at i is the low half of a surrogate pair that starts at or after `from`. */
+function pairBefore(text: string, from: number, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xdc00 || code > 0xdfff || i - 1 < from) return false;
+  const high = text.charCodeAt(i - 1);
+  return high >= 0xd800 && high <= 0xdbff;
 }
 
 const paragraphBreakUnit = paragraphBreakCode;
@@ -189,42 +249,22 @@ const lowerCase = 2;
 const long = 4;
 
 /**
- * One side of inCapitalisedRun: the words (runs of letters, by code point) of [from, to) cut at line breaks — the
- * last three before a match (direction -1: after the last break), or the first three after it (1: before the
- * first) — hold two or more in capitals and none in lower case.
+ * After a match: the first three words (runs of letters, by code point) of [from, to), cut at the first line
+ * break, hold two or more in capitals and none in lower case.
  */
-function shoutedSide(text: string, from: number, to: number, direction: -1 | 1): boolean {
-  let low = from;
+function shoutedAfter(text: string, from: number, to: number): boolean {
+  // (A line break, when one comes, ends the stretch: `high` moves to it.)
   let high = to;
-  if (direction < 0) {
-    for (let i = to - 1; i >= from; i--) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || code === paragraphBreakUnit) {
-        low = i + 1;
-        break;
-      }
-    }
-  } else {
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 10 || code === paragraphBreakUnit) {
-        high = i;
-        break;
-      }
-    }
-  }
-  // The traits of the words kept: the last three (before), or the first three (after).
-  let a = 0;
-  let b = 0;
-  let c = 0;
   let count = 0;
+  let shouted = 0;
   let wordStart = -1;
-  for (let i = low; i <= high && !(direction > 0 && count === 3); i++) {
+  for (let i = from; i <= high && count < 3; i++) {
     let width = 1;
     let isLetter = false;
     if (i < high) {
       const code = text.charCodeAt(i);
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < high) {
+      if (code === 10 || code === paragraphBreakUnit) high = i;
+      else if (code >= 0xd800 && code <= 0xdbff && i + 1 < high) {
         const next = text.charCodeAt(i + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
           width = 2;
@@ -235,25 +275,12 @@ function shoutedSide(text: string, from: number, to: number, direction: -1 | 1):
     if (isLetter && wordStart < 0) wordStart = i;
     else if (!isLetter && wordStart >= 0) {
       const traits = wordTraits(text, wordStart, i);
-      if (direction < 0) {
-        a = b;
-        b = c;
-        c = traits;
-      } else if (count === 0) a = traits;
-      else if (count === 1) b = traits;
-      else c = traits;
+      if (traits & lowerCase) return false;
+      if (traits & capitals && traits & long) shouted++;
       count++;
       wordStart = -1;
     }
     i += width - 1;
-  }
-  const kept = Math.min(count, 3);
-  let shouted = 0;
-  for (let k = 0; k < kept; k++) {
-    const slot = direction < 0 ? 3 - kept + k : k;
-    const traits = slot === 0 ? a : slot === 1 ? b : c;
-    if (traits & lowerCase) return false;
-    if (traits & capitals && traits & long) shouted++;
   }
   return shouted >= 2;
 }

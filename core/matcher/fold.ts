@@ -222,7 +222,7 @@ export function sameKeepingCase(text: string, start: number, end: number, expect
     if (inSpace && any && expected.charCodeAt(k++) !== 32) return false;
     inSpace = false;
     any = true;
-    if (expected.charCodeAt(k++) !== (typographicCodes.get(code) ?? code)) return false;
+    if (expected.charCodeAt(k++) !== (code < 128 ? code : (typographicCodes.get(code) ?? code))) return false;
   }
   return k === expected.length;
 }

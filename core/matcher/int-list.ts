@@ -4,12 +4,29 @@ export class IntList {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
+    if (this.length === this.values.length) this.grow();
     this.values[this.length++] = value;
+  }
+
+  /** Two values at once (one check for room). */
+  push2(a: number, b: number): void {
+    if (this.length + 2 > this.values.length) this.grow();
+    this.values[this.length++] = a;
+    this.values[this.length++] = b;
+  }
+
+  /** Three values at once. */
+  push3(a: number, b: number, c: number): void {
+    if (this.length + 3 > this.values.length) this.grow();
+    this.values[this.length++] = a;
+    this.values[this.length++] = b;
+    this.values[this.length++] = c;
+  }
+
+  private grow(): void {
+    const grown = new Int32Array(this.values.length * 2);
+    grown.set(this.values);
+    this.values = grown;
   }
 
   clear(): void {

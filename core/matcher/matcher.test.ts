@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createMatcher, selectLongest, type MatchableEntry, type Mention } from './matcher';
 
@@ -248,6 +249,21 @@ describe('offsets', () => {
 });
 
 describe('selectLongest', () => {
+  test('is the greedy choice over all candidates, in any order given (longest, then earliest, then first given)', () => {
+    const span = fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 12 })).map(([start, length]) => ({ start, end: start + length }));
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), (given) => {
+        const spans = given.map((s, id) => ({ ...s, id }));
+        const byPriority = [...spans].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || a.id - b.id);
+        const expected: typeof spans = [];
+        for (const candidate of byPriority) if (expected.every((kept) => kept.end <= candidate.start || candidate.end <= kept.start)) expected.push(candidate);
+        expected.sort((a, b) => a.start - b.start);
+        expect(selectLongest(spans)).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   test('keeps the longest, then the earliest, and returns them in text order', () => {
     const spans = [
       { start: 0, end: 4 },

@@ -2,7 +2,7 @@ import type { Kind } from '../dataset/kinds';
 import type { Entry, TermRule } from '../dataset/schema';
 import { matchTermsOf, termsOf, variantsOf } from '../dataset/terms';
 import { AhoCorasick, paragraphBreakState } from './aho-corasick';
-import { contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
+import { contextRadius, contextTest, inCapitalisedRun, isWordChar, isWordCode, windowBounds, windowEnd, windowStart, type WindowBounds } from './context';
 import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
 import { citationEntity, citationTriggers, createCitationFinder, type CitationKind, type CitationStarts } from './official-numbers';
 import { IntList } from './int-list';
@@ -41,6 +41,8 @@ export class DocumentMemory extends Set<string> {
 interface Phrases {
   ids: number[];
   test: (window: string) => boolean;
+  /** Per phrase id: 1 when it is one of these (made when first needed). */
+  member?: Uint8Array;
 }
 
 interface CompiledTerm {
@@ -86,12 +88,67 @@ export interface Matcher {
   scanPiece(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number };
 }
 
+/** Per phrase id of `count`: 1 for those of `ids`. */
+function memberTable(ids: readonly number[], count: number): Uint8Array {
+  const table = new Uint8Array(count);
+  for (const id of ids) table[id] = 1;
+  return table;
+}
+
+/** The first index in [low, high) of the ascending `values` whose value is above `value`, or `high`. */
+function firstAbove(values: Int32Array, low: number, high: number, value: number): number {
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The index of the first (phrase, end) pair of `hits` whose end is after `position`. */
+function firstHitAfter(hits: IntList, position: number): number {
+  let low = 0;
+  let high = hits.length >> 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (hits.values[2 * middle + 1]! <= position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+// The flags of a pattern: no space in it; some term has it; every term starts (ends) with a letter or digit.
+const spaceless = 1;
+const hasTerms = 2;
+const wordStart = 4;
+const wordEnd = 8;
+
+/** Whether no space in [from, to] follows another. */
+function singleSpaced(text: string, from: number, to: number): boolean {
+  for (let i = from; i <= to; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) === 32) return false;
+  return true;
+}
+
 /** No citation is longer than this; a piece never ends this close after a place where one may start. */
 const longestCitation = 40;
 
 export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
+  const entities: EntityRef[] = entries.map((entry) => ({ id: entry.id, name: entry.name, kind: entry.kind }));
+  // Compiled when a text is first scanned: a content script that never scans (a paused site, a page without
+  // text, a matcher replaced by one with the reader's entries before the page was read) never pays for it.
+  let scanRange: ScanRange | undefined;
+  const compiled = () => (scanRange ??= compileMatcher(entries, entities));
+  return {
+    entities,
+    scan: (text, named = new DocumentMemory()) => compiled()(text, 0, text.length, named).mentions,
+    scanPiece: (text, from, until, named) => compiled()(text, from, until, named),
+  };
+}
+
+type ScanRange = (text: string, from: number, until: number, named: Set<string>) => { mentions: Mention[]; next: number };
+
+function compileMatcher(entries: readonly MatchableEntry[], entities: readonly EntityRef[]): ScanRange {
   const termsByPattern = new Map<string, CompiledTerm[]>();
-  const entities: EntityRef[] = [];
   // Context phrases: each is also a pattern, so that one pass finds where they are.
   const phraseIds = new Map<string, number>();
   const phrases = (list: string[] | undefined): Phrases | undefined => {
@@ -100,7 +157,8 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     for (const phrase of folded) if (!phraseIds.has(phrase)) phraseIds.set(phrase, phraseIds.size);
     // The regular expression is only needed for windows that reach outside what was scanned: compiled then.
     let test: ((window: string) => boolean) | undefined;
-    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window) };
+    // (member made when first needed, but there from the start: every Phrases object keeps one shape.)
+    return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window), member: undefined };
   };
   const add = (entity: EntityRef, rule: TermRule) => {
     if (rule.matchAlone === false) return;
@@ -109,11 +167,9 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     list.push(compileTerm(entity, rule, phrases));
     termsByPattern.set(pattern, list);
   };
-  for (const entry of entries) {
-    const entity: EntityRef = { id: entry.id, name: entry.name, kind: entry.kind };
-    entities.push(entity);
-    for (const rule of termsOf(entry)) add(entity, rule);
-  }
+  entries.forEach((entry, i) => {
+    for (const rule of termsOf(entry)) add(entities[i]!, rule);
+  });
   // Then the variants of names texts write (matchTermsOf), where no entry has that term itself.
   const taken = new Set(termsByPattern.keys());
   entries.forEach((entry, i) => {
@@ -128,13 +184,19 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     related.set(b, (related.get(b) ?? new Set()).add(a));
   };
   for (const entry of entries) for (const ids of Object.values(entry.relations ?? {})) for (const id of ids ?? []) relate(entry.id, id);
-  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours.
+  // The words of each entity's longer names: a parenthesised acronym after them is defined as ours. (Worked out
+  // for an entity the first time one of its acronyms is weighed.)
+  const entryOf = new Map(entries.map((entry) => [entry.id, entry]));
   const nameWords = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    const words = new Set<string>();
-    for (const rule of matchTermsOf(entry)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
-    nameWords.set(entry.id, words);
-  }
+  const nameWordsOf = (id: string) => {
+    let words = nameWords.get(id);
+    if (!words) {
+      words = new Set<string>();
+      for (const rule of matchTermsOf(entryOf.get(id)!)) if (rule.text.includes(' ')) for (const word of foldTerm(rule.text).split(' ')) words.add(word);
+      nameWords.set(id, words);
+    }
+    return words;
+  };
   const findCitations = createCitationFinder(entries);
   // Places where citations may start are patterns too, marked with their kind.
   const triggerOf = new Map<string, CitationKind>();
@@ -160,21 +222,31 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   // patterns look behind them): the automaton may skip those cheaply. A U.S. Code citation starts with digits.
   const wordStartOnly = patterns.map((pattern, i) => (termLists[i]!.length === 0 || wholeWordStart[i]!) && triggers[i] !== 'usCode' && (termLists[i]!.length > 0 || phraseOf[i]! >= 0 || triggers[i] !== undefined));
   const automaton = new AhoCorasick(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
-  const spaceless = patterns.map((pattern) => !pattern.includes(' '));
   const lengths = automaton.lengths;
+  // What onHit asks of each pattern, in one byte.
+  const flags = Uint8Array.from(patterns, (pattern, i) => (pattern.includes(' ') ? 0 : spaceless) | (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
 
   // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
   // paragraph breaks, places where citations may start.
   const termHits = new IntList();
-  const phraseEnds = Array.from({ length: phraseIds.size }, () => new IntList());
+  /** Every context phrase recorded (at the start of a word), in order of end: (phrase, end) pairs. */
+  const phraseHits = new IntList();
+  /** Per phrase: where it first ends (-1: not found); the phrases found are `touched`. */
+  const firstEnd = new Int32Array(phraseIds.size).fill(-1);
+  // The ends of each phrase, [byPhraseStart[id], byPhraseStart[id + 1]) of byPhraseEnds: made from phraseHits when
+  // a stretch holds too many phrases to read one by one.
+  const byPhraseStart = new Int32Array(phraseIds.size + 1);
+  let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
 
   function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
     const memory = named instanceof DocumentMemory ? named : undefined;
     termHits.clear();
-    for (let k = 0; k < touched.length; k++) phraseEnds[touched.values[k]!]!.clear();
+    for (let k = 0; k < touched.length; k++) firstEnd[touched.values[k]!] = -1;
     touched.clear();
+    phraseHits.clear();
+    byPhraseEnds = undefined;
     breaks.clear();
     const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
     let lastTrigger = -longestCitation;
@@ -186,13 +258,18 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       }
       for (let k = automaton.firstOutput(state), last = automaton.lastOutput(state); k < last; k++) {
         const pattern = automaton.output(k);
-        // Where the match starts: right there when it is made of exactly its code units.
+        const flag = flags[pattern]!;
+        // Where the match starts: right there when it is made of exactly its code units (no closer look among
+        // them, and no run of spaces).
         const length = lengths[pattern]!;
-        const start = spaceless[pattern] && index - length >= lastLook ? index - length + 1 : previousFoldedStart(text, index, length - 1);
+        const start = index - length >= lastLook && (flag & spaceless || singleSpaced(text, index - length + 2, index)) ? index - length + 1 : previousFoldedStart(text, index, length - 1);
         const phrase = phraseOf[pattern]!;
         if (phrase >= 0 && startsWord(text, start, -1)) {
-          if (!phraseEnds[phrase]!.length) touched.push(phrase);
-          phraseEnds[phrase]!.push(index + 1);
+          if (firstEnd[phrase]! < 0) {
+            firstEnd[phrase] = index + 1;
+            touched.push(phrase);
+          }
+          phraseHits.push2(phrase, index + 1);
         }
         const trigger = triggers[pattern];
         if (trigger !== undefined) {
@@ -204,11 +281,9 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
             lastTrigger = at;
           }
         }
-        if (!termLists[pattern]!.length || (wholeWordEnd[pattern] && isWordCode(text.charCodeAt(index + 1)))) continue;
-        if (wholeWordStart[pattern] && isWordCode(text.charCodeAt(start - 1))) continue;
-        termHits.push(pattern);
-        termHits.push(index);
-        termHits.push(start);
+        if (!(flag & hasTerms) || (flag & wordEnd && isWordCode(text.charCodeAt(index + 1)))) continue;
+        if (flag & wordStart && isWordCode(text.charCodeAt(start - 1))) continue;
+        termHits.push3(pattern, index, start);
       }
     };
     // A piece may end at p when no citation can span it: none starts shortly before, and no digit of a
@@ -223,8 +298,42 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
 
     // Context phrases are known where the automaton has read: [from, next). A window inside it is tested by where
     // its phrases are; one that reaches outside, by its text.
-    const phrasesIn = (ids: number[], low: number, high: number) => {
-      for (const id of ids) if (phraseEnds[id]!.firstAfter(low) <= high) return true;
+    const phraseIndex = () => {
+      if (byPhraseEnds) return byPhraseEnds;
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      byPhraseStart.fill(0);
+      for (let k = 0; k < count; k++) byPhraseStart[values[2 * k]! + 1]!++;
+      for (let id = 0; id < phraseIds.size; id++) byPhraseStart[id + 1]! += byPhraseStart[id]!;
+      const filled = byPhraseStart.slice(0, phraseIds.size);
+      const ends = new Int32Array(count);
+      for (let k = 0; k < count; k++) ends[filled[values[2 * k]!]!++] = values[2 * k + 1]!;
+      return (byPhraseEnds = ends);
+    };
+    /**
+     * Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. Read
+     * through the few phrases recorded in the stretch (most windows and paragraphs), or, when it holds many more
+     * than the rule has phrases, by looking up each of them.
+     */
+    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
+      const startsIn = (id: number, end: number) => !within || previousFoldedStart(text, end - 1, phraseLengths[id]! - 1) >= low;
+      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      let k = firstHitAfter(phraseHits, low);
+      for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
+        if (k === limit) {
+          const ends = phraseIndex();
+          for (const id of phrases.ids) {
+            for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
+              if (startsIn(id, ends[e]!)) return true;
+            }
+          }
+          return false;
+        }
+        const id = values[2 * k]!;
+        if (member[id] && startsIn(id, values[2 * k + 1]!)) return true;
+      }
       return false;
     };
     // The window of the match being weighed, found when a rule first needs it.
@@ -238,7 +347,11 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       const after = breaks.firstAfter(end - 1);
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
-      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phrasesIn(phrases.ids, paragraphFrom, paragraphTo)) {
+      if (paragraphFrom >= 0 && paragraphTo >= 0 && !phraseIn(phrases, paragraphFrom, paragraphTo, false)) {
+        // Fewer than contextRadius characters since the paragraph began: the window starts after the end of a
+        // sentence or the paragraph break, at the start of a word, and not inside a surrogate pair (whose halves
+        // would have to be split by the window's start, which only the radius does).
+        if (windowFrom < 0 && start - paragraphFrom <= contextRadius) return false;
         if (windowFrom < 0) windowFrom = windowStart(text, start);
         const first = foldedCodeAt(text, windowFrom);
         if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
@@ -246,12 +359,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
       if (bounds.from >= from && bounds.to <= next) {
         // Context words start words: those recorded, and any the window's own start makes one.
-        for (const id of phrases.ids) {
-          const ends = phraseEnds[id]!;
-          for (let k = ends.firstIndexAfter(bounds.from); k < ends.length && ends.values[k]! <= bounds.to; k++) {
-            if (previousFoldedStart(text, ends.values[k]! - 1, phraseLengths[id]! - 1) >= bounds.from) return true;
-          }
-        }
+        if (phraseIn(phrases, bounds.from, bounds.to, true)) return true;
         for (const at of windowOnlyWordStarts(text, bounds)) {
           for (const id of phrases.ids) if (phraseAt(text, at, phraseTexts[id]!, bounds.to)) return true;
         }
@@ -269,8 +377,8 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     const fromDocument = (term: CompiledTerm, start: number) => {
       for (const id of term.documentWords?.ids ?? []) {
         if (memory?.phrases.has(phraseTexts[id]!)) return true;
-        const ends = phraseEnds[id]!;
-        if (ends.length && ends.values[0]! <= start) return true;
+        const first = firstEnd[id]!;
+        if (first >= 0 && first <= start) return true;
       }
       if (!term.fromDocument) return false;
       const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
@@ -302,7 +410,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
           // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
           const exact = term.exact!;
           if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
-          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWords.get(term.entity.id)!)) {
+          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWordsOf(term.entity.id))) {
             if (!claimedAt.has(exact)) claimedAt.set(exact, start);
             continue;
           }
@@ -322,17 +430,18 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
       const bounds = windowBounds(text, start, end);
       return foldSlice(text, bounds.from, bounds.to);
     };
+    const cited: Candidate[] = [];
     for (const citation of findCitations(text, sentenceAround, starts)) {
       if (insideAddress(text, citation.start, citation.end)) continue;
       const entity = citation.entryId ? byId.get(citation.entryId)! : citationEntity(citation.unknown!);
-      candidates.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
+      cited.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
     if (memory) {
       for (const id of evidenceAt.keys()) memory.evidence.add(id);
       for (const exact of claimedAt.keys()) memory.claimed.add(exact);
       for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
     }
-    const mentions = selectLongest(acceptAcronyms(candidates, named)).map(({ start, end, entity }) => ({
+    const mentions = selectLongest(acceptAcronyms(mergeByStart(inStartOrder(candidates), inStartOrder(cited)), named)).map(({ start, end, entity }) => ({
       start,
       end,
       text: text.slice(start, end),
@@ -341,11 +450,7 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
     return { mentions, next };
   }
 
-  return {
-    entities,
-    scan: (text, named = new DocumentMemory()) => scanRange(text, 0, text.length, named).mentions,
-    scanPiece: (text, from, until, named) => scanRange(text, from, until, named),
-  };
+  return scanRange;
 }
 
 /** Small words a name may hold between its capitalised ones ("Immigration and Customs Enforcement"). */
@@ -379,6 +484,9 @@ const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets'
 /** Whether a capitalised organisation word follows [.., end) after one space. */
 export function organisationWordAfter(text: string, end: number): boolean {
   if (text[end] !== ' ') return false;
+  // (An ASCII character other than a capital starts no such word.)
+  const next = text.charCodeAt(end + 1);
+  if (next < 128 && !(next >= 65 && next <= 90)) return false;
   const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
   return word !== undefined && organisationWords.has(word.toLowerCase());
 }
@@ -389,6 +497,10 @@ export function organisationWordAfter(text: string, end: number): boolean {
  */
 function startsWord(text: string, at: number, windowFrom: number): boolean {
   if (at === windowFrom) return true;
+  // After an ASCII code unit (most of the time): it is the folded character before, as it is or lower-cased (no
+  // ASCII character is invisible, and ASCII whitespace is neither a letter nor a digit).
+  const before = text.charCodeAt(at - 1);
+  if (before < 128) return !isWordCode(before);
   const previous = previousFoldedStart(text, at, 1);
   if (previous < 0) return true;
   const code = foldedCodeAt(text, previous);
@@ -467,35 +579,79 @@ function acceptAcronyms(candidates: Candidate[], named: Set<string>): Candidate[
   });
 }
 
+/**
+ * Two lists in order of start as one (those of the first before those of the second at the same start, as a
+ * stable sort of the two joined has them), so that selectLongest need not sort.
+ */
+function mergeByStart<T extends { start: number }>(first: T[], second: T[]): T[] {
+  if (!second.length) return first;
+  const merged: T[] = [];
+  let b = 0;
+  for (const candidate of first) {
+    while (b < second.length && second[b]!.start < candidate.start) merged.push(second[b++]!);
+    merged.push(candidate);
+  }
+  while (b < second.length) merged.push(second[b++]!);
+  return merged;
+}
+
 /** Longest match wins; among equal lengths the earlier one; the result never overlaps and is in text order. */
 export function selectLongest<T extends { start: number; end: number }>(candidates: T[]): T[] {
   // Only overlapping candidates compete: split them into chains of overlaps and choose within each chain (most
-  // hold one candidate), keeping the given order of candidates with the same span. Candidates mostly come in
-  // text order already.
-  let sorted = true;
-  for (let i = 1; i < candidates.length && sorted; i++) sorted = candidates[i - 1]!.start <= candidates[i]!.start;
-  const order = sorted ? undefined : candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b);
-  const at = (k: number) => candidates[order ? order[k]! : k]!;
+  // hold one candidate). In order of start by a stable sort, candidates with the same start (the only ones whose
+  // order can decide a choice) keep the order given.
+  const list = inStartOrder(candidates);
   const chosen: T[] = [];
-  for (let first = 0; first < candidates.length; ) {
+  for (let first = 0; first < list.length; ) {
     let last = first + 1;
-    let reach = at(first).end;
-    while (last < candidates.length && at(last).start < reach) reach = Math.max(reach, at(last++).end);
-    if (last === first + 1) chosen.push(at(first));
-    else chosen.push(...selectLongestAmong(order ? order.slice(first, last).sort((a, b) => a - b).map((i) => candidates[i]!) : candidates.slice(first, last)));
+    let reach = list[first]!.end;
+    while (last < list.length && list[last]!.start < reach) reach = Math.max(reach, list[last++]!.end);
+    if (last === first + 1) chosen.push(list[first]!);
+    else if (last === first + 2) {
+      // Two that overlap (most chains): the longer, or the earlier of two as long, or the first given.
+      const one = list[first]!;
+      const other = list[first + 1]!;
+      const longer = other.end - other.start - (one.end - one.start) || one.start - other.start;
+      chosen.push(longer > 0 ? other : one);
+    } else chosen.push(...selectLongestAmong(list.slice(first, last)));
     first = last;
   }
   return chosen;
 }
 
-/** The greedy choice within one chain of overlapping candidates (given in their original order). */
-function selectLongestAmong<T extends { start: number; end: number }>(candidates: T[]): T[] {
-  if (candidates.length === 2) {
-    // Two that overlap: the longer, or the earlier of two as long, or the first given.
-    const [first, second] = candidates as [T, T];
-    const longer = second.end - second.start - (first.end - first.start) || first.start - second.start;
-    return [longer > 0 ? second : first];
+/** The candidates in order of start, a stable sort (a copy; the same array when already in order). */
+function inStartOrder<T extends { start: number }>(candidates: T[]): T[] {
+  if (inOrder(candidates)) return candidates;
+  const count = candidates.length;
+  // Nearly in order (a longer match found after a shorter one inside it): an insertion sort, while it moves few.
+  const sorted = candidates.slice();
+  let moves = 0;
+  for (let i = 1; i < count && moves <= 4 * count + 64; i++) {
+    const candidate = sorted[i]!;
+    let j = i - 1;
+    for (; j >= 0 && sorted[j]!.start > candidate.start; j--, moves++) sorted[j + 1] = sorted[j]!;
+    sorted[j + 1] = candidate;
   }
+  if (moves <= 4 * count + 64) return sorted;
+  // Each as one number, start · count + index, sorted as numbers (much faster than a comparison function) when
+  // every such number is a safe integer.
+  let highest = 0;
+  for (const { start } of candidates) highest = Number.isInteger(start) && start >= 0 && highest >= 0 ? Math.max(highest, start) : -1;
+  if (highest < 0 || (highest + 1) * count > Number.MAX_SAFE_INTEGER) return candidates.map((_, i) => i).sort((a, b) => candidates[a]!.start - candidates[b]!.start || a - b).map((i) => candidates[i]!);
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = candidates[i]!.start * count + i;
+  keys.sort();
+  for (let i = 0; i < count; i++) sorted[i] = candidates[keys[i]! % count]!;
+  return sorted;
+}
+
+function inOrder(candidates: readonly { start: number }[]): boolean {
+  for (let i = 1; i < candidates.length; i++) if (candidates[i - 1]!.start > candidates[i]!.start) return false;
+  return true;
+}
+
+/** The greedy choice within one chain of three or more overlapping candidates (given in their original order). */
+function selectLongestAmong<T extends { start: number; end: number }>(candidates: T[]): T[] {
   const byPriority = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: T[] = [];
   for (const candidate of byPriority) {

@@ -176,6 +176,9 @@ const productNegatives: Negative[] = [
   { trap: 0, text: 'The old aerodrome now hosts a farmers market.', word: 'aerodrome' },
   { trap: 0, text: 'Open the CBP link in your email to confirm the appointment.', word: 'link' },
   { trap: 0, text: 'Arity is the number of arguments a function takes.', word: 'Arity' },
+  { trap: 0, text: 'NIST published ROC curves comparing each facial recognition algorithm on mugshot photos.', word: 'ROC' },
+  { trap: 0, text: 'Taiwan, officially the ROC, will add biometric checks to its passports next year.', word: 'ROC' },
+  { trap: 0, text: 'Rank One Computing sells face recognition software. Its rivals plot ROC curves to compare error rates.', word: 'ROC' },
 ];
 
 const productPositives: Positive[] = [
@@ -186,7 +189,6 @@ const productPositives: Positive[] = [
   { trap: 0, text: 'The city bought Wing overlays from Flock for its existing cameras.', word: 'Wing', id: 'flock-wing' },
   { trap: 0, text: 'Examiners load every seized phone into Pathfinder from Cellebrite.', word: 'Pathfinder', id: 'cellebrite-pathfinder' },
   { trap: 0, text: 'Paladin sends a drone to the scene of a 911 call within seconds.', word: 'Paladin', id: 'paladin-drones' },
-  { trap: 0, text: 'Citizen Lab said Circles, an NSO affiliate, exploits SS7 to find phones.', word: 'Circles', id: 'circles' },
   { trap: 0, text: 'DHS held early talks with Logically about tracking disinformation online.', word: 'Logically', id: 'logically' },
   { trap: 0, text: 'Kaspersky tied the Dante spyware to Memento Labs.', word: 'Dante', id: 'dante-spyware' },
   { trap: 0, text: 'Microsoft linked the Subzero malware to the Austrian firm DSIRF.', word: 'Subzero', id: 'subzero' },
@@ -199,11 +201,12 @@ const productPositives: Positive[] = [
   { trap: 0, text: 'ICE pays GEO to run detention centers in Texas.', word: 'GEO', id: 'geo-group' },
   { trap: 0, text: 'Code Four uses AI to draft a police report from bodycam video.', word: 'Code Four', id: 'code-four' },
   { trap: 0, text: 'GM enrolled drivers in OnStar Smart Driver and sold the data.', word: 'Smart Driver', id: 'onstar-smart-driver' },
-  { trap: 0, text: 'Mesa police run Genetec Security Center in their crime center.', word: 'Genetec Security Center', id: 'genetec-security-center' },
   { trap: 0, text: 'Marinus Analytics built Traffic Jam to search ads for trafficking victims.', word: 'Traffic Jam', id: 'traffic-jam' },
   { trap: 0, text: 'Flock Aerodome drones fly to 911 calls before officers arrive.', word: 'Flock Aerodome', id: 'flock-aerodome' },
   { trap: 0, text: 'DHS listed CBP Link among its AI use cases for identity verification.', word: 'CBP Link', id: 'cbp-link' },
   { trap: 0, text: 'Texas says Arity sold driving data from apps to Allstate.', word: 'Arity', id: 'arity' },
+  { trap: 0, text: 'Rank One Computing sells face recognition software to police. ROC says its algorithm is accurate.', word: 'ROC', id: 'rank-one-computing' },
+  { trap: 0, text: 'The sheriff licensed the ROC SDK from Rank One for face searches.', word: 'ROC', id: 'rank-one-computing' },
 ];
 
 const positives: Positive[] = [

@@ -63,40 +63,48 @@ export interface Look {
   maxHeight: number;
 }
 
+/**
+ * Every view the host shows is numbered (`view`, counting up on each `show` and `hide`), and the frame's answers
+ * about a view carry its number: the host ignores answers about a view it has replaced (a "Note saved" that closes
+ * itself just as the reader points at the next mention must not close the card that replaced it).
+ */
 export type HostToFrame =
   /** An entity's card, opened on a mention of `mentionEntityId` reading `mentionText`. */
-  | { type: 'card'; entityId: string; mentionEntityId: string; mentionText: string; actions: ButtonView[]; focus: boolean; look: Look }
+  | { type: 'card'; view: number; entityId: string; mentionEntityId: string; mentionText: string; actions: ButtonView[]; focus: boolean; look: Look }
   /** One of the reader's page notes. */
-  | { type: 'note'; noteId: string; focus: boolean; look: Look }
+  | { type: 'note'; view: number; noteId: string; focus: boolean; look: Look }
   /** The note editor (with the saved draft for that target, if there is one). */
-  | { type: 'editor'; target: EditorTarget; look: Look }
+  | { type: 'editor'; view: number; target: EditorTarget; look: Look }
   /** "Resume your unsaved note from 14:02?" */
-  | { type: 'offer'; drafts: DraftSummary[]; look: Look }
+  | { type: 'offer'; view: number; drafts: DraftSummary[]; look: Look }
   /** What an action did, with what can follow it (Undo…). */
-  | { type: 'notice'; text: string; actions: ButtonView[]; look: Look }
+  | { type: 'notice'; view: number; text: string; actions: ButtonView[]; look: Look }
   /** The host's answer to a guarded action it refused. */
   | { type: 'refused'; text: string }
-  | { type: 'hide' };
+  | { type: 'hide'; view: number };
+
+/** A view as the host asks for it (the frame host numbers it). */
+export type ViewRequest = HostToFrame extends infer T ? (T extends { view: number } ? Omit<T, 'view'> : never) : never;
 
 export type FrameToHost =
   | { type: 'ready' }
   /** The size of what the frame shows, in CSS px (0 × 0 when it shows nothing). */
-  | { type: 'size'; width: number; height: number }
+  | { type: 'size'; view: number; width: number; height: number }
   /** The reader closed what the frame shows (Escape, Close, Cancel); focus goes back where it was. */
-  | { type: 'close'; returnFocus: boolean }
+  | { type: 'close'; view: number; returnFocus: boolean }
   /**
    * A host button was pressed, at `point` in the frame's viewport. `visible`: the frame saw itself unobstructed for
    * long enough (IntersectionObserver v2), or undefined where the browser cannot tell.
    */
-  | { type: 'action'; id: string; entityId?: string; point: { x: number; y: number }; visible?: boolean }
+  | { type: 'action'; view: number; id: string; entityId?: string; point: { x: number; y: number }; visible?: boolean }
   /** The card now shows another entity (a related one, or Back). */
-  | { type: 'showing'; entityId: string }
+  | { type: 'showing'; view: number; entityId: string }
   /** A note was saved (a page note's id, so the host can highlight its quote). */
-  | { type: 'saved'; target: 'page' | 'entity'; noteId: string }
+  | { type: 'saved'; view: number; target: 'page' | 'entity'; noteId: string }
   /** The reader takes up an offered draft. */
-  | { type: 'resume'; target: EditorTarget }
+  | { type: 'resume'; view: number; target: EditorTarget }
   /** The reader works in the frame (typing, a button): it stays open whatever the pointer does. */
-  | { type: 'engaged' }
+  | { type: 'engaged'; view: number }
   /**
    * Sent now and then while the frame shows something, and not relayed: Chrome stops an idle background, which
    * would cut the frame off from the host while the reader is still reading or writing.

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { hostPortName, type BackgroundToHost, type FrameToHost, type HostEnvelope, type HostToFrame } from '../../core/protocol/frame';
+import { hostPortName, type BackgroundToHost, type FrameToHost, type HostEnvelope, type HostToFrame, type ViewRequest } from '../../core/protocol/frame';
 import { placeFrame, type Box } from './placement';
 import type { UiHost } from './ui-host';
 import { createElement } from './dom';
@@ -11,7 +11,7 @@ const recreateLimit = { count: 5, perMs: 10_000 };
 
 export interface FrameHost {
   /** Shows a view in the frame, placed beside `anchor` (viewport boxes, asked again as the page scrolls). */
-  show(message: Exclude<HostToFrame, { type: 'hide' | 'refused' }>, anchor: () => Box[] | undefined): void;
+  show(message: Exclude<ViewRequest, { type: 'hide' }>, anchor: () => Box[] | undefined): void;
   /** Sends a message about the view shown (a refusal). */
   tell(message: Extract<HostToFrame, { type: 'refused' }>): void;
   hide(): void;
@@ -42,7 +42,9 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   let frameUrl: string | undefined;
   let frame: { element: HTMLIFrameElement; nonce: string; loads: number; paired: boolean; ready: boolean } | undefined;
   /** The view the frame should show (sent again to a new frame), and where. */
-  let current: { message: HostToFrame; anchor: () => Box[] | undefined } | undefined;
+  let current: { message: Exclude<HostToFrame, { type: 'refused' }>; anchor: () => Box[] | undefined } | undefined;
+  /** The number of the last view asked for (core/protocol/frame.ts): the frame's answers about older ones are stale. */
+  let views = 0;
   let size = { width: 0, height: 0 };
   /** Sizes reported before the frame has shown the current view are not trusted to place it. */
   let sized = false;
@@ -89,6 +91,9 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     else if (message.message.type === 'ready') {
       frame.ready = true;
       if (current) post({ kind: 'send', message: current.message });
+    } else if ('view' in message.message && message.message.view !== current?.message.view) {
+      // About a view that has been replaced since (its size, or its "close" sent as the next view was on its way).
+      return;
     } else if (message.message.type === 'size') {
       size = { width: message.message.width, height: message.message.height };
       sized = true;
@@ -190,7 +195,8 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
   });
 
   return {
-    show(message, anchor) {
+    show(request, anchor) {
+      const message = { ...request, view: ++views } as Exclude<HostToFrame, { type: 'refused' | 'hide' }>;
       current = { message, anchor };
       sized = false;
       if (!frame) createFrame();
@@ -204,8 +210,8 @@ export function createFrameHost(ui: UiHost, signal: AbortSignal): FrameHost {
     hide() {
       focusWanted = false;
       if (!current || current.message.type === 'hide') return;
-      current = { message: { type: 'hide' }, anchor: () => undefined };
-      if (frame?.ready) post({ kind: 'send', message: { type: 'hide' } });
+      current = { message: { type: 'hide', view: ++views }, anchor: () => undefined };
+      if (frame?.ready) post({ kind: 'send', message: current.message });
       frame?.element.setAttribute('data-hidden', '');
     },
     get visible() {

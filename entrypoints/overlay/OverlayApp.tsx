@@ -17,10 +17,11 @@ import { useGuardReady, useVisibility } from './use-visibility';
 const noticeMs = 12_000;
 const toastMs = 2500;
 
+/** What the frame shows; `view` is the host's number for it, sent back with every answer about it. */
 type View =
-  | { type: 'hide' }
-  | Extract<HostToFrame, { type: 'card' | 'note' | 'editor' | 'offer' | 'notice' }>
-  | { type: 'toast'; text: string; look: Look };
+  | Extract<HostToFrame, { type: 'hide' | 'card' | 'note' | 'editor' | 'offer' | 'notice' }>
+  /** "Note saved", after the editor (the same view to the host). */
+  | { type: 'toast'; view: number; text: string; look: Look };
 
 /**
  * Everything Watchwords shows over a page that holds what the reader wrote, in the extension's own origin: the
@@ -28,7 +29,7 @@ type View =
  * what to show (core/protocol/frame.ts); the data comes from the background.
  */
 export function OverlayApp({ link }: { link: HostLink }) {
-  const [view, setView] = useState<View>({ type: 'hide' });
+  const [view, setView] = useState<View>({ type: 'hide', view: 0 });
   const [refusal, setRefusal] = useState<string>();
   /** Bumped by every message, so that a view shown twice (the same card again) is a new one. */
   const [generation, setGeneration] = useState(0);
@@ -59,7 +60,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
       const key = `${size.width}x${size.height}`;
       if (key === last) return;
       last = key;
-      link.send({ type: 'size', ...size });
+      link.send({ type: 'size', view: view.view, ...size });
     };
     report();
     const observer = new ResizeObserver(report);
@@ -74,10 +75,11 @@ export function OverlayApp({ link }: { link: HostLink }) {
     document.documentElement.style.setProperty('--available-height', `${Math.max(160, Math.floor(look.maxHeight))}px`);
   }, [look]);
 
+  const viewNumber = view.view;
   const close = useCallback((returnFocus: boolean) => {
-    setView({ type: 'hide' });
-    link.send({ type: 'close', returnFocus });
-  }, [link]);
+    setView({ type: 'hide', view: viewNumber });
+    link.send({ type: 'close', view: viewNumber, returnFocus });
+  }, [link, viewNumber]);
 
   // While something is shown, the background stays awake (see `keepalive` in core/protocol/frame.ts).
   useEffect(() => {
@@ -101,7 +103,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
     const engaged = () => {
       if (sent) return;
       sent = true;
-      link.send({ type: 'engaged' });
+      link.send({ type: 'engaged', view: viewNumber });
     };
     document.addEventListener('pointerdown', engaged, true);
     document.addEventListener('keydown', engaged, true);
@@ -109,7 +111,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
       document.removeEventListener('pointerdown', engaged, true);
       document.removeEventListener('keydown', engaged, true);
     };
-  }, [link, generation]);
+  }, [link, generation, viewNumber]);
 
   // Notices and "Note saved" go by themselves, unless the pointer or focus is on them.
   useEffect(() => {
@@ -136,7 +138,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
       setRefusal('Watchwords could not see this card clearly (it is covered, faded or just appeared), so nothing changed. Try again.');
       return;
     }
-    link.send({ type: 'action', id: button.id, entityId, point: { x: event.clientX, y: event.clientY }, ...(visible !== undefined && { visible }) });
+    link.send({ type: 'action', view: viewNumber, id: button.id, entityId, point: { x: event.clientX, y: event.clientY }, ...(visible !== undefined && { visible }) });
   };
 
   let content: ReactNode = null;
@@ -147,7 +149,7 @@ export function OverlayApp({ link }: { link: HostLink }) {
         view={view}
         guardReady={guardReady}
         onAction={runAction}
-        onShowing={(entityId) => link.send({ type: 'showing', entityId })}
+        onShowing={(entityId) => link.send({ type: 'showing', view: viewNumber, entityId })}
         onAllNotes={() => {
           // Straight from the click: the side panel opens only on the reader's gesture. Firefox's framed pages have
           // neither the sidebar nor tabs: the background opens the manager (in a tab, as it has no gesture).
@@ -165,14 +167,14 @@ export function OverlayApp({ link }: { link: HostLink }) {
         key={generation}
         target={view.target}
         onSaved={(noteId) => {
-          link.send({ type: 'saved', target: view.target.kind, noteId });
-          setView({ type: 'toast', text: 'Note saved', look: view.look });
+          link.send({ type: 'saved', view: view.view, target: view.target.kind, noteId });
+          setView({ type: 'toast', view: view.view, text: 'Note saved', look: view.look });
         }}
         onCancel={() => close(true)}
       />
     );
   } else if (view.type === 'offer') {
-    content = <OfferView key={generation} drafts={view.drafts} onResume={(target) => link.send({ type: 'resume', target })} onDone={() => close(false)} />;
+    content = <OfferView key={generation} drafts={view.drafts} onResume={(target) => link.send({ type: 'resume', view: viewNumber, target })} onDone={() => close(false)} />;
   } else if (view.type === 'notice') {
     content = (
       <section className="floating notice" role="dialog" aria-label="Watchwords">

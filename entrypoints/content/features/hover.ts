@@ -16,8 +16,13 @@ export const hover: ContentFeature = {
   start(context) {
     const { overlay, signal, ui } = context;
     const delay = context.settings.hoverDelayMs;
-    let pending: MentionRecord | undefined;
-    let pendingNote: string | undefined;
+    /** What the open timer is running for: a mention, or a note's id. */
+    let armed: MentionRecord | string | undefined;
+    /** What was under the pointer when the reader (or a notice going by) closed what was shown: resting there, or
+     * moving within it, does not open it again; the pointer has to leave it first. */
+    let dismissed: MentionRecord | string | undefined;
+    /** What was under the pointer last time it was tracked. */
+    let under: MentionRecord | string | undefined;
     let openTimer: ReturnType<typeof setTimeout> | undefined;
     let closeTimer: ReturnType<typeof setTimeout> | undefined;
     let onFrame = false;
@@ -32,28 +37,36 @@ export const hover: ContentFeature = {
         if (shown === leaving && (shown.kind === 'card' || shown.kind === 'note') && !shown.pinned && !onFrame) overlay.closeTransient();
       }, leaveGrace);
     };
-    const open = (show: () => void) => {
-      clearTimeout(closeTimer);
-      show();
+    const disarm = () => {
+      clearTimeout(openTimer);
+      armed = undefined;
     };
 
     const track = (x: number, y: number) => {
       const record = context.active ? recordAt(context.page.scanner, x, y) : undefined;
       const note = record ? undefined : context.page.notes?.noteAt(x, y);
+      under = record ?? note?.id;
+      if (under !== dismissed) dismissed = undefined;
       const shown = overlay.shown;
       const showing = (record && shown.kind === 'card' && shown.record === record) || (note && shown.kind === 'note' && shown.noteId === note.id);
       if (showing) {
-        clearTimeout(openTimer);
-        pending = record;
-        pendingNote = note?.id;
+        disarm();
         return clearTimeout(closeTimer);
       }
-      if (record !== pending || note?.id !== pendingNote) {
-        clearTimeout(openTimer);
-        pending = record;
-        pendingNote = note?.id;
-        if (record) openTimer = setTimeout(() => pending === record && open(() => overlay.showCard(record, { pinned: false })), delay);
-        else if (note) openTimer = setTimeout(() => pendingNote === note.id && open(() => overlay.showNote(note.id, note.range, { pinned: false })), delay);
+      // Whatever is shown now (nothing, another card, "Note saved"), what the pointer rests on opens after the delay.
+      if (under !== armed) {
+        disarm();
+        const target = under;
+        if (target !== undefined && target !== dismissed) {
+          armed = target;
+          openTimer = setTimeout(() => {
+            if (armed !== target) return;
+            armed = undefined;
+            clearTimeout(closeTimer);
+            if (record) overlay.showCard(record, { pinned: false });
+            else if (note) overlay.showNote(note.id, note.range, { pinned: false });
+          }, delay);
+        }
       }
       if ((shown.kind === 'card' || shown.kind === 'note') && !onFrame) scheduleClose();
     };
@@ -69,6 +82,10 @@ export const hover: ContentFeature = {
       },
       { passive: true, signal },
     );
+    overlay.onClose(() => {
+      // Closed while the pointer rests on a mention with no card on its way: the reader is done with that one.
+      if (under !== armed) dismissed = under;
+    }, signal);
     context.frame.onPointer((on) => {
       onFrame = on;
       if (on) clearTimeout(closeTimer);
