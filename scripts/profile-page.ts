@@ -3,7 +3,7 @@
 // `append`: 1.5 s after a paragraph is appended (SETTLE=ms waits that long first). Prints the extension's tasks (as
 // the bench counts them, from a trace), the trace events inside each task over 14 ms, and, from a CPU profile
 // sampled every 0.1 ms, the functions with the most self and inclusive time in stacks with extension code
-// (NAMES=1 also lists style and layout events). For readable names, build without minifying (vite build.minify).
+// (NAMES=1 also lists style and layout events; GAPS=1 every main-thread event over 5 ms after DOMContentLoaded). For readable names, build without minifying (vite build.minify).
 // A diagnostic, not a figure: the profiler slows the code it samples.
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
