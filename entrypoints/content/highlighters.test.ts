@@ -24,10 +24,27 @@ describe('the cap on highlights', () => {
     expect(capped).toBe(1);
   });
 
+  test('full once it has refused a mention and holds as many as it takes; not full again when some go', () => {
+    const shown: MentionRecord[] = [];
+    const base: MentionDisplay = { changesDom: false, add: (r) => shown.push(...r), remove: (r) => r.forEach((x) => shown.splice(shown.indexOf(x), 1)) };
+    const cap = cappedDisplay(base, 2, () => undefined);
+    const first = [1, 2].map(record).filter(() => cap.accept());
+    // Exactly at the cap with nothing refused: the page may have no more mentions, and the notice is not due.
+    expect(cap.display.full()).toBe(false);
+    expect(cap.accept()).toBe(false);
+    // Accepted but not yet added still count.
+    expect(cap.display.full()).toBe(true);
+    cap.display.add(first);
+    expect(cap.display.full()).toBe(true);
+    cap.display.remove([shown[0]!]);
+    expect(cap.display.full()).toBe(false);
+  });
+
   test('no cap: everything', () => {
     const cap = cappedDisplay({ changesDom: false, add() {}, remove() {} }, Infinity, () => {
       throw new Error('never');
     });
     for (let i = 0; i < 10_000; i++) expect(cap.accept()).toBe(true);
+    expect(cap.display.full()).toBe(false);
   });
 });

@@ -167,6 +167,7 @@ export function cappedDisplay(display: MentionDisplay, cap: number, onCapped: ()
     display: {
       changesDom: display.changesDom,
       ...(display.intact && { intact: () => display.intact!() }),
+      full: () => capped && shown + accepted >= cap,
       add(records: MentionRecord[]) {
         accepted = Math.max(0, accepted - records.length);
         shown += records.length;

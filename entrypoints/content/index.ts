@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import terms from 'virtual:watchwords/terms';
-import { createMatcher, type MatchableEntry } from '../../core/matcher/matcher';
+import { createMatcher, type MatchableEntry, type Matcher } from '../../core/matcher/matcher';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import type { TabHandlers, TabRoutes } from '../../core/protocol/tab';
 import { isActiveOn, isDismissed, type Settings } from '../../core/settings/model';
@@ -42,13 +42,15 @@ export default defineContentScript({
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
     const script = ctx.signal;
     // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
-    // matcher is made again and every feature starts again with it.
-    let matcher = createMatcher(terms);
+    // matcher is made again (on first use, see ContentContext.matcher) and every feature starts again with it.
+    let allTerms: readonly MatchableEntry[] = terms;
+    let matcher: Matcher | undefined;
     let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
     let restartAll = () => {};
     const runtimeTerms = followRuntimeDataset((extra) => {
-      matcher = createMatcher([...terms, ...extra]);
-      names = new Map([...terms, ...extra].map((entry) => [entry.id, entry]));
+      allTerms = [...terms, ...extra];
+      matcher = undefined;
+      names = new Map(allTerms.map((entry) => [entry.id, entry]));
       restartAll();
     }, script);
     let [settings] = await Promise.all([loadSettings(), runtimeTerms]);
@@ -85,7 +87,7 @@ export default defineContentScript({
           ui,
           frame,
           overlay,
-          matcher,
+          matcher: () => (matcher ??= createMatcher(allTerms)),
           names,
           restart: () => void lifecycle.restart(),
           flags,

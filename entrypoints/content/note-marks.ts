@@ -70,9 +70,17 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
     if (event.target !== document) return schedule();
     if (!scrolled) scrolled = requestAnimationFrame(() => ((scrolled = 0), follow()));
   }, { capture: true, passive: true, signal });
+  // Observed only while there are notes to place: a resize observer's callback runs inside the page's rendering
+  // (each time the page grows while it loads, each time a paragraph is added), for nothing when no note is marked.
   const resized = new ResizeObserver(schedule);
-  resized.observe(document.documentElement);
-  if (document.body) resized.observe(document.body);
+  let observing = false;
+  const observeSizes = (on: boolean) => {
+    if (on === observing) return;
+    observing = on;
+    if (!on) return resized.disconnect();
+    resized.observe(document.documentElement);
+    if (document.body) resized.observe(document.body);
+  };
   // Web fonts by their event: reading document.fonts.ready makes Chromium bring the whole page's style up to date
   // at once (1.2 s in one task on a 10,000-deep page, before anything else of ours had run).
   document.fonts?.addEventListener('loadingdone', schedule, { signal });
@@ -87,7 +95,9 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
 
   return {
     set(id, range) {
+      if (signal.aborted) return;
       ranges.set(id, range);
+      observeSizes(true);
       if (!groups.has(id)) {
         const group = createElement('div');
         groups.set(id, group);
@@ -97,6 +107,7 @@ export function createNoteMarks(ui: UiHost, signal: AbortSignal): NoteMarks {
     },
     delete(id) {
       ranges.delete(id);
+      if (!ranges.size) observeSizes(false);
       groups.get(id)?.remove();
       groups.delete(id);
     },

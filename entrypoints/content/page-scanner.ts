@@ -16,6 +16,11 @@ export interface MentionDisplay {
   readonly changesDom: boolean;
   /** CSS highlights only: whether ours are still the ones in the registry (the page can empty or replace it). */
   intact?(): boolean;
+  /**
+   * A capped display: whether it has refused a mention and holds as many as it takes. The rest of the page's first
+   * walk is then skipped: nothing it found could be shown (see `runSlice`).
+   */
+  full?(): boolean;
 }
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
@@ -23,6 +28,12 @@ const sliceBudget = 8;
 /** Text scanned in one matcher call at most: many small blocks together, or one piece of a very long one. */
 const longestBatch = 65_536;
 const shortestBatch = 2_048;
+/**
+ * During the page's first walk, mentions are shown when the first slice finds some, then at most this often, and
+ * at the end: each change to the highlights makes the browser walk the whole page's layout again before painting
+ * (25 to 40 ms a time on a 1 MB article, in the page's next frame), so ten slices' worth at once costs one walk.
+ */
+const showEveryMs = 250;
 
 /**
  * Keeps the page's mentions up to date: one pass over the page's text in small slices when it loads, then only
@@ -31,7 +42,8 @@ const shortestBatch = 2_048;
  *
  * Blocks are scanned many at a time (joined by a blank line, which no mention crosses and which ends every
  * sentence), a block longer than a batch piece by piece; a batch is sized from the speed measured so far to fit
- * in a slice. Mentions found in a slice are displayed together at its end.
+ * in a slice. Mentions found in a slice are displayed together at its end (during the page's first walk, those of
+ * several slices: see showEveryMs).
  */
 export class PageScanner {
   private readonly records = new Set<MentionRecord>();
@@ -47,6 +59,8 @@ export class PageScanner {
   /** Text was removed: forget the mentions that went with it. */
   private pruneNeeded = false;
   private work: Generator<PageText> | undefined;
+  /** `work` is the walk of the whole page (not a rescan of changed blocks). */
+  private walkingPage = false;
   /** A block read from `work` but not scanned yet. */
   private waiting: PageText | undefined;
   /**
@@ -62,6 +76,11 @@ export class PageScanner {
    */
   private speed = 400;
   private scheduled = false;
+  /** Whether the matcher has scanned once (it compiles its terms then). */
+  private compiled = false;
+  /** Found by the page's walk, not shown yet (see showEveryMs), and when mentions were last shown. */
+  private unshown: MentionRecord[] = [];
+  private lastShown = -Infinity;
   private settled: Promise<void> = Promise.resolve();
   private resolveSettled: (() => void) | undefined;
 
@@ -82,6 +101,7 @@ export class PageScanner {
     this.clear();
     this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
     this.setWork(textUnits(this.root));
+    this.walkingPage = true;
     this.schedule();
   }
 
@@ -137,6 +157,8 @@ export class PageScanner {
 
   /** Forgets mentions the reader dismissed or that settings now hide, without rescanning. */
   drop(predicate: (record: MentionRecord) => boolean): void {
+    // Those found but not shown yet are shown first, then dropped with the others (the display counts them).
+    if (this.unshown.length) this.showUnshown();
     const dropped = [...this.records].filter(predicate);
     this.forget(dropped);
     if (dropped.length) this.onChange();
@@ -149,11 +171,15 @@ export class PageScanner {
 
   private setWork(work: Generator<PageText> | undefined): void {
     this.work = work;
+    this.walkingPage = false;
     this.waiting = undefined;
     this.long = undefined;
   }
 
   private clear(): void {
+    // Never shown: dropped (the display, and the cap's count of what it accepted, go with this activation).
+    this.unshown = [];
+    this.lastShown = -Infinity;
     this.forget([...this.records]);
     this.named = new DocumentMemory();
   }
@@ -208,6 +234,13 @@ export class PageScanner {
 
   /** Scans batches until the slice's budget is spent, shows what it found, then yields to the page. */
   private runSlice(): void {
+    if (!this.compiled) {
+      // The matcher compiles its terms when it first scans (tens of milliseconds for the dataset): in a task of its
+      // own, so that the first slice keeps to its budget and measures the scan's speed, not the compilation's.
+      this.compiled = true;
+      this.matcher.scan('');
+      return this.schedule(true);
+    }
     const started = performance.now();
     const deadline = started + sliceBudget;
     const found: MentionRecord[] = [];
@@ -219,14 +252,25 @@ export class PageScanner {
       const after = performance.now();
       if (scanned > 0 && after > now) this.speed = Math.max(200, (this.speed + scanned / (after - now)) / 2);
       now = after;
+      if (this.walkingPage && this.display.full?.()) this.endPageWalk(found);
     }
-    if (found.length) {
-      this.show(found);
-      this.onChange();
-    }
+    for (const record of found) this.unshown.push(record);
+    // A display that wraps text shows at once: the next slices read text nodes that wrapping splits.
+    const batching = this.walkingPage && this.busy && !this.display.changesDom;
+    if (this.unshown.length && (!batching || performance.now() - this.lastShown >= showEveryMs)) this.showUnshown();
     if (this.busy || this.pendingRoots.size || this.pruneNeeded) return this.schedule(this.busy);
     this.resolveSettled?.();
     this.resolveSettled = undefined;
+  }
+
+  /**
+   * The display is full: the rest of the page's walk is skipped (a long article or a hostile page costs no more
+   * than the mentions that can be shown). A long block's mentions found so far were accepted: they are shown.
+   * Changed blocks are still rescanned, as before: their stale mentions go, and new ones are shown if there is room.
+   */
+  private endPageWalk(found: MentionRecord[]): void {
+    if (this.long) found.push(...this.long.found);
+    this.setWork(undefined);
   }
 
   /** Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. */
@@ -295,6 +339,14 @@ export class PageScanner {
     // Highlights leave the DOM as it is: the record's text nodes are known now. Wrapping moves them (see show).
     if (!this.display.changesDom) this.nodesOfRecord.set(record, unit.nodes.slice(first, last + 1));
     found.push(record);
+  }
+
+  private showUnshown(): void {
+    const records = this.unshown;
+    this.unshown = [];
+    this.show(records);
+    this.lastShown = performance.now();
+    this.onChange();
   }
 
   /** Displays a slice's mentions at once and indexes them. */
@@ -425,7 +477,8 @@ function nodeIndex(unit: PageText, offset: number, isEnd: boolean): number {
 }
 
 function offsetIn(unit: PageText, index: number, offset: number): number {
-  return Math.min(Math.max(0, offset - unit.starts[index]!), unit.nodes[index]!.data.length);
+  // The node's length, not its data: reading `data` makes a string of the node's text for each mention.
+  return Math.min(Math.max(0, offset - unit.starts[index]!), unit.nodes[index]!.length);
 }
 
 /** The text nodes a range touches. */

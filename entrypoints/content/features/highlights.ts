@@ -36,9 +36,18 @@ export const highlights: ContentFeature = {
     signal.addEventListener('abort', () => clearTimeout(countTimer));
     if (!context.active || !document.body) return void reportCount();
     const base = settings.highlightMethod === 'wrap' || !supportsCustomHighlights() ? wrappingMarks() : customHighlights();
-    const removeStyle = addPageStyle(mentionCss(settings.highlightStyle, context.dark));
+    // The style sheet comes with the first mentions shown: its `::highlight()` rules make the browser recompute the
+    // style of every element of the page (about 60 ms on a 1 MB article), which a page with no mention never pays.
+    let removeStyle: (() => void) | undefined;
+    const styled: typeof base = {
+      ...base,
+      add(records) {
+        if (records.length && !removeStyle && !signal.aborted) removeStyle = addPageStyle(mentionCss(settings.highlightStyle, context.dark));
+        base.add(records);
+      },
+    };
     let removeNotice: (() => void) | undefined;
-    const cap = cappedDisplay(base, context.flags.showAllHighlights ? Infinity : highlightCap, () => {
+    const cap = cappedDisplay(styled, context.flags.showAllHighlights ? Infinity : highlightCap, () => {
       removeNotice = context.ui.notice(`Watchwords highlighted the first ${numbers.format(highlightCap)} mentions on this page.`, {
         label: 'Show all',
         onPress() {
@@ -50,7 +59,7 @@ export const highlights: ContentFeature = {
     const where = context.where();
     const scanner = new PageScanner(
       document.body,
-      context.matcher,
+      context.matcher(),
       (mention) => settings.enabledKinds[mention.entity.kind] && !isDismissed(settings.dismissals, where, mention.text, mention.entity.id) && cap.accept(),
       cap.display,
       reportCount,
@@ -61,7 +70,7 @@ export const highlights: ContentFeature = {
       // The scanner stops itself on the same signal (its mentions leave the display first).
       removeNotice?.();
       base.dispose();
-      removeStyle();
+      removeStyle?.();
     });
     scanner.start();
     reportCount();
