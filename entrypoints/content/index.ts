@@ -42,14 +42,14 @@ export default defineContentScript({
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
     const script = ctx.signal;
     // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
-    // matcher is made again (on first use, see ContentContext.matcher) and every feature starts again with it.
-    let allTerms: readonly MatchableEntry[] = terms;
-    let matcher: Matcher | undefined;
+    // matcher is made again and every feature starts again with it. (Making one is cheap: it compiles its terms when
+    // it first scans a text, so a paused site or a page without text never pays for that.)
+    let matcher: Matcher = createMatcher(terms);
     let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
     let restartAll = () => {};
     const runtimeTerms = followRuntimeDataset((extra) => {
-      allTerms = [...terms, ...extra];
-      matcher = undefined;
+      const allTerms = [...terms, ...extra];
+      matcher = createMatcher(allTerms);
       names = new Map(allTerms.map((entry) => [entry.id, entry]));
       restartAll();
     }, script);
@@ -87,7 +87,7 @@ export default defineContentScript({
           ui,
           frame,
           overlay,
-          matcher: () => (matcher ??= createMatcher(allTerms)),
+          matcher,
           names,
           restart: () => void lifecycle.restart(),
           flags,

@@ -36,11 +36,8 @@ export interface ContentContext {
   ui: UiHost;
   frame: FrameHost;
   overlay: Overlay;
-  /**
-   * The matcher for the bundled terms and the reader's own, built on first use: building it takes tens of
-   * milliseconds, which a page where Watchwords is paused (or that has no body) never pays.
-   */
-  matcher(): Matcher;
+  /** The matcher for the bundled terms and the reader's own (it compiles its terms when it first scans a text). */
+  matcher: Matcher;
   /** Every entity the matcher knows, by id (names for cards and "Not this"). */
   names: ReadonlyMap<string, MatchableEntry>;
   /** Starts every feature again (after "Show all", say). */

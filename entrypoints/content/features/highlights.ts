@@ -59,7 +59,7 @@ export const highlights: ContentFeature = {
     const where = context.where();
     const scanner = new PageScanner(
       document.body,
-      context.matcher(),
+      context.matcher,
       (mention) => settings.enabledKinds[mention.entity.kind] && !isDismissed(settings.dismissals, where, mention.text, mention.entity.id) && cap.accept(),
       cap.display,
       reportCount,
