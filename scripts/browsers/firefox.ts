@@ -261,15 +261,7 @@ class BidiFirefoxSession implements FirefoxSession {
   }
 
   async evaluateInExtension<T>(expression: string): Promise<T> {
-    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
-      expression,
-      target: { context: await this.openExtensionPage() },
-      awaitPromise: true,
-      resultOwnership: 'none',
-      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
-    });
-    if (result.type === 'exception') throw new Error(`evaluateInExtension threw: ${result.exceptionDetails.text}`);
-    return fromRemoteValue(result.result) as T;
+    return this.runScript<T>('evaluateInExtension', 'script.evaluate', { expression, target: { context: await this.openExtensionPage() } });
   }
 
   async command(name: string): Promise<void> {
@@ -423,30 +415,25 @@ class BidiFirefoxSession implements FirefoxSession {
     const tree = await this.bidi.send<{ contexts: { children?: { context: string; url: string }[] }[] }>('browsingContext.getTree', { root: this.context, maxDepth: 1 });
     const frame = (tree.contexts[0]?.children ?? []).find((child) => child.url.startsWith('moz-extension:'));
     if (!frame) throw new Error('no overlay frame on the page');
-    const result = await this.bidi.send<EvaluateResult>('script.evaluate', {
-      expression,
-      target: { context: frame.context },
+    return this.runScript<T>('evaluateInOverlay', 'script.evaluate', { expression, target: { context: frame.context } });
+  }
+
+  /** Runs a BiDi script command awaiting its promise, and returns its value (or throws what it threw, named `what`). */
+  private async runScript<T>(what: string, method: 'script.evaluate' | 'script.callFunction', params: Record<string, unknown>): Promise<T> {
+    const result = await this.bidi.send<EvaluateResult>(method, {
+      ...params,
       awaitPromise: true,
       resultOwnership: 'none',
       serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
     });
-    if (result.type === 'exception') throw new Error(`evaluateInOverlay threw: ${result.exceptionDetails.text}`);
+    if (result.type === 'exception') throw new Error(`${what} threw: ${result.exceptionDetails.text}`);
     return fromRemoteValue(result.result) as T;
   }
 
   async inUiShadowRoot<T>(fn: string): Promise<T | undefined> {
     const shadowRoot = await this.uiShadowRoot();
     if (!shadowRoot) return undefined;
-    const result = await this.bidi.send<EvaluateResult>('script.callFunction', {
-      functionDeclaration: fn,
-      arguments: [{ sharedId: shadowRoot }],
-      target: { context: this.context },
-      awaitPromise: true,
-      resultOwnership: 'none',
-      serializationOptions: { maxObjectDepth: null, maxDomDepth: 0 },
-    });
-    if (result.type === 'exception') throw new Error(`inUiShadowRoot threw: ${result.exceptionDetails.text}`);
-    return fromRemoteValue(result.result) as T;
+    return this.runScript<T>('inUiShadowRoot', 'script.callFunction', { functionDeclaration: fn, arguments: [{ sharedId: shadowRoot }], target: { context: this.context } });
   }
 
   /** The shared id of Watchwords' UI host's shadow root, if the host is on the page. */
