@@ -138,31 +138,28 @@ describe('primary sources', () => {
 });
 
 describe('what dates a status or a latest development', () => {
-  const law = (statusSource: Source, latestSource: Source): EntryInput => ({
+  const legislature: Source = { url: 'https://legislature.example.gov/act', title: 'Legislature: the act', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status'] };
+  const scoop: Source = { url: 'https://news.example.org/amended', title: 'Example News: amended', type: 'original-report', supports: ['latest'] };
+  const recapOfStatus: Source = { ...legislature, url: 'https://recap.example.net/status', title: 'Recap of the status', type: 'secondary' };
+  const recapOfLatest: Source = { ...scoop, url: 'https://recap.example.net/latest', title: 'Recap of the news', type: 'secondary' };
+  const law = (statusSource: string, latestSource: string): EntryInput => ({
     id: 'a-law',
     kind: 'law',
     name: 'A Made-Up Act',
     summary: 'A made-up law used only in tests.',
     facts: { jurisdiction: 'Springfield' },
-    status: { stage: 'in-force', date: '2024-01-01', source: statusSource.url },
-    latest: { text: 'Amended.', date: '2025-01-01', source: latestSource.url },
-    sources: [statusSource, latestSource, { ...statusSource, url: 'https://recap.example.net/', title: 'Recap', type: 'secondary' }],
+    status: { stage: 'in-force', date: '2024-01-01', source: statusSource },
+    latest: { text: 'Amended.', date: '2025-01-01', source: latestSource },
+    sources: [legislature, scoop, recapOfStatus, recapOfLatest],
     asOf: '2026-01-01',
   });
-  const legislature: Source = { url: 'https://legislature.example.gov/act', title: 'Legislature: the act', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status'] };
-  const scoop: Source = { url: 'https://news.example.org/amended', title: 'Example News: amended', type: 'original-report', supports: ['latest'] };
 
   test('a primary source may date them', () => {
-    expect(policyProblems(law(legislature, scoop))).toEqual([]);
+    expect(policyProblems(law(legislature.url, scoop.url))).toEqual([]);
   });
 
   test('a secondary source may not, even when a primary source backs the same field', () => {
-    const recap = (source: Source, url: string): Source => ({ ...source, url, title: 'Recap', type: 'secondary' });
-    const entry = law(legislature, scoop);
-    entry.sources.push(recap(legislature, 'https://recap.example.net/status'), recap(scoop, 'https://recap.example.net/latest'));
-    entry.status = { ...entry.status!, source: 'https://recap.example.net/status' };
-    entry.latest = { ...entry.latest!, source: 'https://recap.example.net/latest' };
-    expect(policyProblems(entry)).toEqual([
+    expect(policyProblems(law(recapOfStatus.url, recapOfLatest.url))).toEqual([
       'status.source: https://recap.example.net/status is a secondary source; date the status with a primary or original source',
       'latest.source: https://recap.example.net/latest is a secondary source; date the latest development with a primary or original source',
     ]);
