@@ -143,8 +143,6 @@ export const deniedDomains: Record<string, string> = {
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
-  // Press releases redistributed for a fee: cite the issuer's own release.
-  'einpresswire.com': "press-release distribution (cite the issuer's own page)",
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
