@@ -139,7 +139,6 @@ export const deniedDomains: Record<string, string> = {
   'omb.report': 'regulations tracker (copy)',
   // Copies of government and court documents: cite the court, the Federal Register or the agency itself.
   'regulations.justia.com': 'copy of Federal Register documents (cite federalregister.gov)',
-  'regulations.clym.io': "copy of regulators' documents (cite the regulator)",
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
