@@ -25,6 +25,11 @@ export interface MentionDisplay {
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
 const sliceBudget = 8;
+/**
+ * About the longest step of the matcher's compilation, in ms (cold code on a loaded machine): no step starts
+ * later than this before a slice's deadline, so that a slice of compilation ends about on time.
+ */
+const longestCompileStep = 2;
 /** Text scanned in one matcher call at most: many small blocks together, or one piece of a very long one. */
 const longestBatch = 65_536;
 const shortestBatch = 2_048;
@@ -76,7 +81,7 @@ export class PageScanner {
    */
   private speed = 400;
   private scheduled = false;
-  /** Whether the matcher has scanned once (it compiles its terms then). */
+  /** Whether the matcher has compiled its terms (see runSlice). */
   private compiled = false;
   /** Found by the page's walk, not shown yet (see showEveryMs), and when mentions were last shown. */
   private unshown: MentionRecord[] = [];
@@ -234,21 +239,24 @@ export class PageScanner {
 
   /** Scans batches until the slice's budget is spent, shows what it found, then yields to the page. */
   private runSlice(): void {
-    if (!this.compiled) {
-      // The matcher compiles its terms when it first scans (tens of milliseconds for the dataset): in a task of its
-      // own, so that the first slice keeps to its budget and measures the scan's speed, not the compilation's.
-      this.compiled = true;
-      this.matcher.scan('');
-      return this.schedule(true);
-    }
     const started = performance.now();
     const deadline = started + sliceBudget;
+    if (!this.compiled) {
+      // The matcher compiles its terms before its first scan (tens of milliseconds for the dataset): in slices of
+      // their own, so that no task takes longer than a slice and the first scan's slice measures the scan's speed.
+      // Not for a page whose walk finds no text.
+      if (this.work && !this.waiting && !this.long) this.waiting = this.nextUnit();
+      if (this.busy || this.pendingRoots.size) {
+        this.compiled = this.matcher.compile(() => performance.now() >= deadline - longestCompileStep);
+        return this.schedule(true);
+      }
+    }
     const found: MentionRecord[] = [];
     if (!this.busy && (this.pendingRoots.size || this.pruneNeeded)) this.setWork(this.rescanChanged());
     for (let now = started; this.busy && now < deadline; ) {
       // Sized to take about half of what is left of the slice at the speed measured so far.
       const size = Math.max(shortestBatch, Math.min(longestBatch, Math.round(((deadline - now) / 2) * this.speed)));
-      const scanned = this.scanBatch(size, found);
+      const scanned = this.scanBatch(size, deadline, found);
       const after = performance.now();
       if (scanned > 0 && after > now) this.speed = Math.max(200, (this.speed + scanned / (after - now)) / 2);
       now = after;
@@ -273,12 +281,16 @@ export class PageScanner {
     this.setWork(undefined);
   }
 
-  /** Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. */
-  private scanBatch(size: number, found: MentionRecord[]): number {
+  /**
+   * Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. The
+   * blocks are gathered until they hold `size` characters or the slice's deadline has passed: walking markup that
+   * holds little text (menus, link lists, tables of figures) takes time that no count of characters foresees.
+   */
+  private scanBatch(size: number, deadline: number, found: MentionRecord[]): number {
     if (this.long) return this.scanPiece(size, found);
     const units: PageText[] = [];
     let length = 0;
-    while (length < size) {
+    while (length < size && (units.length % 16 !== 15 || performance.now() < deadline)) {
       const unit = this.waiting ?? this.nextUnit();
       this.waiting = undefined;
       if (!unit) break;
