@@ -1,7 +1,7 @@
 // `npx tsx scripts/scan-diff.ts [--base REF] [FILE...]`: scans the same texts with this tree and with another
 // commit (default: where this branch left `main`) and reports every difference in the mentions found. A check for changes that must not
 // change behaviour (a faster matcher, a streaming CLI). Each text is scanned three ways: whole (as the `scan` CLI
-// does), block by block with one shared `named` set (as the content script does), and through the `scan` CLI
+// does), block by block with one shared `named` set (as the content script does, with a matcher compiled in steps), and through the `scan` CLI
 // itself. Texts: the demo article, the test pages, generated stress texts (every term of the dataset in odd
 // spellings, spacing and surroundings), the eval corpus next to this repository when present, and FILE... .
 import { spawnSync } from 'node:child_process';
@@ -53,6 +53,9 @@ import { createMatcher } from '@tree/core/matcher/matcher';
 import { collectPageText, textUnits } from '@tree/lib/page-text';
 import { readDataset } from '@tree/scripts/dataset-files';
 const matcher = createMatcher(readDataset(process.env.WATCHWORDS_DATA));
+// Blocks are scanned as the content script scans them, with a matcher compiled in steps first where the tree can.
+const paged = createMatcher(readDataset(process.env.WATCHWORDS_DATA));
+if (typeof paged.compile === 'function') while (!paged.compile(() => true));
 const out = {};
 for (const path of JSON.parse(process.env.FILES)) {
   const content = readFileSync(path, 'utf8');
@@ -60,7 +63,7 @@ for (const path of JSON.parse(process.env.FILES)) {
   const body = html ? (() => { const { document } = parseHTML(content); return document.body ?? document.documentElement; })() : undefined;
   const whole = matcher.scan(body ? collectPageText(body).text : content);
   const named = new Set();
-  const units = body ? [...textUnits(body)].map((unit) => matcher.scan(unit.text, named)) : [];
+  const units = body ? [...textUnits(body)].map((unit) => paged.scan(unit.text, named)) : [];
   out[path] = { whole, units };
 }
 process.stdout.write(JSON.stringify(out));

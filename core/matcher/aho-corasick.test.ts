@@ -149,3 +149,59 @@ describe('AhoCorasick on original text', () => {
     );
   });
 });
+
+/** An automaton's fields, typed arrays as hex (comparing typed arrays of 65,536 entries field by field is slow). */
+function tablesOf(automaton: AhoCorasick): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(automaton).map(([key, value]) => [key, ArrayBuffer.isView(value) ? `${value.constructor.name}:${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}` : value]));
+}
+
+describe('AhoCorasick built in steps', () => {
+  // The page builds its automaton a few steps per task, between other work: the automaton must be the one built at
+  // once, wherever the steps pause and whatever runs between them (another automaton's steps, scans).
+  const alphabet = ['a', 'b', 'c', 'ab', ' ', 'é', '\u2019', '.', 'x', 'abc'];
+  const pattern = fc.array(fc.constantFrom(...alphabet), { minLength: 0, maxLength: 6 }).map((parts) => parts.join(''));
+  const patternList = fc.array(pattern, { minLength: 0, maxLength: 600 }).filter((list) => list.every((p) => !p.includes('\n\n')));
+  const source = fc.array(fc.constantFrom(...alphabet, '\n\n', '  ', 'B', '\u00AD'), { maxLength: 300 }).map((parts) => parts.join(''));
+
+  test('gives the automaton built at once, however its steps are spread', () => {
+    fc.assert(
+      fc.property(patternList, patternList, fc.array(fc.tuple(fc.integer({ min: 1, max: 40 }), fc.nat(3)), { maxLength: 60 }), source, (patterns, others, schedule, text) => {
+        const options = patterns.map((p, i) => ({ wordStartOnly: i % 3 === 0 }));
+        const steps = AhoCorasick.build(patterns, options);
+        const otherSteps = AhoCorasick.build(others);
+        const busy = new AhoCorasick(others);
+        let built: AhoCorasick | undefined;
+        for (const [count, between] of schedule) {
+          for (let k = 0; k < count && !built; k++) {
+            const step = steps.next();
+            if (step.done) built = step.value;
+          }
+          // Between two tasks of steps: another automaton's steps, or a scan with another automaton.
+          if (between === 1) otherSteps.next();
+          if (between === 2) busy.search(text, () => undefined);
+        }
+        for (let step = steps.next(); !built; step = steps.next()) if (step.done) built = step.value;
+        const atOnce = new AhoCorasick(patterns, options);
+        expect(tablesOf(built)).toEqual(tablesOf(atOnce));
+        const found = (automaton: AhoCorasick) => {
+          const list: number[] = [];
+          automaton.search(text, (p, start, end) => list.push(p, start, end));
+          return list;
+        };
+        expect(found(built)).toEqual(found(atOnce));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  test('yields between steps for many patterns, and none for none', () => {
+    const count = (steps: Generator) => {
+      let yields = 0;
+      while (!steps.next().done) yields++;
+      return yields;
+    };
+    const many = Array.from({ length: 5000 }, (_, i) => `term ${i.toString(36)}`);
+    expect(count(AhoCorasick.build(many))).toBeGreaterThan(50);
+    expect(count(AhoCorasick.build([]))).toBeLessThan(10);
+  });
+});

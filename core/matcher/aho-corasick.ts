@@ -1,6 +1,7 @@
 import { isWordCode } from './context';
 import { foldCode, isInvisibleCode, isSpaceCode, paragraphBreak, previousFoldedStart } from './fold';
 import { IntList } from './int-list';
+import { runSteps, type Steps } from './steps';
 
 /**
  * Aho–Corasick automaton over folded text, run directly on the original text: every occurrence of every pattern
@@ -56,7 +57,7 @@ export class AhoCorasick {
   readonly depth: number;
   /** Per code unit of text: its column. */
   private readonly columns: Uint8Array;
-  private readonly columnOf = new Map<number, number>();
+  private readonly columnOf: Map<number, number>;
   /** Every folded code the patterns use (dense or rare). */
   private readonly patternCodes: Set<number>;
   /** A row is 2^shift columns: state = row >> shift. */
@@ -93,129 +94,44 @@ export class AhoCorasick {
   private readonly viaSpace: Uint8Array;
   private readonly spaceColumn: number;
 
-  constructor(patterns: readonly string[], options: readonly PatternOptions[] = []) {
-    if (patterns.some((pattern) => pattern.includes(paragraphBreak))) throw new Error('no pattern may hold a paragraph break');
-    this.lengths = Int32Array.from(patterns, (pattern) => pattern.length);
-    this.depth = Math.max(0, ...this.lengths);
-    // Columns: the characters the patterns use, most used first (a space always has one); 0 is every other character.
-    const uses = new Uint32Array(65536);
-    for (const pattern of patterns) for (let i = 0; i < pattern.length; i++) uses[pattern.charCodeAt(i)]!++;
-    const used: number[] = [];
-    for (let code = 0; code < 65536; code++) if (uses[code] || code === 32) used.push(code);
-    this.patternCodes = new Set(used);
-    const byUse = used.sort((a, b) => uses[b]! - uses[a]! || a - b);
-    if (byUse.indexOf(32) >= maxDenseColumns - 1) byUse.unshift(32);
-    const dense = [...new Set(byUse)].slice(0, maxDenseColumns - 1);
-    dense.forEach((code, i) => this.columnOf.set(code, i + 1));
-    this.codeOfColumn = Int32Array.from([0, ...dense]);
-    this.special = dense.length + 1;
-    this.shift = Math.ceil(Math.log2(this.special + specialKinds));
-    this.spaceColumn = this.columnOf.get(32)!;
+  /**
+   * The automaton of the patterns. `tables` are its fixed tables when already built (see `build`); by default they
+   * are built here, at once.
+   */
+  constructor(patterns: readonly string[], options: readonly PatternOptions[] = [], tables: AutomatonTables = runSteps(buildTables(patterns, options))) {
+    this.lengths = tables.lengths;
+    this.depth = tables.depth;
+    this.columnOf = tables.columnOf;
+    this.patternCodes = tables.patternCodes;
+    this.codeOfColumn = tables.codeOfColumn;
+    this.special = tables.special;
+    this.shift = tables.shift;
+    this.spaceColumn = tables.spaceColumn;
+    this.viaSpace = tables.viaSpace;
+    this.childStart = tables.childStart;
+    this.childCode = tables.childCode;
+    this.childState = tables.childState;
+    this.fail = tables.fail;
+    this.outputStart = tables.outputStart;
+    this.outputs = tables.outputs;
+    this.skipAfterWord = tables.skipAfterWord;
     this.columns = new Uint8Array(65536).fill(this.special + unknown);
     for (let code = 0; code < 128; code++) this.classify(code);
-
-    // The trie, built from the patterns in code-unit order: a pattern shares with the one before it exactly their
-    // common prefix, so every state is made once and nothing is looked up; a state's children come in order of
-    // their code. (This runs on every page the content script starts on.)
-    const indicesOf = new Map<string, number[]>();
-    let characters = 0;
-    patterns.forEach((pattern, index) => {
-      if (!pattern) return;
-      characters += pattern.length;
-      const indices = indicesOf.get(pattern);
-      if (indices) indices.push(index);
-      else indicesOf.set(pattern, [index]);
-    });
-    // (The default sort compares strings by code unit.)
-    const sorted = [...indicesOf.keys()].sort();
-    const parents = new Int32Array(characters + 1);
-    const codes = new Uint16Array(characters + 1);
-    let states = 1;
-    const endState = new Int32Array(patterns.length).fill(-1);
-    /** path[d]: the state at depth d of the pattern before. */
-    const path = new Int32Array(this.depth + 1);
-    let previous = '';
-    for (const pattern of sorted) {
-      let common = 0;
-      const shared = Math.min(previous.length, pattern.length);
-      while (common < shared && previous.charCodeAt(common) === pattern.charCodeAt(common)) common++;
-      let state = path[common]!;
-      for (let i = common; i < pattern.length; i++) {
-        const target = states++;
-        parents[target] = state;
-        codes[target] = pattern.charCodeAt(i);
-        path[i + 1] = target;
-        state = target;
-      }
-      for (const index of indicesOf.get(pattern)!) endState[index] = state;
-      previous = pattern;
-    }
-    if ((states << this.shift) * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
-    this.viaSpace = new Uint8Array(states);
-    for (let state = 0; state < states; state++) this.viaSpace[state] = state === 0 || codes[state] === 32 ? 1 : 0;
-    this.childStart = new Int32Array(states + 1);
-    for (let state = 1; state < states; state++) this.childStart[parents[state]! + 1]!++;
-    for (let state = 0; state < states; state++) this.childStart[state + 1]! += this.childStart[state]!;
-    this.childCode = new Uint16Array(states - 1);
-    this.childState = new Int32Array(states - 1);
-    const filled = this.childStart.slice(0, states);
-    for (let state = 1; state < states; state++) {
-      const at = filled[parents[state]!]!++;
-      this.childCode[at] = codes[state]!;
-      this.childState[at] = state;
-    }
-    // The patterns ending at each state, in the order they were given: ends[endStart[s] .. endStart[s+1]).
-    const endStart = new Int32Array(states + 1);
-    for (const state of endState) if (state >= 0) endStart[state + 1]!++;
-    for (let state = 0; state < states; state++) endStart[state + 1]! += endStart[state]!;
-    const ends = new Int32Array(endStart[states]!);
-    const endFilled = endStart.slice(0, states);
-    endState.forEach((state, index) => {
-      if (state >= 0) ends[endFilled[state]!++] = index;
-    });
-    const endsHere = (state: number) => endStart[state + 1]! > endStart[state]!;
-    // Failure links, breadth first (a state's failure target is shallower, so known before it), and for each
-    // state the nearest state on its failure chain where a pattern ends (its outputs follow its own).
-    this.fail = new Int32Array(states);
-    const outputLink = new Int32Array(states).fill(-1);
-    const order = new Int32Array(states);
-    let tail = 1;
-    for (let head = 0; head < tail; head++) {
-      const state = order[head]!;
-      for (let k = this.childStart[state]!; k < this.childStart[state + 1]!; k++) {
-        const target = this.childState[k]!;
-        const code = this.childCode[k]!;
-        if (state !== 0) {
-          let fallback = this.fail[state]!;
-          let link = this.childOf(fallback, code);
-          while (fallback && link < 0) {
-            fallback = this.fail[fallback]!;
-            link = this.childOf(fallback, code);
-          }
-          this.fail[target] = link >= 0 && link !== target ? link : 0;
-        }
-        const failTarget = this.fail[target]!;
-        outputLink[target] = endsHere(failTarget) ? failTarget : outputLink[failTarget]!;
-        order[tail++] = target;
-      }
-    }
-    this.outputStart = new Int32Array(states + 1);
-    const outputList: number[] = [];
-    const skip = new Int32Array(states);
-    for (let state = 0; state < states; state++) {
-      const first = outputList.length;
-      for (let at = endsHere(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) for (let k = endStart[at]!; k < endStart[at + 1]!; k++) outputList.push(ends[k]!);
-      this.outputStart[state + 1] = outputList.length;
-      if (outputList.length > first) skip[state] = skippableLength(patterns, options, outputList.slice(first));
-    }
-    this.outputs = Int32Array.from(outputList);
-    this.skipAfterWord = skip;
     // Zeroed: the memory of rows never reached is never touched. The root's row is known at once.
-    this.rowOf = new Int32Array(states).fill(-1);
+    this.rowOf = new Int32Array(this.fail.length).fill(-1);
     this.delta = new Int32Array(64 << this.shift);
     this.stateOfRow = new Int32Array(64);
     this.rowFor(0);
     for (let column = 0; column < 1 << this.shift; column++) this.delta[column] = this.step(0, column);
+  }
+
+  /**
+   * The same automaton built in small steps (a few hundred patterns, states or characters each), for a caller that
+   * spreads the work over several tasks.
+   */
+  static *build(patterns: readonly string[], options: readonly PatternOptions[] = []): Steps<AhoCorasick> {
+    const tables = yield* buildTables(patterns, options);
+    return new AhoCorasick(patterns, options, tables);
   }
 
   /** The entry of delta for (state, column), worked out from the trie and the failure links. */
@@ -251,20 +167,6 @@ export class AhoCorasick {
 
   private stateAt(row: number): number {
     return this.stateOfRow[row >> this.shift]!;
-  }
-
-  /** The child of `state` by `code`, or -1 (children are in order of their code). */
-  private childOf(state: number, code: number): number {
-    let low = this.childStart[state]!;
-    let high = this.childStart[state + 1]! - 1;
-    while (low <= high) {
-      const middle = (low + high) >> 1;
-      const found = this.childCode[middle]!;
-      if (found === code) return this.childState[middle]!;
-      if (found < code) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
   }
 
   /** The state after reading `code` in `state` (the classic goto-or-fail walk). */
@@ -514,6 +416,202 @@ export class AhoCorasick {
       }
     });
   }
+}
+
+/** What an automaton is made of besides its transitions (which it works out as the text needs them). */
+interface AutomatonTables {
+  lengths: Int32Array;
+  depth: number;
+  columnOf: Map<number, number>;
+  patternCodes: Set<number>;
+  codeOfColumn: Int32Array;
+  special: number;
+  shift: number;
+  spaceColumn: number;
+  viaSpace: Uint8Array;
+  childStart: Int32Array;
+  childCode: Uint16Array;
+  childState: Int32Array;
+  fail: Int32Array;
+  outputStart: Int32Array;
+  outputs: Int32Array;
+  skipAfterWord: Int32Array;
+}
+
+/** Items of a loop done between two yields: a fraction of a millisecond each way, even in code not optimised yet. */
+const patternsPerStep = 128;
+const statesPerStep = 2048;
+const codesPerStep = 16_384;
+
+/** The tables of the automaton of `patterns`, built in steps. */
+function* buildTables(patterns: readonly string[], options: readonly PatternOptions[]): Steps<AutomatonTables> {
+  if (patterns.some((pattern) => pattern.includes(paragraphBreak))) throw new Error('no pattern may hold a paragraph break');
+  const lengths = Int32Array.from(patterns, (pattern) => pattern.length);
+  let depth = 0;
+  for (const length of lengths) depth = Math.max(depth, length);
+  // Columns: the characters the patterns use, most used first (a space always has one); 0 is every other character.
+  const uses = new Uint32Array(65536);
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index]!;
+    for (let i = 0; i < pattern.length; i++) uses[pattern.charCodeAt(i)]!++;
+    if (index % patternsPerStep === patternsPerStep - 1) yield;
+  }
+  const used: number[] = [];
+  for (let code = 0; code < 65536; code++) {
+    if (uses[code] || code === 32) used.push(code);
+    if (code % codesPerStep === codesPerStep - 1) yield;
+  }
+  const patternCodes = new Set(used);
+  const byUse = used.sort((a, b) => uses[b]! - uses[a]! || a - b);
+  if (byUse.indexOf(32) >= maxDenseColumns - 1) byUse.unshift(32);
+  const dense = [...new Set(byUse)].slice(0, maxDenseColumns - 1);
+  const columnOf = new Map<number, number>();
+  dense.forEach((code, i) => columnOf.set(code, i + 1));
+  const special = dense.length + 1;
+  yield;
+
+  // The trie, built from the patterns in code-unit order: a pattern shares with the one before it exactly their
+  // common prefix, so every state is made once and nothing is looked up; a state's children come in order of
+  // their code. (This runs on every page the content script starts on.)
+  const indicesOf = new Map<string, number[]>();
+  let characters = 0;
+  for (let index = 0; index < patterns.length; index++) {
+    const pattern = patterns[index]!;
+    if (pattern) {
+      characters += pattern.length;
+      const indices = indicesOf.get(pattern);
+      if (indices) indices.push(index);
+      else indicesOf.set(pattern, [index]);
+    }
+    if (index % patternsPerStep === patternsPerStep - 1) yield;
+  }
+  // (The default sort compares strings by code unit.)
+  const sorted = [...indicesOf.keys()].sort();
+  yield;
+  const parents = new Int32Array(characters + 1);
+  const codes = new Uint16Array(characters + 1);
+  let states = 1;
+  const endState = new Int32Array(patterns.length).fill(-1);
+  /** path[d]: the state at depth d of the pattern before. */
+  const path = new Int32Array(depth + 1);
+  let previous = '';
+  for (let index = 0; index < sorted.length; index++) {
+    const pattern = sorted[index]!;
+    let common = 0;
+    const shared = Math.min(previous.length, pattern.length);
+    while (common < shared && previous.charCodeAt(common) === pattern.charCodeAt(common)) common++;
+    let state = path[common]!;
+    for (let i = common; i < pattern.length; i++) {
+      const target = states++;
+      parents[target] = state;
+      codes[target] = pattern.charCodeAt(i);
+      path[i + 1] = target;
+      state = target;
+    }
+    for (const given of indicesOf.get(pattern)!) endState[given] = state;
+    previous = pattern;
+    if (index % patternsPerStep === patternsPerStep - 1) yield;
+  }
+  const shift = Math.ceil(Math.log2(special + specialKinds));
+  if ((states << shift) * 2 > 0x7fffffff) throw new Error('too many patterns for one automaton');
+  const viaSpace = new Uint8Array(states);
+  const childStart = new Int32Array(states + 1);
+  for (let state = 0; state < states; state++) {
+    viaSpace[state] = state === 0 || codes[state] === 32 ? 1 : 0;
+    if (state > 0) childStart[parents[state]! + 1]!++;
+    if (state % statesPerStep === statesPerStep - 1) yield;
+  }
+  for (let state = 0; state < states; state++) childStart[state + 1]! += childStart[state]!;
+  yield;
+  const childCode = new Uint16Array(states - 1);
+  const childState = new Int32Array(states - 1);
+  const filled = childStart.slice(0, states);
+  for (let state = 1; state < states; state++) {
+    const at = filled[parents[state]!]!++;
+    childCode[at] = codes[state]!;
+    childState[at] = state;
+    if (state % statesPerStep === statesPerStep - 1) yield;
+  }
+  // The patterns ending at each state, in the order they were given: ends[endStart[s] .. endStart[s+1]).
+  const endStart = new Int32Array(states + 1);
+  for (const state of endState) if (state >= 0) endStart[state + 1]!++;
+  for (let state = 0; state < states; state++) endStart[state + 1]! += endStart[state]!;
+  const ends = new Int32Array(endStart[states]!);
+  const endFilled = endStart.slice(0, states);
+  endState.forEach((state, index) => {
+    if (state >= 0) ends[endFilled[state]!++] = index;
+  });
+  yield;
+  const endsHere = (state: number) => endStart[state + 1]! > endStart[state]!;
+  const childOf = (state: number, code: number) => childIn(childStart, childCode, childState, state, code);
+  // Failure links, breadth first (a state's failure target is shallower, so known before it), and for each
+  // state the nearest state on its failure chain where a pattern ends (its outputs follow its own).
+  const fail = new Int32Array(states);
+  const outputLink = new Int32Array(states).fill(-1);
+  const order = new Int32Array(states);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const state = order[head]!;
+    for (let k = childStart[state]!; k < childStart[state + 1]!; k++) {
+      const target = childState[k]!;
+      const code = childCode[k]!;
+      if (state !== 0) {
+        let fallback = fail[state]!;
+        let link = childOf(fallback, code);
+        while (fallback && link < 0) {
+          fallback = fail[fallback]!;
+          link = childOf(fallback, code);
+        }
+        fail[target] = link >= 0 && link !== target ? link : 0;
+      }
+      const failTarget = fail[target]!;
+      outputLink[target] = endsHere(failTarget) ? failTarget : outputLink[failTarget]!;
+      order[tail++] = target;
+    }
+    if (head % patternsPerStep === patternsPerStep - 1) yield;
+  }
+  const outputStart = new Int32Array(states + 1);
+  const outputList: number[] = [];
+  const skip = new Int32Array(states);
+  for (let state = 0; state < states; state++) {
+    const first = outputList.length;
+    for (let at = endsHere(state) ? state : outputLink[state]!; at >= 0; at = outputLink[at]!) for (let k = endStart[at]!; k < endStart[at + 1]!; k++) outputList.push(ends[k]!);
+    outputStart[state + 1] = outputList.length;
+    if (outputList.length > first) skip[state] = skippableLength(patterns, options, outputList.slice(first));
+    if (state % patternsPerStep === patternsPerStep - 1) yield;
+  }
+  return {
+    lengths,
+    depth,
+    columnOf,
+    patternCodes,
+    codeOfColumn: Int32Array.from([0, ...dense]),
+    special,
+    shift,
+    spaceColumn: columnOf.get(32)!,
+    viaSpace,
+    childStart,
+    childCode,
+    childState,
+    fail,
+    outputStart,
+    outputs: Int32Array.from(outputList),
+    skipAfterWord: skip,
+  };
+}
+
+/** The child of `state` by `code` in a trie's tables, or -1 (children are in order of their code). */
+function childIn(childStart: Int32Array, childCode: Uint16Array, childState: Int32Array, state: number, code: number): number {
+  let low = childStart[state]!;
+  let high = childStart[state + 1]! - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = childCode[middle]!;
+    if (found === code) return childState[middle]!;
+    if (found < code) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
 }
 
 /**

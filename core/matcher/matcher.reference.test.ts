@@ -63,3 +63,46 @@ describe('the fast matcher against the matcher as first written', () => {
     );
   }, 60_000);
 });
+
+describe('compiling in steps', () => {
+  // The page compiles the matcher a few steps per task before its first scan; the CLI and the tests compile it in
+  // the first scan. Either way it must find the same mentions, wherever the steps pause, whatever runs between
+  // them, and when a scan comes before the steps are done.
+  test('finds what a matcher compiled at once finds, however the compilation is spread', () => {
+    const schedule = fc.array(fc.tuple(fc.integer({ min: 1, max: 120 }), fc.nat(3)), { maxLength: 30 });
+    fc.assert(
+      fc.property(schedule, fc.nat(40), fc.array(text, { minLength: 1, maxLength: 3 }), (calls, scanAfter, sources) => {
+        const stepped = createMatcher(entries);
+        const other = createMatcher(ruled);
+        let done = false;
+        calls.forEach(([steps, between], call) => {
+          let left = steps;
+          const result = stepped.compile(() => --left <= 0);
+          // Each call takes at least one step, and stops when told (or when the work is done).
+          expect(result || left === 0).toBe(true);
+          done = result;
+          // Between two tasks of steps: another matcher's steps, or its scan (which compiles it at once).
+          if (between === 1) other.compile(() => true);
+          if (between === 2) other.scan(sources[0]!);
+          if (call === scanAfter) expect(stepped.scan(sources[0]!)).toEqual(fast.scan(sources[0]!));
+        });
+        if (done) expect(stepped.compile(() => true)).toBe(true);
+        for (const source of sources) expect(stepped.scan(source)).toEqual(fast.scan(source));
+        // Compiled by now (by the steps, or by the scan).
+        expect(stepped.compile(() => false)).toBe(true);
+      }),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+
+  test('the dataset takes many short steps, and is compiled when they are done', () => {
+    const matcher = createMatcher(entries);
+    let calls = 0;
+    while (!matcher.compile(() => true)) calls++;
+    expect(calls).toBeGreaterThan(100);
+    expect(matcher.compile(() => true)).toBe(true);
+    const source = 'Clearview AI sold facial recognition to the Department of Homeland Security; DHS said so.';
+    expect(matcher.scan(source)).toEqual(fast.scan(source));
+    expect(matcher.scan(source).length).toBeGreaterThan(0);
+  });
+});

@@ -6,6 +6,7 @@ import { contextRadius, contextTest, inCapitalisedRun, isWordChar, isWordCode, w
 import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
 import { citationEntity, citationTriggers, createCitationFinder, type CitationKind, type CitationStarts } from './official-numbers';
 import { IntList } from './int-list';
+import { runSteps, type Steps } from './steps';
 import { insideAddress } from './urls';
 
 export interface EntityRef {
@@ -86,6 +87,12 @@ export interface Matcher {
    * text piece by piece with one `named` set finds exactly what one scan of it finds.
    */
   scanPiece(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number };
+  /**
+   * Compiles the terms, or part of them, ahead of the first scan (which otherwise compiles them all at once): works
+   * in steps of a fraction of a millisecond until `enough()` says so (asked after each step) or the work is done;
+   * returns whether it is done. Called again, it goes on where it stopped; a scan finishes what is left.
+   */
+  compile(enough: () => boolean): boolean;
 }
 
 /** Per phrase id of `count`: 1 for those of `ids`. */
@@ -134,20 +141,38 @@ const longestCitation = 40;
 
 export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   const entities: EntityRef[] = entries.map((entry) => ({ id: entry.id, name: entry.name, kind: entry.kind }));
-  // Compiled when a text is first scanned: a content script that never scans (a paused site, a page without
-  // text, a matcher replaced by one with the reader's entries before the page was read) never pays for it.
+  // Compiled when a text is first scanned, or ahead of it in steps (`compile`): a content script that never scans
+  // (a paused site, a page without text, a matcher replaced by one with the reader's entries before the page was
+  // read) never pays for it.
   let scanRange: ScanRange | undefined;
-  const compiled = () => (scanRange ??= compileMatcher(entries, entities));
+  let compiling: Steps<ScanRange> | undefined;
+  const compiled = () => (scanRange ??= runSteps((compiling ??= compileMatcher(entries, entities))));
   return {
     entities,
     scan: (text, named = new DocumentMemory()) => compiled()(text, 0, text.length, named).mentions,
     scanPiece: (text, from, until, named) => compiled()(text, from, until, named),
+    compile(enough) {
+      if (scanRange) return true;
+      compiling ??= compileMatcher(entries, entities);
+      do {
+        const step = compiling.next();
+        if (step.done) {
+          scanRange = step.value;
+          return true;
+        }
+      } while (!enough());
+      return false;
+    },
   };
 }
 
 type ScanRange = (text: string, from: number, until: number, named: Set<string>) => { mentions: Mention[]; next: number };
 
-function compileMatcher(entries: readonly MatchableEntry[], entities: readonly EntityRef[]): ScanRange {
+/** Entries compiled between two yields. */
+const entriesPerStep = 16;
+
+/** The matcher's compiled terms and automaton, and the scan that uses them, made in steps (see `Matcher.compile`). */
+function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly EntityRef[]): Steps<ScanRange> {
   const termsByPattern = new Map<string, CompiledTerm[]>();
   // Context phrases: each is also a pattern, so that one pass finds where they are.
   const phraseIds = new Map<string, number>();
@@ -167,14 +192,17 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     list.push(compileTerm(entity, rule, phrases));
     termsByPattern.set(pattern, list);
   };
-  entries.forEach((entry, i) => {
-    for (const rule of termsOf(entry)) add(entities[i]!, rule);
-  });
+  for (let i = 0; i < entries.length; i++) {
+    for (const rule of termsOf(entries[i]!)) add(entities[i]!, rule);
+    if (i % entriesPerStep === entriesPerStep - 1) yield;
+  }
   // Then the variants of names texts write (matchTermsOf), where no entry has that term itself.
   const taken = new Set(termsByPattern.keys());
-  entries.forEach((entry, i) => {
-    for (const rule of variantsOf(entry)) if (!taken.has(foldTerm(rule.text))) add(entities[i]!, rule);
-  });
+  yield;
+  for (let i = 0; i < entries.length; i++) {
+    for (const rule of variantsOf(entries[i]!)) if (!taken.has(foldTerm(rule.text))) add(entities[i]!, rule);
+    if (i % entriesPerStep === entriesPerStep - 1) yield;
+  }
   const byId = new Map(entities.map((entity) => [entity.id, entity]));
   // Entities related either way (a maker, a product, a parent, ...): evidence for each other's ambiguous names.
   const related = new Map<string, Set<string>>();
@@ -183,7 +211,11 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     related.set(a, (related.get(a) ?? new Set()).add(b));
     related.set(b, (related.get(b) ?? new Set()).add(a));
   };
-  for (const entry of entries) for (const ids of Object.values(entry.relations ?? {})) for (const id of ids ?? []) relate(entry.id, id);
+  yield;
+  for (let i = 0; i < entries.length; i++) {
+    for (const ids of Object.values(entries[i]!.relations ?? {})) for (const id of ids ?? []) relate(entries[i]!.id, id);
+    if (i % entriesPerStep === entriesPerStep - 1) yield;
+  }
   // The words of each entity's longer names: a parenthesised acronym after them is defined as ours. (Worked out
   // for an entity the first time one of its acronyms is weighed.)
   const entryOf = new Map(entries.map((entry) => [entry.id, entry]));
@@ -197,16 +229,21 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
     }
     return words;
   };
+  yield;
   const findCitations = createCitationFinder(entries);
+  yield;
   // Places where citations may start are patterns too, marked with their kind.
   const triggerOf = new Map<string, CitationKind>();
   for (const [kind, triggers] of Object.entries(citationTriggers) as [CitationKind, readonly string[]][]) {
     for (const trigger of triggers) triggerOf.set(trigger, kind);
   }
   const patterns = [...new Set([...termsByPattern.keys(), ...phraseIds.keys(), ...triggerOf.keys()])];
+  yield;
   const termLists = patterns.map((pattern) => termsByPattern.get(pattern) ?? []);
+  yield;
   const triggers = patterns.map((pattern) => triggerOf.get(pattern));
   const phraseOf = Int32Array.from(patterns, (pattern) => phraseIds.get(pattern) ?? -1);
+  yield;
   const phraseLengths = new Int32Array(phraseIds.size);
   const phraseTexts: string[] = [];
   for (const [phrase, id] of phraseIds) {
@@ -217,11 +254,13 @@ function compileMatcher(entries: readonly MatchableEntry[], entities: readonly E
   // rules them all out, before anything else is looked at.
   const wholeWordStart = termLists.map((terms) => terms.length > 0 && terms.every((term) => term.startsWithWordChar));
   const wholeWordEnd = termLists.map((terms) => terms.length > 0 && terms.every((term) => term.endsWithWordChar));
+  yield;
   // Term and context-phrase occurrences count only at the start of a word (a letter or digit before the match
   // rules a term out, and a context word must start a word of its window), and so do bills and public laws (their
   // patterns look behind them): the automaton may skip those cheaply. A U.S. Code citation starts with digits.
   const wordStartOnly = patterns.map((pattern, i) => (termLists[i]!.length === 0 || wholeWordStart[i]!) && triggers[i] !== 'usCode' && (termLists[i]!.length > 0 || phraseOf[i]! >= 0 || triggers[i] !== undefined));
-  const automaton = new AhoCorasick(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
+  yield;
+  const automaton = yield* AhoCorasick.build(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
   const lengths = automaton.lengths;
   // What onHit asks of each pattern, in one byte.
   const flags = Uint8Array.from(patterns, (pattern, i) => (pattern.includes(' ') ? 0 : spaceless) | (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));

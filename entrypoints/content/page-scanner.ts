@@ -76,7 +76,7 @@ export class PageScanner {
    */
   private speed = 400;
   private scheduled = false;
-  /** Whether the matcher has scanned once (it compiles its terms then). */
+  /** Whether the matcher has compiled its terms (see runSlice). */
   private compiled = false;
   /** Found by the page's walk, not shown yet (see showEveryMs), and when mentions were last shown. */
   private unshown: MentionRecord[] = [];
@@ -234,15 +234,14 @@ export class PageScanner {
 
   /** Scans batches until the slice's budget is spent, shows what it found, then yields to the page. */
   private runSlice(): void {
-    if (!this.compiled) {
-      // The matcher compiles its terms when it first scans (tens of milliseconds for the dataset): in a task of its
-      // own, so that the first slice keeps to its budget and measures the scan's speed, not the compilation's.
-      this.compiled = true;
-      this.matcher.scan('');
-      return this.schedule(true);
-    }
     const started = performance.now();
     const deadline = started + sliceBudget;
+    if (!this.compiled) {
+      // The matcher compiles its terms before its first scan (tens of milliseconds for the dataset): in slices of
+      // their own, so that no task takes longer than a slice and the first scan's slice measures the scan's speed.
+      this.compiled = this.matcher.compile(() => performance.now() >= deadline);
+      return this.schedule(true);
+    }
     const found: MentionRecord[] = [];
     if (!this.busy && (this.pendingRoots.size || this.pruneNeeded)) this.setWork(this.rescanChanged());
     for (let now = started; this.busy && now < deadline; ) {
