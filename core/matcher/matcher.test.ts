@@ -81,6 +81,13 @@ describe('names and whole words', () => {
   test('a digit next to a term is part of the word', () => {
     expect(found('Mobile Fortify2 and 3Mobile Fortify')).toEqual([]);
   });
+
+  test('a name across a long whitespace run starts at its first word (an indented line, tabs)', () => {
+    for (const gap of ['\n            ', '\t\t\t\t\t\t\t\t\t', '\n\t \t \t \t ', '   ']) {
+      const text = `We met Mobile${gap}Fortify today.`;
+      expect(matcher.scan(text).map(({ start, end }) => [start, end])).toEqual([[7, text.indexOf(' today')]]);
+    }
+  });
 });
 
 describe('rules', () => {

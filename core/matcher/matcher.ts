@@ -124,17 +124,10 @@ function firstHitAfter(hits: IntList, position: number): number {
   return low;
 }
 
-// The flags of a pattern: no space in it; some term has it; every term starts (ends) with a letter or digit.
-const spaceless = 1;
+// The flags of a pattern: some term has it; every term starts (ends) with a letter or digit.
 const hasTerms = 2;
 const wordStart = 4;
 const wordEnd = 8;
-
-/** Whether no space in [from, to] follows another. */
-function singleSpaced(text: string, from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) === 32) return false;
-  return true;
-}
 
 /** No citation is longer than this; a piece never ends this close after a place where one may start. */
 const longestCitation = 40;
@@ -263,7 +256,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   const automaton = yield* AhoCorasick.build(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
   const lengths = automaton.lengths;
   // What onHit asks of each pattern, in one byte.
-  const flags = Uint8Array.from(patterns, (pattern, i) => (pattern.includes(' ') ? 0 : spaceless) | (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
+  const flags = Uint8Array.from(patterns, (pattern, i) => (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
 
   // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
   // paragraph breaks, places where citations may start.
@@ -299,9 +292,9 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         const pattern = automaton.output(k);
         const flag = flags[pattern]!;
         // Where the match starts: right there when it is made of exactly its code units (no closer look among
-        // them, and no run of spaces).
+        // them: the automaton looks closer at a run of spaces).
         const length = lengths[pattern]!;
-        const start = index - length >= lastLook && (flag & spaceless || singleSpaced(text, index - length + 2, index)) ? index - length + 1 : previousFoldedStart(text, index, length - 1);
+        const start = index - length >= lastLook ? index - length + 1 : previousFoldedStart(text, index, length - 1);
         const phrase = phraseOf[pattern]!;
         if (phrase >= 0 && startsWord(text, start, -1)) {
           if (firstEnd[phrase]! < 0) {
