@@ -348,7 +348,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
      * than the rule has phrases, by looking up each of them.
      */
     const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
-      const startsIn = (id: number, end: number) => !within || previousFoldedStart(text, end - 1, phraseLengths[id]! - 1) >= low;
+      // (Whether the phrase ending at `end` starts in the stretch, when that is asked: inline, no closure per call.)
       const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
@@ -358,13 +358,13 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
           const ends = phraseIndex();
           for (const id of phrases.ids) {
             for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
-              if (startsIn(id, ends[e]!)) return true;
+              if (!within || previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
             }
           }
           return false;
         }
         const id = values[2 * k]!;
-        if (member[id] && startsIn(id, values[2 * k + 1]!)) return true;
+        if (member[id] && (!within || previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low)) return true;
       }
       return false;
     };
@@ -413,8 +413,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         if (first >= 0 && first <= start) return true;
       }
       if (!term.fromDocument) return false;
-      const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
-      for (const id of related.get(term.entity.id) ?? []) if (named(id)) return true;
+      for (const id of related.get(term.entity.id) ?? []) if (memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start) return true;
       if (term.fromDocument !== 'any') return false;
       // Company names alone fill business news too: one of the two must be an agency, a tool, a law...
       const others = new Set([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, at]) => at < start).map(([id]) => id)]);
