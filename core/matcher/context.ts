@@ -69,12 +69,17 @@ export function windowStart(original: string, start: number): number {
   return from;
 }
 
-/** Where the window of a match ending at `end` ends. */
-export function windowEnd(original: string, end: number): number {
+/**
+ * Where the window of a match ending at `end` ends. With a `limit`, the walk stops once it reaches the limit: a
+ * result at or past `limit` then only says that the window reaches that far (a caller asking whether one place
+ * lies in the window reads no further than it).
+ */
+export function windowEnd(original: string, end: number, limit = Infinity): number {
   let to = nextFoldedStart(original, end - 1);
   let steps = 0;
-  while (steps < contextRadius && to < original.length) {
-    const stretchEnd = firstNotPlain(original, to, Math.min(original.length, to + contextRadius - steps));
+  while (steps < contextRadius && to < original.length && to < limit) {
+    // (A stretch cut at the limit ends on a plain character, which ends no sentence: the walk goes one step past.)
+    const stretchEnd = firstNotPlain(original, to, Math.min(original.length, to + contextRadius - steps, limit));
     steps += stretchEnd - to;
     // Invisible characters after the stretch belong to its last character.
     for (to = stretchEnd; to < original.length && isInvisibleCode(original.charCodeAt(to)); to++);

@@ -368,6 +368,22 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       }
       return false;
     };
+    /**
+     * The end of the first of the phrases that ends after `after` (and by `high`) and starts at or after `low`; -1
+     * if none does; -2 when too many others are recorded before it to read them one by one.
+     */
+    const firstPhraseEndAfter = (phrases: Phrases, after: number, low: number, high: number) => {
+      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
+      const values = phraseHits.values;
+      const count = phraseHits.length >> 1;
+      let k = firstHitAfter(phraseHits, after);
+      for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
+        if (k === limit) return -2;
+        const id = values[2 * k]!;
+        if (member[id] && previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low) return values[2 * k + 1]!;
+      }
+      return -1;
+    };
     // The window of the match being weighed, found when a rule first needs it.
     let windowFrom = -1;
     let bounds: WindowBounds | undefined;
@@ -385,10 +401,20 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         // would have to be split by the window's start, which only the radius does).
         if (windowFrom < 0 && start - paragraphFrom <= contextRadius) return false;
         if (windowFrom < 0) windowFrom = windowStart(text, start);
-        const first = foldedCodeAt(text, windowFrom);
-        if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
+        if (startsPlainly(text, windowFrom)) return false;
       }
-      bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
+      if (windowFrom < 0) windowFrom = windowStart(text, start);
+      // A window that starts a word, inside what was read: the phrases that end by the match's end lie in it when
+      // they start in it; of those that end after it, the first that starts in it lies in it when the window
+      // reaches its end, which is walked to no further than that (most windows' ends are never needed).
+      if (!bounds && windowFrom >= from && next === text.length && startsPlainly(text, windowFrom)) {
+        if (phraseIn(phrases, windowFrom, end, true)) return true;
+        const phraseEnd = firstPhraseEndAfter(phrases, end, windowFrom, paragraphTo >= 0 ? paragraphTo : text.length);
+        if (phraseEnd === -1) return false;
+        if (phraseEnd >= 0) return windowEnd(text, end, phraseEnd) >= phraseEnd;
+        // (Too many phrases recorded after the match to read one by one: the window's end is worked out whole.)
+      }
+      bounds ??= { from: windowFrom, to: windowEnd(text, end) };
       if (bounds.from >= from && bounds.to <= next) {
         // Context words start words: those recorded, and any the window's own start makes one.
         if (phraseIn(phrases, bounds.from, bounds.to, true)) return true;
@@ -541,6 +567,15 @@ function startsWord(text: string, at: number, windowFrom: number): boolean {
     if (high >= 0xd800 && high <= 0xdbff) return !letterOrNumber.test(String.fromCharCode(high, code));
   }
   return !isWordCode(code);
+}
+
+/**
+ * Whether a window starting at `from` starts a word as the whole text has it: after no letter or digit, and not
+ * on the low half of a surrogate pair (then no context word starts in its text where none starts in the text's).
+ */
+function startsPlainly(text: string, from: number): boolean {
+  const first = foldedCodeAt(text, from);
+  return startsWord(text, from, -1) && !(first >= 0xdc00 && first <= 0xdfff);
 }
 
 /**
