@@ -42,8 +42,8 @@ export default defineContentScript({
     // Our own context (wxt.config.ts aliases WXT's): aborted only when the extension goes away, never by the page.
     const script = ctx.signal;
     // The reader's own entries and packs join the bundled terms (lib/runtime-dataset.ts); when they change, the
-    // matcher is made again and every feature starts again with it. (Making one is cheap: it compiles its terms when
-    // it first scans a text, so a paused site or a page without text never pays for that.)
+    // matcher is made again and every feature starts again with it. (Making one is cheap: its terms are compiled
+    // when the page is first scanned, in steps, so a paused site or a page without text never pays for that.)
     let matcher: Matcher = createMatcher(terms);
     let names = new Map<string, MatchableEntry>(terms.map((entry) => [entry.id, entry]));
     let restartAll = () => {};

@@ -25,6 +25,11 @@ export interface MentionDisplay {
 
 /** Time one slice of scanning may take before it yields to the page, in ms. */
 const sliceBudget = 8;
+/**
+ * About the longest step of the matcher's compilation, in ms (cold code on a loaded machine): no step starts
+ * later than this before a slice's deadline, so that a slice of compilation ends about on time.
+ */
+const longestCompileStep = 2;
 /** Text scanned in one matcher call at most: many small blocks together, or one piece of a very long one. */
 const longestBatch = 65_536;
 const shortestBatch = 2_048;
@@ -239,8 +244,12 @@ export class PageScanner {
     if (!this.compiled) {
       // The matcher compiles its terms before its first scan (tens of milliseconds for the dataset): in slices of
       // their own, so that no task takes longer than a slice and the first scan's slice measures the scan's speed.
-      this.compiled = this.matcher.compile(() => performance.now() >= deadline);
-      return this.schedule(true);
+      // Not for a page whose walk finds no text.
+      if (this.work && !this.waiting && !this.long) this.waiting = this.nextUnit();
+      if (this.busy || this.pendingRoots.size) {
+        this.compiled = this.matcher.compile(() => performance.now() >= deadline - longestCompileStep);
+        return this.schedule(true);
+      }
     }
     const found: MentionRecord[] = [];
     if (!this.busy && (this.pendingRoots.size || this.pruneNeeded)) this.setWork(this.rescanChanged());

@@ -169,7 +169,7 @@ export async function staysTrue(what: string, check: () => Promise<boolean>, dur
  * The colours (r, g, b) of a screenshot's pixels at viewport points, decoded by the browser itself: how a test
  * sees what lies inside the closed shadow root, such as a focus ring.
  */
-export async function screenshotColours(session: Session, path: string, points: { x: number; y: number }[]): Promise<[number, number, number][]> {
+export async function screenshotColours(session: Pick<Session, 'evaluate'>, path: string, points: { x: number; y: number }[]): Promise<[number, number, number][]> {
   const png = readFileSync(path).toString('base64');
   return session.evaluate(`(async () => {
     const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,${png}')).blob());

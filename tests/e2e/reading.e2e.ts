@@ -5,7 +5,9 @@ import { launchChromium } from '../../scripts/browsers/chromium';
 import { launchFirefox } from '../../scripts/browsers/firefox';
 import type { BrowserSession } from '../../scripts/browsers/session';
 import { serveFolder } from '../../scripts/browsers/static-server';
+import { kindTable } from '../../core/dataset/kinds';
 import { chromeBuild, firefoxAddonId, firefoxBuild, highlightedTexts, hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+import { screenshotColours } from './harness';
 
 const launchers: Record<string, () => Promise<BrowserSession>> = {
   chromium: () => launchChromium({ extensionDir: chromeBuild }),
@@ -44,6 +46,36 @@ describe.each(Object.keys(launchers))('reading the demo article in %s', (browser
   test('the page DOM is not modified by highlighting', async () => {
     const added = await session.evaluate<string[]>(`[...document.querySelectorAll('watchwords-highlight, mark')].map((e) => e.outerHTML)`);
     expect(added).toEqual([]);
+  });
+
+  test('a mention deep inside inline elements is painted in its kind\'s colour', async () => {
+    // The highlight rules are on the root in Chromium (its highlight inheritance carries them down) and on every
+    // element in Firefox: either way the text of a mention nested in a link, emphasis and a span shows them.
+    await session.evaluate(`(() => {
+      const p = document.createElement('p');
+      p.id = 'deep-mention';
+      p.innerHTML = 'Nested: <a href="#"><em><span><b>Clearview AI</b></span></em></a> was named again.';
+      document.querySelector('p').after(p);
+      p.scrollIntoView({ block: 'center' });
+      return true;
+    })()`);
+    const box = await waitFor('the nested mention highlighted', () =>
+      session.evaluate<{ x: number; top: number; bottom: number } | null>(`(() => {
+        const range = [...(CSS.highlights.get('watchwords-vendor') ?? [])].find((r) => r.startContainer.parentElement?.closest('#deep-mention'));
+        if (!range) return null;
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, top: rect.top, bottom: rect.bottom };
+      })()`),
+    );
+    await new Promise((done) => setTimeout(done, 300));
+    const shot = join(screenshots, `deep-mention-${browserName}.png`);
+    await session.screenshot(shot);
+    // The reader's default style is an underline in the kind's colour, just below the text.
+    const points = Array.from({ length: Math.ceil(box.bottom - box.top) + 10 }, (_, i) => ({ x: box.x, y: box.top + i }));
+    const colours = await screenshotColours(session, shot, points);
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(kindTable.vendor.colour.light.slice(i, i + 2), 16)) as [number, number, number];
+    const near = colours.filter(([pr, pg, pb]) => Math.abs(pr - r) + Math.abs(pg - g) + Math.abs(pb - b) < 90);
+    expect(near.length).toBeGreaterThan(0);
   });
 
   test('resting the pointer on a mention opens its card; Escape closes it', async () => {

@@ -36,7 +36,7 @@ export interface ContentContext {
   ui: UiHost;
   frame: FrameHost;
   overlay: Overlay;
-  /** The matcher for the bundled terms and the reader's own (it compiles its terms when it first scans a text). */
+  /** The matcher for the bundled terms and the reader's own (compiled in steps by the page scanner before its first scan). */
   matcher: Matcher;
   /** Every entity the matcher knows, by id (names for cards and "Not this"). */
   names: ReadonlyMap<string, MatchableEntry>;
