@@ -343,36 +343,11 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       return (byPhraseEnds = ends);
     };
     /**
-     * Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. Read
-     * through the few phrases recorded in the stretch (most windows and paragraphs), or, when it holds many more
-     * than the rule has phrases, by looking up each of them.
+     * The end of the first of the phrases that ends in (after, high] and, when `startLow` ≥ 0, starts at or after
+     * it; -1 if none does. Read through the few phrases recorded in the stretch (most windows and paragraphs); -2
+     * when it holds many more than the rule has phrases (then look each of them up).
      */
-    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
-      // (Whether the phrase ending at `end` starts in the stretch, when that is asked: inline, no closure per call.)
-      const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
-      const values = phraseHits.values;
-      const count = phraseHits.length >> 1;
-      let k = firstHitAfter(phraseHits, low);
-      for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
-        if (k === limit) {
-          const ends = phraseIndex();
-          for (const id of phrases.ids) {
-            for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
-              if (!within || previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
-            }
-          }
-          return false;
-        }
-        const id = values[2 * k]!;
-        if (member[id] && (!within || previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low)) return true;
-      }
-      return false;
-    };
-    /**
-     * The end of the first of the phrases that ends after `after` (and by `high`) and starts at or after `low`; -1
-     * if none does; -2 when too many others are recorded before it to read them one by one.
-     */
-    const firstPhraseEndAfter = (phrases: Phrases, after: number, low: number, high: number) => {
+    const firstPhraseEnd = (phrases: Phrases, after: number, high: number, startLow: number) => {
       const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
@@ -380,9 +355,21 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
         if (k === limit) return -2;
         const id = values[2 * k]!;
-        if (member[id] && previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= low) return values[2 * k + 1]!;
+        if (member[id] && (startLow < 0 || previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= startLow)) return values[2 * k + 1]!;
       }
       return -1;
+    };
+    /** Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. */
+    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
+      const found = firstPhraseEnd(phrases, low, high, within ? low : -1);
+      if (found !== -2) return found >= 0;
+      const ends = phraseIndex();
+      for (const id of phrases.ids) {
+        for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
+          if (!within || previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
+        }
+      }
+      return false;
     };
     // The window of the match being weighed, found when a rule first needs it.
     let windowFrom = -1;
@@ -409,7 +396,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       // reaches its end, which is walked to no further than that (most windows' ends are never needed).
       if (!bounds && windowFrom >= from && next === text.length && startsPlainly(text, windowFrom)) {
         if (phraseIn(phrases, windowFrom, end, true)) return true;
-        const phraseEnd = firstPhraseEndAfter(phrases, end, windowFrom, paragraphTo >= 0 ? paragraphTo : text.length);
+        const phraseEnd = firstPhraseEnd(phrases, end, paragraphTo >= 0 ? paragraphTo : text.length, windowFrom);
         if (phraseEnd === -1) return false;
         if (phraseEnd >= 0) return windowEnd(text, end, phraseEnd) >= phraseEnd;
         // (Too many phrases recorded after the match to read one by one: the window's end is worked out whole.)
