@@ -394,6 +394,8 @@ export class AhoCorasick {
     let j = i;
     for (; j < text.length; j++) {
       const code = text.charCodeAt(j);
+      // (Plain spaces first: most of a long run, an indented line's, is made of them.)
+      if (code === 32) continue;
       if (code === 10) newlines++;
       else if (code === paragraphBreakCode) newlines = 2;
       else if (code !== 32 && !isSpaceCode(code) && !isInvisibleCode(code)) break;
