@@ -268,6 +268,7 @@ export class AhoCorasick {
     const warmStart = Math.max(from, previousFoldedStart(text, middle, this.depth));
     const kept = this.kept;
     kept.clear();
+    this.middle = middle;
     const keep: HitListener = (state, index, lastLook) => {
       if (index < middle) return;
       kept.push3(state, index, lastLook);
@@ -328,6 +329,8 @@ export class AhoCorasick {
   /** Per reader: the last index that needed a closer look (matches since then are contiguous code units). */
   private readonly lastSpecial = new Int32Array(2);
   private readonly kept = new IntList();
+  /** Where the second reader's half begins. */
+  private middle = 0;
 
   /** The entry of delta for (row, column), worked out and kept the first time it is needed. */
   private entryAt(row: number, column: number): number {
@@ -357,7 +360,9 @@ export class AhoCorasick {
       const skip = this.skipAfterWord[state]!;
       // A match inside a word that no pattern here wants: skipped without a call.
       if (skip > 0 && this.lastSpecial[reader]! <= i - skip && isWordCode(text.charCodeAt(i - skip))) return i;
-      onHit(state, i, this.lastSpecial[reader]!);
+      // (The second reader's hits, kept until the first half is read: pushed here, without a call, as `keep` would.)
+      if (reader === 0) onHit(state, i, this.lastSpecial[0]!);
+      else if (i >= this.middle) this.kept.push3(state, i, this.lastSpecial[1]!);
       return i;
     }
     // (The last code unit the closer look read: a whitespace run it reads as one character may be longer than the
