@@ -286,16 +286,20 @@ export class AhoCorasick {
       let entryB = 0;
       let columnA = 0;
       let columnB = 0;
-      for (; a < middle && b < to; a++, b++) {
+      // (Both readers step together: one index, the second reader's at a fixed offset from it, and one bound.)
+      const offset = b - a;
+      const stop = Math.min(middle, to - offset);
+      for (; a < stop; a++) {
         columnA = columns[text.charCodeAt(a)]!;
-        columnB = columns[text.charCodeAt(b)]!;
+        columnB = columns[text.charCodeAt(a + offset)]!;
         entryA = delta[rowA + columnA]!;
         entryB = delta[rowB + columnB]!;
         if ((entryA & entryB & 1) === 0) break;
         rowA = entryA >> 1;
         rowB = entryB >> 1;
       }
-      if (a >= middle || b >= to) break;
+      b = a + offset;
+      if (a >= stop) break;
       // (Each with the column it was read with: the other reader may have just classified the same character.)
       if (entryA & 1) rowA = entryA >> 1;
       else {
