@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createMatcher, selectLongest, type MatchableEntry, type Mention } from './matcher';
+import { IntList } from './int-list';
+import { createMatcher, firstHitAfter, selectLongest, type MatchableEntry, type Mention } from './matcher';
 
 // Made-up entries: the rules are what is tested, not the real dataset.
 const entries: MatchableEntry[] = [
@@ -284,5 +285,20 @@ describe('selectLongest', () => {
       { start: 10, end: 14 },
       { start: 20, end: 22 },
     ]);
+  });
+});
+
+describe('firstHitAfter', () => {
+  test('finds the first recorded phrase that ends after a place, from any starting guess', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(60), { maxLength: 80 }), fc.integer({ min: -2, max: 62 }), fc.integer({ min: -3, max: 90 }), (ends, position, near) => {
+        const hits = new IntList();
+        for (const end of [...ends].sort((a, b) => a - b)) hits.push2(7, end);
+        const sorted = [...ends].sort((a, b) => a - b);
+        const expected = sorted.findIndex((end) => end > position);
+        expect(firstHitAfter(hits, position, near)).toBe(expected < 0 ? sorted.length : expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

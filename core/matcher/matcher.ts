@@ -112,13 +112,37 @@ function firstAbove(values: Int32Array, low: number, high: number, value: number
   return low;
 }
 
-/** The index of the first (phrase, end) pair of `hits` whose end is after `position`. */
-function firstHitAfter(hits: IntList, position: number): number {
-  let low = 0;
-  let high = hits.length >> 1;
+/**
+ * The index of the first (phrase, end) pair of `hits` (in order of end) whose end is after `position`, searched
+ * from `near` outwards (an earlier answer: the scan asks about places near each other, one match after another, so
+ * a few steps find the range that a search of the whole list would take a dozen cache misses to narrow down).
+ */
+export function firstHitAfter(hits: IntList, position: number, near = 0): number {
+  const count = hits.length >> 1;
+  const values = hits.values;
+  let low: number;
+  let high: number;
+  const from = Math.min(Math.max(near, 0), count);
+  if (from < count && values[2 * from + 1]! <= position) {
+    // Later than `from`: [low, high) holds the answer once endAt(high) > position or high is the end.
+    low = from + 1;
+    let step = 1;
+    for (high = low; high < count && values[2 * high + 1]! <= position; step *= 2) {
+      low = high + 1;
+      high = Math.min(count, high + step);
+    }
+  } else {
+    // At `from` or before: the answer is in [low, high] once low is 0 or endAt(low - 1) ≤ position.
+    high = from;
+    let step = 1;
+    for (low = from; low > 0 && values[2 * low - 1]! > position; step *= 2) {
+      high = low - 1;
+      low = Math.max(0, low - step);
+    }
+  }
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (hits.values[2 * middle + 1]! <= position) low = middle + 1;
+    if (values[2 * middle + 1]! <= position) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -271,6 +295,8 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
+  /** The last answer of firstHitAfter in this scan: the next question is about a place near it. */
+  let nearHit = 0;
 
   function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
     const memory = named instanceof DocumentMemory ? named : undefined;
@@ -278,6 +304,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     for (let k = 0; k < touched.length; k++) firstEnd[touched.values[k]!] = -1;
     touched.clear();
     phraseHits.clear();
+    nearHit = 0;
     byPhraseEnds = undefined;
     breaks.clear();
     const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
@@ -351,7 +378,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
-      let k = firstHitAfter(phraseHits, after);
+      let k = (nearHit = firstHitAfter(phraseHits, after, nearHit));
       for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
         if (k === limit) return -2;
         const id = values[2 * k]!;
