@@ -398,6 +398,9 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       }
       return false;
     };
+    // The paragraph breaks around the last match weighed (none yet: an empty stretch).
+    let breakBefore = 0;
+    let breakAfter = 0;
     // The window of the match being weighed, found when a rule first needs it.
     let windowFrom = -1;
     let bounds: WindowBounds | undefined;
@@ -405,8 +408,14 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     const holds = (phrases: Phrases, start: number, end: number) => {
       // The paragraph around the match (no window crosses a paragraph break) holds none of the phrases at the
       // start of a word, and the window does not start inside a word (where its text would let one start).
-      const before = breaks.lastBelow(start);
-      const after = breaks.firstAfter(end - 1);
+      // (Most matches weighed in a row lie in one paragraph: the breaks around the last one are those around this
+      // one when it lies between them, since no break lies inside a match.)
+      if (!(breakBefore < start && end - 1 < breakAfter)) {
+        breakBefore = breaks.lastBelow(start);
+        breakAfter = breaks.firstAfter(end - 1);
+      }
+      const before = breakBefore;
+      const after = breakAfter;
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
       if (paragraphFrom >= 0 && paragraphTo >= 0 && !phraseIn(phrases, paragraphFrom, paragraphTo, false)) {
