@@ -48,6 +48,8 @@ interface Phrases {
 
 interface CompiledTerm {
   entity: EntityRef;
+  /** Its entity's index among the matcher's entities (the first with its id): per-entity facts of a scan are kept by it. */
+  key: number;
   /** Exact form to compare with when the term is case-sensitive. */
   exact?: string;
   requires?: Phrases;
@@ -202,11 +204,14 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     // (member made when first needed, but there from the start: every Phrases object keeps one shape.)
     return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window), member: undefined };
   };
+  // Each entity's key: the index of the first entity with its id.
+  const keyOfId = new Map<string, number>();
+  for (let i = entities.length - 1; i >= 0; i--) keyOfId.set(entities[i]!.id, i);
   const add = (entity: EntityRef, rule: TermRule) => {
     if (rule.matchAlone === false) return;
     const pattern = foldTerm(rule.text);
     const list = termsByPattern.get(pattern) ?? [];
-    list.push(compileTerm(entity, rule, phrases));
+    list.push(compileTerm(entity, keyOfId.get(entity.id)!, rule, phrases));
     termsByPattern.set(pattern, list);
   };
   for (let i = 0; i < entries.length; i++) {
@@ -295,6 +300,9 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
+  // Per entity key: where its latest match in this text ends (-1: none yet); the keys set.
+  const lastEnd = new Int32Array(entities.length).fill(-1);
+  const lastEndKeys = new IntList();
   /** The last answer of firstHitAfter in this scan: the next question is about a place near it. */
   let nearHit = 0;
 
@@ -453,7 +461,8 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     // acronym was claimed by another organisation, and where each entity's latest match ends.
     const evidenceAt = new Map<string, number>();
     const claimedAt = new Map<string, number>();
-    const lastEnd = new Map<string, number>();
+    for (let k = 0; k < lastEndKeys.length; k++) lastEnd[lastEndKeys.values[k]!] = -1;
+    lastEndKeys.clear();
     /** `requiresContext` met earlier in the document: one of its words, a related entity, or (any) two others named. */
     const fromDocument = (term: CompiledTerm, start: number) => {
       for (const id of term.documentWords?.ids ?? []) {
@@ -490,7 +499,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
           // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
           const exact = term.exact!;
           if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
-          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWordsOf(term.entity.id))) {
+          if (definedForAnother(text, start, end, lastEnd[term.key]! >= 0 ? lastEnd[term.key] : undefined, nameWordsOf(term.entity.id))) {
             if (!claimedAt.has(exact)) claimedAt.set(exact, start);
             continue;
           }
@@ -501,7 +510,8 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         const contextMet = term.requires ? holds(term.requires, start, end) || ((term.fromDocument !== undefined || term.documentWords !== undefined) && fromDocument(term, start)) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
-        lastEnd.set(term.entity.id, end);
+        if (lastEnd[term.key]! < 0) lastEndKeys.push(term.key);
+        lastEnd[term.key] = end;
         if (term.evidence && !evidenceAt.has(term.entity.id)) evidenceAt.set(term.entity.id, start);
       }
     }
@@ -630,11 +640,12 @@ function phraseAt(text: string, at: number, phrase: string, limit: number): bool
 
 const letterOrNumber = /^[\p{L}\p{N}]$/u;
 
-function compileTerm(entity: EntityRef, rule: TermRule, phrases: (list: string[] | undefined) => Phrases | undefined): CompiledTerm {
+function compileTerm(entity: EntityRef, key: number, rule: TermRule, phrases: (list: string[] | undefined) => Phrases | undefined): CompiledTerm {
   const text = rule.text.trim();
   const exact = rule.caseSensitive ? normaliseKeepingCase(text) : undefined;
   return {
     entity,
+    key,
     exact,
     requires: phrases(rule.requiresContext),
     excludes: phrases(rule.excludeContext),
