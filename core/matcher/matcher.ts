@@ -300,9 +300,12 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
-  // Per entity key: where its latest match in this text ends (-1: none yet); the keys set.
+  // Per entity key: where its latest match in this text ends, and where this text first names it by a term that
+  // needs no context (-1: not yet); the keys set, in that order.
   const lastEnd = new Int32Array(entities.length).fill(-1);
   const lastEndKeys = new IntList();
+  const evidenceAt = new Int32Array(entities.length).fill(-1);
+  const evidenceKeys = new IntList();
   /** The last answer of firstHitAfter in this scan: the next question is about a place near it. */
   let nearHit = 0;
 
@@ -459,10 +462,12 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
 
     // What this text says as it goes: where each entity is first named by a term that needs no context, where an
     // acronym was claimed by another organisation, and where each entity's latest match ends.
-    const evidenceAt = new Map<string, number>();
     const claimedAt = new Map<string, number>();
     for (let k = 0; k < lastEndKeys.length; k++) lastEnd[lastEndKeys.values[k]!] = -1;
     lastEndKeys.clear();
+    for (let k = 0; k < evidenceKeys.length; k++) evidenceAt[evidenceKeys.values[k]!] = -1;
+    evidenceKeys.clear();
+    const evidenceBefore = (key: number, start: number) => evidenceAt[key]! >= 0 && evidenceAt[key]! < start;
     /** `requiresContext` met earlier in the document: one of its words, a related entity, or (any) two others named. */
     const fromDocument = (term: CompiledTerm, start: number) => {
       for (const id of term.documentWords?.ids ?? []) {
@@ -471,10 +476,11 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         if (first >= 0 && first <= start) return true;
       }
       if (!term.fromDocument) return false;
-      for (const id of related.get(term.entity.id) ?? []) if (memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start) return true;
+      for (const id of related.get(term.entity.id) ?? []) if (memory?.evidence.has(id) || evidenceBefore(keyOfId.get(id)!, start)) return true;
       if (term.fromDocument !== 'any') return false;
       // Company names alone fill business news too: one of the two must be an agency, a tool, a law...
-      const others = new Set([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, at]) => at < start).map(([id]) => id)]);
+      const others = new Set(memory?.evidence);
+      for (let k = 0; k < evidenceKeys.length; k++) if (evidenceBefore(evidenceKeys.values[k]!, start)) others.add(entities[evidenceKeys.values[k]!]!.id);
       others.delete(term.entity.id);
       return others.size >= 2 && [...others].some((id) => byId.get(id)?.kind !== 'vendor');
     };
@@ -512,7 +518,10 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
         if (lastEnd[term.key]! < 0) lastEndKeys.push(term.key);
         lastEnd[term.key] = end;
-        if (term.evidence && !evidenceAt.has(term.entity.id)) evidenceAt.set(term.entity.id, start);
+        if (term.evidence && evidenceAt[term.key]! < 0) {
+          evidenceAt[term.key] = start;
+          evidenceKeys.push(term.key);
+        }
       }
     }
 
@@ -527,7 +536,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       cited.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
     if (memory) {
-      for (const id of evidenceAt.keys()) memory.evidence.add(id);
+      for (let k = 0; k < evidenceKeys.length; k++) memory.evidence.add(entities[evidenceKeys.values[k]!]!.id);
       for (const exact of claimedAt.keys()) memory.claimed.add(exact);
       for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
     }
