@@ -43,6 +43,7 @@ describe('the deny list', () => {
     ['https://some-news.user.workers.dev/a', 'workers.dev (free hosting for copied pages)'],
     ['https://wap.bdmobi.com/view_html.php?q=ICE', 'bdmobi.com (encyclopedia mirror)'],
     ['https://WIKI.GRAVY.CC/wiki/Protect_America_Act', 'wiki.gravy.cc (encyclopedia mirror)'],
+    ['https://en.wikisource.org/wiki/Riley_v._California', 'wikisource.org (copy of public documents (cite the court or the issuer))'],
   ])('%s is denied', (url, reason) => {
     expect(deniedReason(url)).toBe(reason);
     const bad = { ...report, url };
@@ -131,6 +132,35 @@ describe('primary sources', () => {
       'latest: no source lists "latest" in its supports',
       'relations.usedBy: no source lists "relations.usedBy" in its supports',
       'latest.source: https://news.example.org/scoop does not list "latest" in its supports',
+    ]);
+  });
+});
+
+describe('what dates a status or a latest development', () => {
+  const legislature: Source = { url: 'https://legislature.example.gov/act', title: 'Legislature: the act', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status'] };
+  const scoop: Source = { url: 'https://news.example.org/amended', title: 'Example News: amended', type: 'original-report', supports: ['latest'] };
+  const recapOfStatus: Source = { ...legislature, url: 'https://recap.example.net/status', title: 'Recap of the status', type: 'secondary' };
+  const recapOfLatest: Source = { ...scoop, url: 'https://recap.example.net/latest', title: 'Recap of the news', type: 'secondary' };
+  const law = (statusSource: string, latestSource: string): EntryInput => ({
+    id: 'a-law',
+    kind: 'law',
+    name: 'A Made-Up Act',
+    summary: 'A made-up law used only in tests.',
+    facts: { jurisdiction: 'Springfield' },
+    status: { stage: 'in-force', date: '2024-01-01', source: statusSource },
+    latest: { text: 'Amended.', date: '2025-01-01', source: latestSource },
+    sources: [legislature, scoop, recapOfStatus, recapOfLatest],
+    asOf: '2026-01-01',
+  });
+
+  test('a primary source may date them', () => {
+    expect(policyProblems(law(legislature.url, scoop.url))).toEqual([]);
+  });
+
+  test('a secondary source may not, even when a primary source backs the same field', () => {
+    expect(policyProblems(law(recapOfStatus.url, recapOfLatest.url))).toEqual([
+      'status.source: https://recap.example.net/status is a secondary source; date the status with a primary or original source',
+      'latest.source: https://recap.example.net/latest is a secondary source; date the latest development with a primary or original source',
     ]);
   });
 });

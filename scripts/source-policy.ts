@@ -137,6 +137,11 @@ export const deniedDomains: Record<string, string> = {
   'hozzl.com': 'bill tracker (copy)',
   'lustra.news': 'bill tracker (machine-written)',
   'omb.report': 'regulations tracker (copy)',
+  // Copies of government and court documents: cite the court, the Federal Register or the agency itself.
+  'regulations.justia.com': 'copy of Federal Register documents (cite federalregister.gov)',
+  'wikisource.org': 'copy of public documents (cite the court or the issuer)',
+  'vlex.com': 'case-law copy (cite the court or CourtListener)',
+  'midpage.ai': 'case-law copy (cite the court or CourtListener)',
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
@@ -172,6 +177,14 @@ export function sourcePolicyProblems(entry: Entry): string[] {
   });
   if (!entry.sources.some(isPrimary)) {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
+  }
+  // A status or latest development names the one source that dates it: that source must be a primary one.
+  for (const field of ['status', 'latest'] as const) {
+    const url = field === 'status' ? (hasStatus(entry.kind) ? (entry as EntryWithStatus).status?.source : undefined) : entry.latest?.source;
+    const cited = url === undefined ? undefined : entry.sources.find((source) => source.url === url);
+    if (cited && !isPrimary(cited)) {
+      problems.push(`${field}.source: ${url} is a secondary source; date the ${field === 'status' ? 'status' : 'latest development'} with a primary or original source`);
+    }
   }
   // Every stated field needs a primary source of its own (a field no source backs is the schema's to refuse).
   for (const field of statedFields(entry)) {

@@ -6,7 +6,7 @@ import { contextRadius, contextTest, inCapitalisedRun, isWordChar, isWordCode, w
 import { foldedCodeAt, foldSlice, foldTerm, isInvisibleCode, isSpaceCode, nextFoldedStart, normaliseKeepingCase, previousFoldedStart, sameKeepingCase } from './fold';
 import { citationEntity, citationTriggers, createCitationFinder, type CitationKind, type CitationStarts } from './official-numbers';
 import { IntList } from './int-list';
-import { runSteps, type Steps } from './steps';
+import type { Steps } from './steps';
 import { insideAddress } from './urls';
 
 export interface EntityRef {
@@ -165,14 +165,11 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
   // read) never pays for it.
   let scanRange: ScanRange | undefined;
   let compiling: Steps<ScanRange> | undefined;
-  const compiled = () => (scanRange ??= runSteps((compiling ??= compileMatcher(entries, entities))));
-  return {
-    entities,
-    scan: (text, named = new DocumentMemory()) => compiled()(text, 0, text.length, named).mentions,
-    scanPiece: (text, from, until, named) => compiled()(text, from, until, named),
-    compile(enough) {
-      if (scanRange) return true;
-      compiling ??= compileMatcher(entries, entities);
+  /** Compiles until `enough()` (asked after each step), or to the end; whether it is done. */
+  const compileUntil = (enough: () => boolean): boolean => {
+    if (scanRange) return true;
+    compiling ??= compileMatcher(entries, entities);
+    try {
       do {
         const step = compiling.next();
         if (step.done) {
@@ -180,8 +177,22 @@ export function createMatcher(entries: readonly MatchableEntry[]): Matcher {
           return true;
         }
       } while (!enough());
-      return false;
-    },
+    } catch (error) {
+      // (Too many patterns: every later call fails the same way, as the compilation starts again.)
+      compiling = undefined;
+      throw error;
+    }
+    return false;
+  };
+  const compiled = (): ScanRange => {
+    compileUntil(() => false);
+    return scanRange!;
+  };
+  return {
+    entities,
+    scan: (text, named = new DocumentMemory()) => compiled()(text, 0, text.length, named).mentions,
+    scanPiece: (text, from, until, named) => compiled()(text, from, until, named),
+    compile: compileUntil,
   };
 }
 

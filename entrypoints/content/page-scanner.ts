@@ -256,7 +256,7 @@ export class PageScanner {
     for (let now = started; this.busy && now < deadline; ) {
       // Sized to take about half of what is left of the slice at the speed measured so far.
       const size = Math.max(shortestBatch, Math.min(longestBatch, Math.round(((deadline - now) / 2) * this.speed)));
-      const scanned = this.scanBatch(size, found);
+      const scanned = this.scanBatch(size, deadline, found);
       const after = performance.now();
       if (scanned > 0 && after > now) this.speed = Math.max(200, (this.speed + scanned / (after - now)) / 2);
       now = after;
@@ -281,12 +281,16 @@ export class PageScanner {
     this.setWork(undefined);
   }
 
-  /** Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. */
-  private scanBatch(size: number, found: MentionRecord[]): number {
+  /**
+   * Scans about `size` characters of blocks (or of one long block); returns how many, or 0 when work is done. The
+   * blocks are gathered until they hold `size` characters or the slice's deadline has passed: walking markup that
+   * holds little text (menus, link lists, tables of figures) takes time that no count of characters foresees.
+   */
+  private scanBatch(size: number, deadline: number, found: MentionRecord[]): number {
     if (this.long) return this.scanPiece(size, found);
     const units: PageText[] = [];
     let length = 0;
-    while (length < size) {
+    while (length < size && (units.length % 16 !== 15 || performance.now() < deadline)) {
       const unit = this.waiting ?? this.nextUnit();
       this.waiting = undefined;
       if (!unit) break;
