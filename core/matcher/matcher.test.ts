@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { IntList } from './int-list';
-import { createMatcher, firstHitAfter, selectLongest, type MatchableEntry, type Mention } from './matcher';
+import { createMatcher, firstHitAfter, organisationWordAfter, selectLongest, type MatchableEntry, type Mention } from './matcher';
 
 // Made-up entries: the rules are what is tested, not the real dataset.
 const entries: MatchableEntry[] = [
@@ -299,6 +299,27 @@ describe('firstHitAfter', () => {
         expect(firstHitAfter(hits, position, near)).toBe(expected < 0 ? sorted.length : expected);
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('organisationWordAfter', () => {
+  // As first written: the pattern on the next 23 characters.
+  const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets', 'group', 'holdings', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'company', 'bank', 'capital', 'partners', 'clear', 'endex', 'benchmark']);
+  const reference = (text: string, end: number) => {
+    if (text[end] !== ' ') return false;
+    const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
+    return word !== undefined && organisationWords.has(word.toLowerCase());
+  };
+  test('judges the word after a match as the pattern does', () => {
+    const pieces = ['ICE', ' ', 'Futures', 'FUTURES', 'futures', 'Group', 'Groups', 'Co', 'Corp.', 'Exchange', 'É', 'é', 'Ä', 'x', '1', '-', '\u{1D400}', 'Corporationcorporationxx', 'Bank', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.nat(), (parts, pick) => {
+        const text = parts.join('');
+        const end = pick % (text.length + 1);
+        expect(organisationWordAfter(text, end)).toBe(reference(text, end));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

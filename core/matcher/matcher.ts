@@ -597,6 +597,14 @@ export function organisationWordAfter(text: string, end: number): boolean {
   // (An ASCII character other than a capital starts no such word.)
   const next = text.charCodeAt(end + 1);
   if (next < 128 && !(next >= 65 && next <= 90)) return false;
+  if (next < 128) {
+    // An ASCII capital: its word read by code unit while ASCII letters follow (anything else in ASCII ends it; a
+    // character beyond ASCII, which may be a letter, leaves the word to the pattern below).
+    const limit = Math.min(text.length, end + 24);
+    let at = end + 2;
+    for (let code = text.charCodeAt(at); at < limit && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)); code = text.charCodeAt(++at));
+    if (at >= limit || text.charCodeAt(at) < 128) return organisationWords.has(text.slice(end + 1, at).toLowerCase());
+  }
   const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
   return word !== undefined && organisationWords.has(word.toLowerCase());
 }
