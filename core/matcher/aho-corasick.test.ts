@@ -129,6 +129,25 @@ describe('AhoCorasick on original text', () => {
     expect(found.length).toBe(folded(patterns, source).length);
   });
 
+  test('a hit that starts after its last closer look is its pattern, code unit for code unit', () => {
+    // The matcher takes such a match to start `length - 1` code units before its end, without reading it again:
+    // whitespace other than one plain space (a run of spaces too), invisible characters and others are looked at.
+    fc.assert(
+      fc.property(text(60), fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 800 })), (chunk, times) => {
+        const source = chunk.repeat(times);
+        const automaton = new AhoCorasick(patterns);
+        automaton.scan(source, (state, index, lastLook) => {
+          if (state < 0) return;
+          for (let k = automaton.firstOutput(state); k < automaton.lastOutput(state); k++) {
+            const length = automaton.lengths[automaton.output(k)]!;
+            if (index - length >= lastLook) expect(foldText(source.slice(index - length + 1, index + 1)).text).toBe(patterns[automaton.output(k)]);
+          }
+        });
+      }),
+      { numRuns: 80 },
+    );
+  });
+
   test('a word-start-only pattern may be skipped after a letter or digit, never elsewhere', () => {
     fc.assert(
       fc.property(text(60), fc.oneof(fc.integer({ min: 1, max: 20 }), fc.integer({ min: 400, max: 800 })), (chunk, times) => {

@@ -37,8 +37,8 @@ export const paragraphBreakState = -1;
 
 /**
  * `lastLook` is the last index at or before `index` that needed a closer look (whitespace other than a single
- * space, an invisible or first-seen character): a match of a pattern without spaces that starts after it is
- * made of exactly its code units.
+ * space, a space after a space inside a match, an invisible or first-seen character): a match that starts after
+ * it is made of exactly its code units.
  */
 export type HitListener = (state: number, index: number, lastLook: number) => void;
 
@@ -137,13 +137,17 @@ export class AhoCorasick {
   /** The entry of delta for (state, column), worked out from the trie and the failure links. */
   private step(state: number, column: number): number {
     let target: number;
+    // A space after a space, past the root, is one more code unit in a match than its pattern has: flagged, so
+    // that the hit listener's `lastLook` marks it (see `flagged`).
+    let spaceRun = false;
     if (column >= this.special) target = state;
     else if (column === 0) target = 0;
     else {
       const code = this.codeOfColumn[column]!;
-      target = code === 32 && this.viaSpace[state] ? state : this.goto(state, code);
+      spaceRun = code === 32 && this.viaSpace[state] === 1 && state !== 0;
+      target = spaceRun ? state : this.goto(state, code);
     }
-    const closer = column >= this.special || this.outputStart[target + 1]! > this.outputStart[target]!;
+    const closer = spaceRun || column >= this.special || this.outputStart[target + 1]! > this.outputStart[target]!;
     return (this.rowFor(target) << 1) | (closer ? 0 : 1);
   }
 
@@ -264,6 +268,7 @@ export class AhoCorasick {
     const warmStart = Math.max(from, previousFoldedStart(text, middle, this.depth));
     const kept = this.kept;
     kept.clear();
+    this.middle = middle;
     const keep: HitListener = (state, index, lastLook) => {
       if (index < middle) return;
       kept.push3(state, index, lastLook);
@@ -281,16 +286,20 @@ export class AhoCorasick {
       let entryB = 0;
       let columnA = 0;
       let columnB = 0;
-      for (; a < middle && b < to; a++, b++) {
+      // (Both readers step together: one index, the second reader's at a fixed offset from it, and one bound.)
+      const offset = b - a;
+      const stop = Math.min(middle, to - offset);
+      for (; a < stop; a++) {
         columnA = columns[text.charCodeAt(a)]!;
-        columnB = columns[text.charCodeAt(b)]!;
+        columnB = columns[text.charCodeAt(a + offset)]!;
         entryA = delta[rowA + columnA]!;
         entryB = delta[rowB + columnB]!;
         if ((entryA & entryB & 1) === 0) break;
         rowA = entryA >> 1;
         rowB = entryB >> 1;
       }
-      if (a >= middle || b >= to) break;
+      b = a + offset;
+      if (a >= stop) break;
       // (Each with the column it was read with: the other reader may have just classified the same character.)
       if (entryA & 1) rowA = entryA >> 1;
       else {
@@ -324,6 +333,8 @@ export class AhoCorasick {
   /** Per reader: the last index that needed a closer look (matches since then are contiguous code units). */
   private readonly lastSpecial = new Int32Array(2);
   private readonly kept = new IntList();
+  /** Where the second reader's half begins. */
+  private middle = 0;
 
   /** The entry of delta for (row, column), worked out and kept the first time it is needed. */
   private entryAt(row: number, column: number): number {
@@ -345,14 +356,24 @@ export class AhoCorasick {
     if (entry & 1) return i;
     if (column < this.special) {
       const state = this.stateAt(this.row);
+      if (this.row === row && column === this.spaceColumn && row !== 0) {
+        // A space after a space (see `step`): a closer look, and a hit only when the state has outputs.
+        this.lastSpecial[reader] = i;
+        if (this.outputStart[state + 1]! === this.outputStart[state]!) return i;
+      }
       const skip = this.skipAfterWord[state]!;
       // A match inside a word that no pattern here wants: skipped without a call.
       if (skip > 0 && this.lastSpecial[reader]! <= i - skip && isWordCode(text.charCodeAt(i - skip))) return i;
-      onHit(state, i, this.lastSpecial[reader]!);
+      // (The second reader's hits, kept until the first half is read: pushed here, without a call, as `keep` would.)
+      if (reader === 0) onHit(state, i, this.lastSpecial[0]!);
+      else if (i >= this.middle) this.kept.push3(state, i, this.lastSpecial[1]!);
       return i;
     }
-    this.lastSpecial[reader] = i;
-    return this.closer(text, i, column - this.special, row, onHit);
+    // (The last code unit the closer look read: a whitespace run it reads as one character may be longer than the
+    // characters of a match before it, which then must not be taken to start inside the run.)
+    const reached = this.closer(text, i, column - this.special, row, onHit);
+    this.lastSpecial[reader] = reached;
+    return reached;
   }
 
   /** One code unit that needs a closer look, in the state of `row` (it has not moved); returns the index reached. */
@@ -382,6 +403,8 @@ export class AhoCorasick {
     let j = i;
     for (; j < text.length; j++) {
       const code = text.charCodeAt(j);
+      // (Plain spaces first: most of a long run, an indented line's, is made of them.)
+      if (code === 32) continue;
       if (code === 10) newlines++;
       else if (code === paragraphBreakCode) newlines = 2;
       else if (code !== 32 && !isSpaceCode(code) && !isInvisibleCode(code)) break;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { inCapitalisedRun, sentenceWindow } from './context';
+import { inCapitalisedRun, sentenceWindow, windowEnd } from './context';
 import { foldText, paragraphBreak } from './fold';
 import { referenceWindow } from './testing/reference-matcher';
 
@@ -52,6 +52,24 @@ describe('the window read from the original text', () => {
         const actual = sentenceWindow(source, origin[first]!, origin[last]! + 1);
         // Lone surrogates: U+FFFD in the folded copy, themselves here (no context word can tell).
         expect(actual.toWellFormed()).toBe(expected.toWellFormed());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  test('walked to a limit, reaches the limit exactly when the whole window does', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(8), fc.nat(400), (source, pick, span, ahead) => {
+        const { text: folded, origin } = foldText(source);
+        const candidates = matchable(folded);
+        fc.pre(candidates.length > 0);
+        const last = candidates[Math.min(candidates.length - 1, (pick % candidates.length) + span)]!;
+        const end = origin[last]! + 1;
+        const limit = end + 1 + (ahead % (source.length - end + 1));
+        const whole = windowEnd(source, end);
+        const walked = windowEnd(source, end, limit);
+        expect(walked >= limit).toBe(whole >= limit);
+        if (walked < limit) expect(walked).toBe(whole);
       }),
       { numRuns: 3000 },
     );

@@ -69,12 +69,17 @@ export function windowStart(original: string, start: number): number {
   return from;
 }
 
-/** Where the window of a match ending at `end` ends. */
-export function windowEnd(original: string, end: number): number {
+/**
+ * Where the window of a match ending at `end` ends. With a `limit`, the walk stops once it reaches the limit: a
+ * result at or past `limit` then only says that the window reaches that far (a caller asking whether one place
+ * lies in the window reads no further than it).
+ */
+export function windowEnd(original: string, end: number, limit = Infinity): number {
   let to = nextFoldedStart(original, end - 1);
   let steps = 0;
-  while (steps < contextRadius && to < original.length) {
-    const stretchEnd = firstNotPlain(original, to, Math.min(original.length, to + contextRadius - steps));
+  while (steps < contextRadius && to < original.length && to < limit) {
+    // (A stretch cut at the limit ends on a plain character, which ends no sentence: the walk goes one step past.)
+    const stretchEnd = firstNotPlain(original, to, Math.min(original.length, to + contextRadius - steps, limit));
     steps += stretchEnd - to;
     // Invisible characters after the stretch belong to its last character.
     for (to = stretchEnd; to < original.length && isInvisibleCode(original.charCodeAt(to)); to++);
@@ -132,6 +137,9 @@ const wordOrDot = /[\p{L}\p{N}.]/u;
 const abbreviations = new Set(
   'mr mrs ms dr st jr sr gen sen rep gov lt col sgt dept co corp inc ltd no nos vs v pub res stat ct art sec para fig jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
+const longestAbbreviation = Math.max(...[...abbreviations].map((word) => word.length));
+/** Per ASCII code: 1 where `sentenceStart` matches. */
+const sentenceStartAscii = Uint8Array.from({ length: 128 }, (_, code) => (sentenceStart.test(String.fromCharCode(code)) ? 1 : 0));
 
 /**
  * Whether the folded character starting at original index `at` ends a sentence: a paragraph break, or ". ! ? ;"
@@ -145,18 +153,25 @@ function endsSentenceAt(original: string, at: number): boolean {
   while (closers.has(foldedCodeAt(original, next))) next = nextFoldedStart(original, next);
   if (foldedCodeAt(original, next) !== 32) return false;
   const following = original[nextFoldedStart(original, next)];
-  if (following === undefined || !sentenceStart.test(following)) return false;
+  if (following === undefined) return false;
+  // (An ASCII character by table: what the pattern matches of ASCII is A-Z, 0-9 and " ' (.)
+  const followingCode = following.charCodeAt(0);
+  if (followingCode < 128 ? sentenceStartAscii[followingCode] !== 1 : !sentenceStart.test(following)) return false;
   if (code !== fullStop) return true;
   // The word before the full stop (letters, digits and dots).
   let wordStart = at;
   let ascii = true;
+  let dotted = false;
   for (let previous = previousFoldedStart(original, at, 1); previous >= 0; previous = previousFoldedStart(original, previous, 1)) {
     const folded = foldedCodeAt(original, previous);
     const isAsciiWord = (folded >= 97 && folded <= 122) || (folded >= 48 && folded <= 57) || folded === fullStop;
     if (!isAsciiWord && (folded < 128 || !wordOrDot.test(String.fromCharCode(folded)))) break;
     ascii &&= isAsciiWord && previous === wordStart - 1 && original.charCodeAt(previous) < 128;
+    dotted ||= folded === fullStop;
     wordStart = previous;
   }
+  // An ASCII word without dots, longer than any abbreviation: a sentence end (most of them), without a copy.
+  if (ascii && !dotted && at - wordStart > longestAbbreviation) return true;
   const word = ascii ? original.slice(wordStart, at).toLowerCase() : foldSlice(original, wordStart, at);
   // "U.S." and single initials ("S. Jones", "H.R.") are abbreviations, not sentence ends; "1960s." is one.
   return !(abbreviations.has(word) || /^\p{L}$/u.test(word) || word.includes('.'));

@@ -76,7 +76,7 @@ function referenceScan(text: string): Span[] {
 
 const noise = ['the', 'a', 'clear', 'view', 'systems', 'watch', 'orbital', 'lenses', 'kit', 'café', 'naïve', '42', 'x1', 'ÉTÉ', '\u{1F4F7}', 'said'];
 const gaps = [' ', ' ', ' ', '  ', '\n', '\t', ' \n ', '\n\n', ', ', '. ', '; ', ' (', ') ', ' "', '" ', ' - ', '', ''];
-const innerGaps = [' ', ' ', '  ', '\n', '\n  ', ' \t ', '\n\n', '\u00A0'];
+const innerGaps = [' ', ' ', '  ', '\n', '\n  ', ' \t ', '\n\n', '\u00A0', '\n          ', '\t\t\t\t\t\t\t\t'];
 
 const casing = fc.constantFrom<(s: string) => string>(
   (s) => s,

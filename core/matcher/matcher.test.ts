@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createMatcher, selectLongest, type MatchableEntry, type Mention } from './matcher';
+import { IntList } from './int-list';
+import { createMatcher, firstHitAfter, organisationWordAfter, selectLongest, type MatchableEntry, type Mention } from './matcher';
 
 // Made-up entries: the rules are what is tested, not the real dataset.
 const entries: MatchableEntry[] = [
@@ -80,6 +81,13 @@ describe('names and whole words', () => {
 
   test('a digit next to a term is part of the word', () => {
     expect(found('Mobile Fortify2 and 3Mobile Fortify')).toEqual([]);
+  });
+
+  test('a name across a long whitespace run starts at its first word (an indented line, tabs)', () => {
+    for (const gap of ['\n            ', '\t\t\t\t\t\t\t\t\t', '\n\t \t \t \t ', '   ']) {
+      const text = `We met Mobile${gap}Fortify today.`;
+      expect(matcher.scan(text).map(({ start, end }) => [start, end])).toEqual([[7, text.indexOf(' today')]]);
+    }
   });
 });
 
@@ -277,5 +285,41 @@ describe('selectLongest', () => {
       { start: 10, end: 14 },
       { start: 20, end: 22 },
     ]);
+  });
+});
+
+describe('firstHitAfter', () => {
+  test('finds the first recorded phrase that ends after a place, from any starting guess', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(60), { maxLength: 80 }), fc.integer({ min: -2, max: 62 }), fc.integer({ min: -3, max: 90 }), (ends, position, near) => {
+        const hits = new IntList();
+        for (const end of [...ends].sort((a, b) => a - b)) hits.push2(7, end);
+        const sorted = [...ends].sort((a, b) => a - b);
+        const expected = sorted.findIndex((end) => end > position);
+        expect(firstHitAfter(hits, position, near)).toBe(expected < 0 ? sorted.length : expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('organisationWordAfter', () => {
+  // As first written: the pattern on the next 23 characters.
+  const organisationWords = new Set(['futures', 'exchange', 'exchanges', 'markets', 'group', 'holdings', 'inc', 'corp', 'corporation', 'ltd', 'llc', 'plc', 'co', 'company', 'bank', 'capital', 'partners', 'clear', 'endex', 'benchmark']);
+  const reference = (text: string, end: number) => {
+    if (text[end] !== ' ') return false;
+    const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
+    return word !== undefined && organisationWords.has(word.toLowerCase());
+  };
+  test('judges the word after a match as the pattern does', () => {
+    const pieces = ['ICE', ' ', 'Futures', 'FUTURES', 'futures', 'Group', 'Groups', 'Co', 'Corp.', 'Exchange', 'É', 'é', 'Ä', 'x', '1', '-', '\u{1D400}', 'Corporationcorporationxx', 'Bank', '\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.nat(), (parts, pick) => {
+        const text = parts.join('');
+        const end = pick % (text.length + 1);
+        expect(organisationWordAfter(text, end)).toBe(reference(text, end));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -48,6 +48,8 @@ interface Phrases {
 
 interface CompiledTerm {
   entity: EntityRef;
+  /** Its entity's index among the matcher's entities (the first with its id): per-entity facts of a scan are kept by it. */
+  key: number;
   /** Exact form to compare with when the term is case-sensitive. */
   exact?: string;
   requires?: Phrases;
@@ -112,29 +114,46 @@ function firstAbove(values: Int32Array, low: number, high: number, value: number
   return low;
 }
 
-/** The index of the first (phrase, end) pair of `hits` whose end is after `position`. */
-function firstHitAfter(hits: IntList, position: number): number {
-  let low = 0;
-  let high = hits.length >> 1;
+/**
+ * The index of the first (phrase, end) pair of `hits` (in order of end) whose end is after `position`, searched
+ * from `near` outwards (an earlier answer: the scan asks about places near each other, one match after another, so
+ * a few steps find the range that a search of the whole list would take a dozen cache misses to narrow down).
+ */
+export function firstHitAfter(hits: IntList, position: number, near = 0): number {
+  const count = hits.length >> 1;
+  const values = hits.values;
+  let low: number;
+  let high: number;
+  const from = Math.min(Math.max(near, 0), count);
+  if (from < count && values[2 * from + 1]! <= position) {
+    // Later than `from`: [low, high) holds the answer once endAt(high) > position or high is the end.
+    low = from + 1;
+    let step = 1;
+    for (high = low; high < count && values[2 * high + 1]! <= position; step *= 2) {
+      low = high + 1;
+      high = Math.min(count, high + step);
+    }
+  } else {
+    // At `from` or before: the answer is in [low, high] once low is 0 or endAt(low - 1) ≤ position.
+    high = from;
+    let step = 1;
+    for (low = from; low > 0 && values[2 * low - 1]! > position; step *= 2) {
+      high = low - 1;
+      low = Math.max(0, low - step);
+    }
+  }
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (hits.values[2 * middle + 1]! <= position) low = middle + 1;
+    if (values[2 * middle + 1]! <= position) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
-// The flags of a pattern: no space in it; some term has it; every term starts (ends) with a letter or digit.
-const spaceless = 1;
+// The flags of a pattern: some term has it; every term starts (ends) with a letter or digit.
 const hasTerms = 2;
 const wordStart = 4;
 const wordEnd = 8;
-
-/** Whether no space in [from, to] follows another. */
-function singleSpaced(text: string, from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) if (text.charCodeAt(i) === 32 && text.charCodeAt(i - 1) === 32) return false;
-  return true;
-}
 
 /** No citation is longer than this; a piece never ends this close after a place where one may start. */
 const longestCitation = 40;
@@ -196,11 +215,14 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     // (member made when first needed, but there from the start: every Phrases object keeps one shape.)
     return { ids: [...new Set(folded.map((phrase) => phraseIds.get(phrase)!))], test: (window) => (test ??= contextTest(folded))(window), member: undefined };
   };
+  // Each entity's key: the index of the first entity with its id.
+  const keyOfId = new Map<string, number>();
+  for (let i = entities.length - 1; i >= 0; i--) keyOfId.set(entities[i]!.id, i);
   const add = (entity: EntityRef, rule: TermRule) => {
     if (rule.matchAlone === false) return;
     const pattern = foldTerm(rule.text);
     const list = termsByPattern.get(pattern) ?? [];
-    list.push(compileTerm(entity, rule, phrases));
+    list.push(compileTerm(entity, keyOfId.get(entity.id)!, rule, phrases));
     termsByPattern.set(pattern, list);
   };
   for (let i = 0; i < entries.length; i++) {
@@ -274,7 +296,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   const automaton = yield* AhoCorasick.build(patterns, wordStartOnly.map((only) => ({ wordStartOnly: only })));
   const lengths = automaton.lengths;
   // What onHit asks of each pattern, in one byte.
-  const flags = Uint8Array.from(patterns, (pattern, i) => (pattern.includes(' ') ? 0 : spaceless) | (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
+  const flags = Uint8Array.from(patterns, (pattern, i) => (termLists[i]!.length ? hasTerms : 0) | (wholeWordStart[i] ? wordStart : 0) | (wholeWordEnd[i] ? wordEnd : 0));
 
   // Per scan, reused: term matches to weigh (pattern, last index, start), where each context phrase ends,
   // paragraph breaks, places where citations may start.
@@ -289,6 +311,14 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
   let byPhraseEnds: Int32Array | undefined;
   const touched = new IntList();
   const breaks = new IntList();
+  // Per entity key: where its latest match in this text ends, and where this text first names it by a term that
+  // needs no context (-1: not yet); the keys set, in that order.
+  const lastEnd = new Int32Array(entities.length).fill(-1);
+  const lastEndKeys = new IntList();
+  const evidenceAt = new Int32Array(entities.length).fill(-1);
+  const evidenceKeys = new IntList();
+  /** The last answer of firstHitAfter in this scan: the next question is about a place near it. */
+  let nearHit = 0;
 
   function scanRange(text: string, from: number, until: number, named: Set<string>): { mentions: Mention[]; next: number } {
     const memory = named instanceof DocumentMemory ? named : undefined;
@@ -296,6 +326,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     for (let k = 0; k < touched.length; k++) firstEnd[touched.values[k]!] = -1;
     touched.clear();
     phraseHits.clear();
+    nearHit = 0;
     byPhraseEnds = undefined;
     breaks.clear();
     const starts: CitationStarts = { bill: [], publicLaw: [], usCode: [] };
@@ -310,9 +341,9 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         const pattern = automaton.output(k);
         const flag = flags[pattern]!;
         // Where the match starts: right there when it is made of exactly its code units (no closer look among
-        // them, and no run of spaces).
+        // them: the automaton looks closer at a run of spaces).
         const length = lengths[pattern]!;
-        const start = index - length >= lastLook && (flag & spaceless || singleSpaced(text, index - length + 2, index)) ? index - length + 1 : previousFoldedStart(text, index, length - 1);
+        const start = index - length >= lastLook ? index - length + 1 : previousFoldedStart(text, index, length - 1);
         const phrase = phraseOf[pattern]!;
         if (phrase >= 0 && startsWord(text, start, -1)) {
           if (firstEnd[phrase]! < 0) {
@@ -361,31 +392,37 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       return (byPhraseEnds = ends);
     };
     /**
-     * Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. Read
-     * through the few phrases recorded in the stretch (most windows and paragraphs), or, when it holds many more
-     * than the rule has phrases, by looking up each of them.
+     * The end of the first of the phrases that ends in (after, high] and, when `startLow` ≥ 0, starts at or after
+     * it; -1 if none does. Read through the few phrases recorded in the stretch (most windows and paragraphs); -2
+     * when it holds many more than the rule has phrases (then look each of them up).
      */
-    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
-      const startsIn = (id: number, end: number) => !within || previousFoldedStart(text, end - 1, phraseLengths[id]! - 1) >= low;
+    const firstPhraseEnd = (phrases: Phrases, after: number, high: number, startLow: number) => {
       const member = (phrases.member ??= memberTable(phrases.ids, phraseIds.size));
       const values = phraseHits.values;
       const count = phraseHits.length >> 1;
-      let k = firstHitAfter(phraseHits, low);
+      let k = (nearHit = firstHitAfter(phraseHits, after, nearHit));
       for (const limit = k + 4 * phrases.ids.length + 64; k < count && values[2 * k + 1]! <= high; k++) {
-        if (k === limit) {
-          const ends = phraseIndex();
-          for (const id of phrases.ids) {
-            for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
-              if (startsIn(id, ends[e]!)) return true;
-            }
-          }
-          return false;
-        }
+        if (k === limit) return -2;
         const id = values[2 * k]!;
-        if (member[id] && startsIn(id, values[2 * k + 1]!)) return true;
+        if (member[id] && (startLow < 0 || previousFoldedStart(text, values[2 * k + 1]! - 1, phraseLengths[id]! - 1) >= startLow)) return values[2 * k + 1]!;
+      }
+      return -1;
+    };
+    /** Whether one of the phrases ends in (low, high] — and, when `within`, starts at or after `low` too. */
+    const phraseIn = (phrases: Phrases, low: number, high: number, within: boolean) => {
+      const found = firstPhraseEnd(phrases, low, high, within ? low : -1);
+      if (found !== -2) return found >= 0;
+      const ends = phraseIndex();
+      for (const id of phrases.ids) {
+        for (let e = firstAbove(ends, byPhraseStart[id]!, byPhraseStart[id + 1]!, low); e < byPhraseStart[id + 1]! && ends[e]! <= high; e++) {
+          if (!within || previousFoldedStart(text, ends[e]! - 1, phraseLengths[id]! - 1) >= low) return true;
+        }
       }
       return false;
     };
+    // The paragraph breaks around the last match weighed (none yet: an empty stretch).
+    let breakBefore = 0;
+    let breakAfter = 0;
     // The window of the match being weighed, found when a rule first needs it.
     let windowFrom = -1;
     let bounds: WindowBounds | undefined;
@@ -393,8 +430,14 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
     const holds = (phrases: Phrases, start: number, end: number) => {
       // The paragraph around the match (no window crosses a paragraph break) holds none of the phrases at the
       // start of a word, and the window does not start inside a word (where its text would let one start).
-      const before = breaks.lastBelow(start);
-      const after = breaks.firstAfter(end - 1);
+      // (Most matches weighed in a row lie in one paragraph: the breaks around the last one are those around this
+      // one when it lies between them, since no break lies inside a match.)
+      if (!(breakBefore < start && end - 1 < breakAfter)) {
+        breakBefore = breaks.lastBelow(start);
+        breakAfter = breaks.firstAfter(end - 1);
+      }
+      const before = breakBefore;
+      const after = breakAfter;
       const paragraphFrom = before >= 0 ? before : from === 0 ? 0 : -1;
       const paragraphTo = after <= text.length ? after : next === text.length ? text.length : -1;
       if (paragraphFrom >= 0 && paragraphTo >= 0 && !phraseIn(phrases, paragraphFrom, paragraphTo, false)) {
@@ -403,10 +446,20 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         // would have to be split by the window's start, which only the radius does).
         if (windowFrom < 0 && start - paragraphFrom <= contextRadius) return false;
         if (windowFrom < 0) windowFrom = windowStart(text, start);
-        const first = foldedCodeAt(text, windowFrom);
-        if (startsWord(text, windowFrom, -1) && !(first >= 0xdc00 && first <= 0xdfff)) return false;
+        if (startsPlainly(text, windowFrom)) return false;
       }
-      bounds ??= { from: windowFrom >= 0 ? windowFrom : windowStart(text, start), to: windowEnd(text, end) };
+      if (windowFrom < 0) windowFrom = windowStart(text, start);
+      // A window that starts a word, inside what was read: the phrases that end by the match's end lie in it when
+      // they start in it; of those that end after it, the first that starts in it lies in it when the window
+      // reaches its end, which is walked to no further than that (most windows' ends are never needed).
+      if (!bounds && windowFrom >= from && next === text.length && startsPlainly(text, windowFrom)) {
+        if (phraseIn(phrases, windowFrom, end, true)) return true;
+        const phraseEnd = firstPhraseEnd(phrases, end, paragraphTo >= 0 ? paragraphTo : text.length, windowFrom);
+        if (phraseEnd === -1) return false;
+        if (phraseEnd >= 0) return windowEnd(text, end, phraseEnd) >= phraseEnd;
+        // (Too many phrases recorded after the match to read one by one: the window's end is worked out whole.)
+      }
+      bounds ??= { from: windowFrom, to: windowEnd(text, end) };
       if (bounds.from >= from && bounds.to <= next) {
         // Context words start words: those recorded, and any the window's own start makes one.
         if (phraseIn(phrases, bounds.from, bounds.to, true)) return true;
@@ -420,9 +473,12 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
 
     // What this text says as it goes: where each entity is first named by a term that needs no context, where an
     // acronym was claimed by another organisation, and where each entity's latest match ends.
-    const evidenceAt = new Map<string, number>();
     const claimedAt = new Map<string, number>();
-    const lastEnd = new Map<string, number>();
+    for (let k = 0; k < lastEndKeys.length; k++) lastEnd[lastEndKeys.values[k]!] = -1;
+    lastEndKeys.clear();
+    for (let k = 0; k < evidenceKeys.length; k++) evidenceAt[evidenceKeys.values[k]!] = -1;
+    evidenceKeys.clear();
+    const evidenceBefore = (key: number, start: number) => evidenceAt[key]! >= 0 && evidenceAt[key]! < start;
     /** `requiresContext` met earlier in the document: one of its words, a related entity, or (any) two others named. */
     const fromDocument = (term: CompiledTerm, start: number) => {
       for (const id of term.documentWords?.ids ?? []) {
@@ -431,11 +487,11 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         if (first >= 0 && first <= start) return true;
       }
       if (!term.fromDocument) return false;
-      const named = (id: string) => memory?.evidence.has(id) || (evidenceAt.get(id) ?? Infinity) < start;
-      for (const id of related.get(term.entity.id) ?? []) if (named(id)) return true;
+      for (const id of related.get(term.entity.id) ?? []) if (memory?.evidence.has(id) || evidenceBefore(keyOfId.get(id)!, start)) return true;
       if (term.fromDocument !== 'any') return false;
       // Company names alone fill business news too: one of the two must be an agency, a tool, a law...
-      const others = new Set([...(memory?.evidence ?? []), ...[...evidenceAt].filter(([, at]) => at < start).map(([id]) => id)]);
+      const others = new Set(memory?.evidence);
+      for (let k = 0; k < evidenceKeys.length; k++) if (evidenceBefore(evidenceKeys.values[k]!, start)) others.add(entities[evidenceKeys.values[k]!]!.id);
       others.delete(term.entity.id);
       return others.size >= 2 && [...others].some((id) => byId.get(id)?.kind !== 'vendor');
     };
@@ -460,7 +516,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
           // Sheriffs' Association (NSA)"), from then on; or part of its name ("ICE Futures").
           const exact = term.exact!;
           if (memory?.claimed.has(exact) || (claimedAt.get(exact) ?? Infinity) < start) continue;
-          if (definedForAnother(text, start, end, lastEnd.get(term.entity.id), nameWordsOf(term.entity.id))) {
+          if (definedForAnother(text, start, end, lastEnd[term.key]! >= 0 ? lastEnd[term.key] : undefined, nameWordsOf(term.entity.id))) {
             if (!claimedAt.has(exact)) claimedAt.set(exact, start);
             continue;
           }
@@ -471,8 +527,12 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
         const contextMet = term.requires ? holds(term.requires, start, end) || ((term.fromDocument !== undefined || term.documentWords !== undefined) && fromDocument(term, start)) : !term.afterLongForm;
         if (!contextMet && !term.afterLongForm) continue;
         candidates.push({ start, end, entity: term.entity, afterLongForm: term.afterLongForm, contextMet });
-        lastEnd.set(term.entity.id, end);
-        if (term.evidence && !evidenceAt.has(term.entity.id)) evidenceAt.set(term.entity.id, start);
+        if (lastEnd[term.key]! < 0) lastEndKeys.push(term.key);
+        lastEnd[term.key] = end;
+        if (term.evidence && evidenceAt[term.key]! < 0) {
+          evidenceAt[term.key] = start;
+          evidenceKeys.push(term.key);
+        }
       }
     }
 
@@ -487,7 +547,7 @@ function* compileMatcher(entries: readonly MatchableEntry[], entities: readonly 
       cited.push({ start: citation.start, end: citation.end, entity, afterLongForm: false, contextMet: true });
     }
     if (memory) {
-      for (const id of evidenceAt.keys()) memory.evidence.add(id);
+      for (let k = 0; k < evidenceKeys.length; k++) memory.evidence.add(entities[evidenceKeys.values[k]!]!.id);
       for (const exact of claimedAt.keys()) memory.claimed.add(exact);
       for (let k = 0; k < touched.length; k++) memory.phrases.add(phraseTexts[touched.values[k]!]!);
     }
@@ -537,6 +597,14 @@ export function organisationWordAfter(text: string, end: number): boolean {
   // (An ASCII character other than a capital starts no such word.)
   const next = text.charCodeAt(end + 1);
   if (next < 128 && !(next >= 65 && next <= 90)) return false;
+  if (next < 128) {
+    // An ASCII capital: its word read by code unit while ASCII letters follow (anything else in ASCII ends it; a
+    // character beyond ASCII, which may be a letter, leaves the word to the pattern below).
+    const limit = Math.min(text.length, end + 24);
+    let at = end + 2;
+    for (let code = text.charCodeAt(at); at < limit && ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)); code = text.charCodeAt(++at));
+    if (at >= limit || text.charCodeAt(at) < 128) return organisationWords.has(text.slice(end + 1, at).toLowerCase());
+  }
   const word = /^\p{Lu}[\p{L}]*/u.exec(text.slice(end + 1, end + 24))?.[0];
   return word !== undefined && organisationWords.has(word.toLowerCase());
 }
@@ -560,6 +628,15 @@ function startsWord(text: string, at: number, windowFrom: number): boolean {
     if (high >= 0xd800 && high <= 0xdbff) return !letterOrNumber.test(String.fromCharCode(high, code));
   }
   return !isWordCode(code);
+}
+
+/**
+ * Whether a window starting at `from` starts a word as the whole text has it: after no letter or digit, and not
+ * on the low half of a surrogate pair (then no context word starts in its text where none starts in the text's).
+ */
+function startsPlainly(text: string, from: number): boolean {
+  const first = foldedCodeAt(text, from);
+  return startsWord(text, from, -1) && !(first >= 0xdc00 && first <= 0xdfff);
 }
 
 /**
@@ -591,11 +668,12 @@ function phraseAt(text: string, at: number, phrase: string, limit: number): bool
 
 const letterOrNumber = /^[\p{L}\p{N}]$/u;
 
-function compileTerm(entity: EntityRef, rule: TermRule, phrases: (list: string[] | undefined) => Phrases | undefined): CompiledTerm {
+function compileTerm(entity: EntityRef, key: number, rule: TermRule, phrases: (list: string[] | undefined) => Phrases | undefined): CompiledTerm {
   const text = rule.text.trim();
   const exact = rule.caseSensitive ? normaliseKeepingCase(text) : undefined;
   return {
     entity,
+    key,
     exact,
     requires: phrases(rule.requiresContext),
     excludes: phrases(rule.excludeContext),
