@@ -100,13 +100,14 @@ describe('key facts by kind, from the real dataset', () => {
     expect(facts(article)).toEqual([
       ['Jurisdiction', 'United States'],
       ['Congress', '119th'],
-      ['Numbers', 'S. 3779'],
-      ['Sponsors', 'Sen. Edward J. Markey (D-MA)'],
+      ['Numbers', 'S. 3779, H.R. 7363'],
+      ['Sponsors', 'Sen. Edward J. Markey (D-MA), Rep. Pramila Jayapal (D-WA)'],
       ['Introduced', 'Feb 4, 2026'],
     ]);
     const status = article.querySelector('.card-status')!;
     expect(text(status)).toBe(
-      'Status: In committee (Feb 4, 2026) Introduced in the Senate on Feb. 4, 2026 and referred to committee; no later action was found in the sources checked. Source: congress.gov',
+      // The status line's own words come from the dataset (they change when the bill is re-checked).
+      `Status: In committee (Feb 4, 2026) ${(entry('ice-out-of-our-faces-act') as { status: { text: string } }).status.text} Source: congress.gov`,
     );
     // linkedom keeps the attribute's case as React wrote it; a browser lowercases it.
     expect(status.querySelector('time')!.getAttribute('dateTime')).toBe('2026-02-04');
