@@ -231,7 +231,16 @@ export async function clickButton(session: Session, name: string): Promise<void>
       (await session.accessible('button')).find((b) => b.name.startsWith(`${name},`) || b.text.startsWith(`${name},`));
     return found && !found.disabled ? found : undefined;
   };
-  const button = await waitFor(`the "${name}" button`, find);
+  // A button that has just appeared may still be moving into place (a bubble placed beside a selection while the
+  // page's first scan is still showing mentions): it is clicked once it has stayed where it is for a moment, as a
+  // reader's click would be.
+  let previous: Awaited<ReturnType<typeof find>>;
+  const button = await waitFor(`the "${name}" button, settled`, async () => {
+    const found = await find();
+    const settled = found && previous && ['x', 'y', 'width', 'height'].every((key) => Math.abs(found.box[key as 'x'] - previous!.box[key as 'x']) < 0.5);
+    previous = found;
+    return settled ? found : undefined;
+  });
   // A button in the card's scrolling body may be below its fold (under the card's footer, or the window's edge):
   // it is scrolled into view with the wheel over the card, as a reader would.
   const inView = async (box: { x: number; y: number; width: number; height: number }) => {
