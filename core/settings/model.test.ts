@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { siteOf } from '../site';
-import { defaultSettings, dismissalPhrase, isActiveOn, isDismissed, type Dismissal, type Settings } from './model';
+import { defaultSettings, dismissalPhrase, isActiveOn, isDismissed, settingsChange, type Dismissal, type Settings } from './model';
+import { readSettings } from './read';
 
 const withSites = (sites: Partial<Settings['sites']>): Settings => ({ ...defaultSettings, sites: { ...defaultSettings.sites, ...sites } });
 
@@ -79,5 +81,51 @@ describe('dismissals', () => {
     expect(isDismissed(dismissals, onSite, 'ICE', 'other-entity')).toBe(false);
     expect(isDismissed(dismissals, onSite, 'Immigration and Customs Enforcement', 'ice')).toBe(false);
     expect(isDismissed([], onSite, 'ICE', 'ice')).toBe(false);
+  });
+});
+
+describe('settingsChange', () => {
+  const dismissal = (id: string, phrase = 'gotham'): Dismissal => ({ id, entityId: 'palantir-gotham', entityName: 'Gotham', phrase, site: 'example.com', at: '2026-12-05T00:00:00.000Z' });
+  const reversed = <T extends object>(value: T): T => Object.fromEntries(Object.entries(value).reverse()) as T;
+
+  test('the same settings written again are no change, whatever their keys\' order', () => {
+    expect(settingsChange(defaultSettings, { ...defaultSettings })).toBe('none');
+    // What the background's migration writes on a fresh install, read back as the content script reads it.
+    expect(settingsChange(readSettings({}), readSettings({ settings: { ...defaultSettings, version: 2 } }))).toBe('none');
+    const withOne = { ...defaultSettings, dismissals: [dismissal('a')] };
+    expect(settingsChange(withOne, { ...reversed(withOne), sites: reversed(withOne.sites), dismissals: [reversed(dismissal('a'))] })).toBe('none');
+  });
+
+  test('only new "Not this" choices', () => {
+    const before = { ...defaultSettings, dismissals: [dismissal('a')] };
+    expect(settingsChange(before, { ...before, dismissals: [dismissal('a'), dismissal('b', 'stingray')] })).toBe('dismissals-added');
+    expect(settingsChange(defaultSettings, { ...defaultSettings, dismissals: [dismissal('a')] })).toBe('dismissals-added');
+  });
+
+  test('anything else starts again', () => {
+    const before = { ...defaultSettings, dismissals: [dismissal('a')] };
+    expect(settingsChange(before, defaultSettings)).toBe('other'); // a choice undone
+    expect(settingsChange(before, { ...before, dismissals: [dismissal('b')] })).toBe('other'); // one replaced
+    expect(settingsChange(before, { ...before, dismissals: [dismissal('a'), dismissal('b')], showBadge: false })).toBe('other');
+    expect(settingsChange(defaultSettings, { ...defaultSettings, hoverDelayMs: 301 })).toBe('other');
+    expect(settingsChange(defaultSettings, { ...defaultSettings, sites: { ...defaultSettings.sites, paused: ['example.com'] } })).toBe('other');
+    expect(settingsChange(defaultSettings, { ...defaultSettings, enabledKinds: { ...defaultSettings.enabledKinds, bill: false } })).toBe('other');
+  });
+
+  test('property: "none" exactly when the settings read back alike', () => {
+    const settings = fc.record({
+      hoverDelayMs: fc.integer({ min: 0, max: 3000 }),
+      showBadge: fc.boolean(),
+      highlightStyle: fc.constantFrom('underline' as const, 'background' as const),
+      paused: fc.uniqueArray(fc.constantFrom('a.com', 'b.org', 'c.net'), { maxLength: 3 }),
+      dismissals: fc.uniqueArray(fc.constantFrom('x', 'y', 'z'), { maxLength: 3 }),
+    }).map(({ paused, dismissals, ...rest }): Settings => ({ ...defaultSettings, ...rest, sites: { ...defaultSettings.sites, paused }, dismissals: dismissals.map((id) => dismissal(id)) }));
+    fc.assert(
+      fc.property(settings, settings, (a, b) => {
+        const alike = JSON.stringify(a) === JSON.stringify(b);
+        expect(settingsChange(a, b) === 'none').toBe(alike);
+        expect(settingsChange(a, JSON.parse(JSON.stringify(a)))).toBe('none');
+      }),
+    );
   });
 });

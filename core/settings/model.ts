@@ -73,3 +73,26 @@ export function isDismissed(dismissals: readonly Dismissal[], where: { site: str
     (d) => d.entityId === entityId && d.phrase === phrase && d.site === where.site && (d.page === undefined || d.page === where.page),
   );
 }
+
+/**
+ * What a stored change did to the settings a content script runs with: `none` (the same settings written again:
+ * the background's migration at its start, or a change undone), `dismissals-added` (only new "Not this" choices:
+ * highlights are taken away, nothing starts again) or `other`. Key order does not matter; list order does.
+ */
+export function settingsChange(before: Settings, after: Settings): 'none' | 'dismissals-added' | 'other' {
+  if (sameValue(before, after)) return 'none';
+  if (after.dismissals.length <= before.dismissals.length) return 'other';
+  const ids = new Set(after.dismissals.map((d) => d.id));
+  if (!before.dismissals.every((d) => ids.has(d.id))) return 'other';
+  return sameValue({ ...before, dismissals: [] }, { ...after, dismissals: [] }) ? 'dismissals-added' : 'other';
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]));
+  const keys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
+  const otherKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
+  return keys.length === otherKeys.length && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}

@@ -3,7 +3,7 @@ import terms from 'virtual:watchwords/terms';
 import { createMatcher, type MatchableEntry, type Matcher } from '../../core/matcher/matcher';
 import { normalisePageUrl } from '../../core/notes/page-url';
 import type { TabHandlers, TabRoutes } from '../../core/protocol/tab';
-import { isActiveOn, isDismissed, type Settings } from '../../core/settings/model';
+import { isActiveOn, isDismissed, settingsChange } from '../../core/settings/model';
 import { siteOf } from '../../core/site';
 import { answerTabRequests } from '../../lib/messaging';
 import { loadSettings, watchSettings } from '../../lib/settings';
@@ -119,10 +119,13 @@ export default defineContentScript({
     );
 
     const unwatchSettings = watchSettings((next) => {
-      const before = settings;
+      const change = settingsChange(settings, next);
       settings = next;
+      // The same settings written again (the background brings them up to date when it starts, which on a fresh
+      // install is while the first pages load): nothing starts again, so nothing the reader is doing is undone.
+      if (change === 'none') return;
       // A new "Not this" only takes away highlights; anything else (settings, choices undone) starts again.
-      const scanner = lifecycle.current && onlyDismissalsAdded(before, next) ? currentPage.scanner : undefined;
+      const scanner = lifecycle.current && change === 'dismissals-added' ? currentPage.scanner : undefined;
       if (scanner) {
         const where = { site: site() ?? '', page: normalisePageUrl(location.href) };
         scanner.drop((record) => isDismissed(next.dismissals, where, record.mention.text, record.mention.entity.id));
@@ -134,11 +137,3 @@ export default defineContentScript({
     lifecycle.restart();
   },
 });
-
-/** Whether the only change between two settings is that "Not this" choices were added. */
-function onlyDismissalsAdded(before: Settings, after: Settings): boolean {
-  if (after.dismissals.length <= before.dismissals.length) return false;
-  const ids = new Set(after.dismissals.map((d) => d.id));
-  if (!before.dismissals.every((d) => ids.has(d.id))) return false;
-  return JSON.stringify({ ...before, dismissals: [] }) === JSON.stringify({ ...after, dismissals: [] });
-}

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultSettings } from '../../core/settings/model';
 import { serveFolder } from '../../scripts/browsers/static-server';
 import { hoverCard, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
-import { browserNames, cardNamed, clickButton, command, launchers, markedNotes, noteEditorOpen, noteMarkBoxes, noteOnSelection, noteRangesInRegistry, noteSaved, selectText, storedRecords, typeText, visitScanned, type Session } from './harness';
+import { browserNames, cardNamed, changeSettings, clickButton, command, inExtension, launchers, markedNotes, noteEditorOpen, noteMarkBoxes, noteOnSelection, noteRangesInRegistry, noteSaved, selectText, storedRecords, storedSettings, typeText, visitScanned, type Session } from './harness';
 
 /** A story whose wording the test changes between visits, as an edited article would. */
 function story(paragraphs: string[]): string {
@@ -31,12 +32,9 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     writeFileSync(join(folder, 'other.html'), story(['Another story that names Clearview AI in passing.']));
     server = await serveFolder(folder);
     session = await launchers[browserName]();
+    // The reader acts at once: on a fresh install the background writes the settings while this first page loads,
+    // which used to start every feature again and take away the "Add note" offer under the reader's pointer.
     await visit();
-    // KNOWN BUG (open, see the closing note of 2026-12-05): in Chromium, the first "Add note" on a selection made
-    // within about a second of the first highlights of a freshly loaded page opens no editor in about one run in
-    // three (seen at 3508da8 too). The reader here acts once the page has settled; the bug is to be fixed, and this
-    // wait removed with a test that acts at once.
-    await new Promise((done) => setTimeout(done, 1500));
   });
   afterAll(async () => {
     await session?.close();
@@ -48,6 +46,25 @@ describe.each(browserNames)('notes stay put in %s', (browserName) => {
     await noteOnSelection(session, quoted, 'Ask for the retention policy');
     await visit();
     await waitFor('the note highlight', async () => (await markedNotes(session)).includes(quoted));
+  });
+
+  test('the same settings written again take nothing away: the "Add note" offer stays and opens the editor', async () => {
+    await selectText(session, 'Harbor cameras');
+    await session.press('Shift');
+    await waitFor('the "Add note" offer', async () => (await session.accessible('button', 'Add note')).length > 0);
+    // What the background does on a fresh install while the first pages load: settings that were not stored yet
+    // (read as the defaults) are written as the defaults. Here: taken away, then written again.
+    expect(await storedSettings(session)).toEqual(defaultSettings);
+    await inExtension(session, `api.storage.local.remove('settings')`);
+    await changeSettings(session, (settings) => settings);
+    // Time for the storage event to reach the page (it takes milliseconds); a restart would withdraw the offer.
+    await new Promise((done) => setTimeout(done, 1000));
+    expect((await session.accessible('button', 'Add note')).length).toBe(1);
+    await clickButton(session, 'Add note');
+    await noteEditorOpen(session);
+    await session.press('Escape');
+    await waitFor('the editor to close', async () => (await session.accessible('dialog', 'Add a note')).length === 0);
+    await session.evaluate(`getSelection().removeAllRanges()`);
   });
 
   test('the "add note" shortcut opens the editor on the selection; Escape with nothing written closes it', async () => {
