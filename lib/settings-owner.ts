@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { Refusal } from '../core/protocol/route';
-import { defaultSettings, settingsVersion, type Settings } from '../core/settings/model';
+import { defaultSettings, sameSettings, settingsVersion, type Settings } from '../core/settings/model';
 import { readSettings, settingsStorageKeys, storedVersion, type StoredSettings } from '../core/settings/read';
 import { applyChange, settingsProblem, type SettingsChange } from '../core/settings/schema';
 import { readStored, type StorageArea } from './settings';
@@ -38,7 +38,7 @@ export function createSettingsOwner(area: StorageArea = browser.storage.local, c
       const stored = await readStored(area);
       const current = readSettings(stored);
       const next = change(current);
-      if (JSON.stringify(next) !== JSON.stringify(current) || storedVersion(stored.settings) !== settingsVersion || !('settings' in stored)) {
+      if (!sameSettings(next, current) || storedVersion(stored.settings) !== settingsVersion || !('settings' in stored)) {
         await write(stored, next);
       }
       return next;

@@ -80,11 +80,16 @@ export function isDismissed(dismissals: readonly Dismissal[], where: { site: str
  * highlights are taken away, nothing starts again) or `other`. Key order does not matter; list order does.
  */
 export function settingsChange(before: Settings, after: Settings): 'none' | 'dismissals-added' | 'other' {
-  if (sameValue(before, after)) return 'none';
+  if (sameSettings(before, after)) return 'none';
   if (after.dismissals.length <= before.dismissals.length) return 'other';
   const ids = new Set(after.dismissals.map((d) => d.id));
   if (!before.dismissals.every((d) => ids.has(d.id))) return 'other';
   return sameValue({ ...before, dismissals: [] }, { ...after, dismissals: [] }) ? 'dismissals-added' : 'other';
+}
+
+/** Whether two settings say the same (key order does not matter; list order does). */
+export function sameSettings(a: Settings, b: Settings): boolean {
+  return sameValue(a, b);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
