@@ -49,6 +49,11 @@ export const deniedDomains: Record<string, string> = {
   // Scrapers and reprint sites (a copy of someone else's article).
   'imtr.net': 'scraper',
   'newscord.org': 'scraper',
+  'webstat.net': 'machine rewrites of news stories',
+  'zoonop.com': 'scraper',
+  'daily8.com': 'scraper',
+  'talklpnews.com': 'scraper',
+  'trends.glance.com': 'aggregator',
   'otherweb.com': 'aggregator',
   'apadanamedia.org': 'scraper',
   'planetwaves.net': 'reprint site',
@@ -142,6 +147,9 @@ export const deniedDomains: Record<string, string> = {
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
+  'omb.report': 'copy of reginfo.gov records (cite reginfo.gov)',
+  'modeledge.ai': 'proxy copy of SEC filings (cite sec.gov)',
+  'secinvestors.com': 'copy of SEC filings (cite sec.gov)',
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
