@@ -147,7 +147,6 @@ export const deniedDomains: Record<string, string> = {
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
-  'omb.report': 'copy of reginfo.gov records (cite reginfo.gov)',
   'modeledge.ai': 'proxy copy of SEC filings (cite sec.gov)',
   'secinvestors.com': 'copy of SEC filings (cite sec.gov)',
   // Free hosting used for look-alike and copied news pages.
