@@ -108,6 +108,11 @@ const negatives: Negative[] = [
   // 19 Carpenter / Jones / Riley
   { trap: 19, text: 'He worked as a carpenter for twenty years before retiring.', word: 'carpenter' },
   { trap: 19, text: 'Karen Carpenter recorded the song in 1973.', word: 'Carpenter' },
+  // Chatrie as a surname, and geofencing in marketing: neither is the case or the warrant.
+  { trap: 19, text: 'Marie Chatrie opened a bakery on Main Street, and her croissants sold out by noon.', word: 'Chatrie' },
+  { trap: 19, text: 'Police issued an arrest warrant for Chatrie after the crash on Route 9.', word: 'Chatrie' },
+  { trap: 19, text: 'The app draws a geofence around each store and sends shoppers a coupon when they walk in.', word: 'geofence' },
+  { trap: 19, text: 'Retailers say geofencing lets them reach customers near their shops.', word: 'geofencing' },
   { trap: 19, text: 'Riley scored twice in the second half.', word: 'Riley' },
   { trap: 19, text: 'Jones told reporters the team would appeal.', word: 'Jones' },
   // 20 Section 702 / Section 215 / AI Act / Freedom Act / Patriot
@@ -283,6 +288,10 @@ const positives: Positive[] = [
   // 19 Carpenter / Jones / Riley
   { trap: 19, text: 'Under Carpenter, police need a warrant for cell-site location data.', word: 'Carpenter', id: 'carpenter-v-united-states' },
   { trap: 19, text: 'In Carpenter v. United States the justices limited phone tracking.', word: 'Carpenter v. United States', id: 'carpenter-v-united-states' },
+  { trap: 19, text: 'The justices held in Chatrie that getting location data from Google was a Fourth Amendment search.', word: 'Chatrie', id: 'chatrie-v-united-states' },
+  { trap: 19, text: 'Lawyers in Chatrie v. United States asked the Court to bar the evidence.', word: 'Chatrie v. United States', id: 'chatrie-v-united-states' },
+  { trap: 19, text: 'Police served Google a geofence warrant covering the bank and the church next door.', word: 'geofence warrant', id: 'geofence-warrant' },
+  { trap: 19, text: 'Two appeals courts split over geo-fence warrants last year.', word: 'geo-fence warrants', id: 'geofence-warrant' },
   { trap: 19, text: 'The Supreme Court ruled in United States v. Jones that a GPS tracker is a search.', word: 'United States v. Jones', id: 'united-states-v-jones' },
   { trap: 19, text: 'In Riley v. California the justices protected the contents of phones.', word: 'Riley v. California', id: 'riley-v-california' },
   // 20 Section 702 / Section 215 / AI Act / Freedom Act / Patriot
