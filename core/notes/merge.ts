@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
 import { stampPattern } from './clock';
-import { canonicalJson, conflictCopies, joinNotes, noteStateSchema, noteView, sameState, stampsOf, visibleVersions, type NoteState } from './state';
+import { conflictCopies, joinNotes, noteStateSchema, noteView, sameState, stampsOf, visibleVersions, type NoteState } from './state';
 
 /** What a recorded change was, for the reader's history and for debugging; merging looks only at the state. */
 export const changeKinds = ['add', 'edit', 'tag', 'delete', 'restore', 'import', 'conflict-copy'] as const;

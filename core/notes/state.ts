@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalJson } from '../canonical-json';
 import { uuidFromText } from './hash';
 import { safeDeviceId, stampDevice, stampIso, stampPattern } from './clock';
 import { entityTargetSchema, pageTargetSchema, type Note } from './note';
@@ -331,13 +332,6 @@ export function conflictCopies(state: NoteState): NoteState[] {
     .slice(0, -1)
     .filter((v) => v.text !== undefined)
     .map((v) => createNoteState(conflictCopyId(state.id, v.stamp), target, v.text!, [conflictTag], v.stamp, state.id));
-}
-
-/** JSON with object keys sorted, so that equal values compare equal whatever order their keys were set in. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, item: unknown) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : item,
-  );
 }
 
 /** Two states are the same note in the same state. */

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json';
 import { kinds, type Kind } from '../dataset/kinds';
 
 /**
@@ -84,20 +85,10 @@ export function settingsChange(before: Settings, after: Settings): 'none' | 'dis
   if (after.dismissals.length <= before.dismissals.length) return 'other';
   const ids = new Set(after.dismissals.map((d) => d.id));
   if (!before.dismissals.every((d) => ids.has(d.id))) return 'other';
-  return sameValue({ ...before, dismissals: [] }, { ...after, dismissals: [] }) ? 'dismissals-added' : 'other';
+  return sameSettings({ ...before, dismissals: [] }, { ...after, dismissals: [] }) ? 'dismissals-added' : 'other';
 }
 
 /** Whether two settings say the same (key order does not matter; list order does). */
 export function sameSettings(a: Settings, b: Settings): boolean {
-  return sameValue(a, b);
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameValue(item, (b as unknown[])[i]));
-  const keys = Object.keys(a).filter((key) => (a as Record<string, unknown>)[key] !== undefined);
-  const otherKeys = Object.keys(b).filter((key) => (b as Record<string, unknown>)[key] !== undefined);
-  return keys.length === otherKeys.length && keys.every((key) => sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return canonicalJson(a) === canonicalJson(b);
 }
