@@ -145,6 +145,7 @@ export const deniedDomains: Record<string, string> = {
   // Copies of government and court documents: cite the court, the Federal Register or the agency itself.
   'regulations.justia.com': 'copy of Federal Register documents (cite federalregister.gov)',
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
+  'parallelparliament.co.uk': 'copy of Hansard and parliamentary papers (cite hansard.parliament.uk or parliament.uk)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
   'modeledge.ai': 'proxy copy of SEC filings (cite sec.gov)',
