@@ -148,6 +148,7 @@ export const deniedDomains: Record<string, string> = {
   'parallelparliament.co.uk': 'copy of Hansard and parliamentary papers (cite hansard.parliament.uk or parliament.uk)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
   'midpage.ai': 'case-law copy (cite the court or CourtListener)',
+  'ecases.us': 'case-law copy (cite the court or CourtListener)',
   'modeledge.ai': 'proxy copy of SEC filings (cite sec.gov)',
   'secinvestors.com': 'copy of SEC filings (cite sec.gov)',
   // Free hosting used for look-alike and copied news pages.
