@@ -51,6 +51,8 @@ const negatives: Negative[] = [
   { trap: 4, text: 'Flock to the fair early, organisers told visitors.', word: 'Flock' },
   // 5 Predator
   { trap: 5, text: 'The court labelled him a dangerous predator and denied bail.', word: 'predator' },
+  // A parent named like our entry is not our entry: Elbit alone is the Israeli group, unless the text is about the border towers its U.S. arm builds.
+  { trap: 5, text: 'Elbit supplied Hermes drones for surveillance missions to the Israeli air force, the company said.', word: 'Elbit' },
   // 6 CLEAR
   { trap: 6, text: 'It is still not clear whether the council will vote this week.', word: 'clear' },
   { trap: 6, text: 'Clear skies are forecast for the weekend.', word: 'Clear' },
@@ -242,6 +244,7 @@ const positives: Positive[] = [
   // 5 Predator
   { trap: 5, text: 'Researchers found Predator spyware on the editor\u2019s phone.', word: 'Predator', id: 'predator' },
   { trap: 5, text: 'Citizen Lab said Predator had infected two phones in Athens.', word: 'Predator', id: 'predator' },
+  { trap: 5, text: 'Elbit built the camera towers that watch the Arizona border for CBP.', word: 'Elbit', id: 'elbit-systems-of-america' },
   // 6 CLEAR
   { trap: 6, text: 'ICE bought access to the CLEAR database from Thomson Reuters.', word: 'CLEAR', id: 'thomson-reuters-clear' },
   { trap: 6, text: 'Members of CLEAR skip the security line at the airport.', word: 'CLEAR', id: 'clear-secure' },
