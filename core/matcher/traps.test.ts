@@ -38,6 +38,11 @@ const negatives: Negative[] = [
   { trap: 1, text: 'Mechanics say an ICE car needs more servicing than an electric one; the ICE also wears its oil faster.', word: 'ICE' },
   { trap: 1, text: 'Shares of ICE rose 2 percent after the exchange operator reported record trading volumes.', word: 'ICE' },
   { trap: 1, text: 'Intercontinental Exchange (ICE) said volumes rose. Later, ICE raised its dividend.', word: 'ICE' },
+  // Words an immigration story has, but so do others: earlier in the document they are no evidence for ICE.
+  { trap: 1, text: 'The window manager now draws a thin border around each client.\n\nThe ICE library gained a new call for peer names.', word: 'ICE' },
+  { trap: 1, text: 'Visa and Mastercard reported higher card volumes this quarter.\n\nICE shares rose 3 percent in afternoon trading.', word: 'ICE' },
+  { trap: 1, text: 'The old interface still accepts an undocumented flag.\n\nICE protocol errors are now logged with their opcode.', word: 'ICE' },
+  { trap: 1, text: 'Coastal erosion has eaten the dunes.\n\nThe ICE rink reopens on Friday after repairs.', word: 'ICE' },
   { trap: 1, text: 'Margins at ICE Futures Europe rose after the storage report.', word: 'ICE' },
   { trap: 1, text: 'The National Sheriffs\u2019 Association (NSA) backed the bill.\n\nNSA members met in Denver to discuss body cameras.', word: 'NSA' },
   // 2 Ring
@@ -222,6 +227,8 @@ const positives: Positive[] = [
   // 1 ICE
   { trap: 1, text: 'ICE agents detained two men outside the courthouse on Tuesday.', word: 'ICE', id: 'ice' },
   { trap: 1, text: 'Immigration lawyers filed suit on Monday.\n\nOn Tuesday, ICE declined to comment on the case.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'Deportations rose again last month, the data show.\n\nA spokesman for ICE said more flights are planned.', word: 'ICE', id: 'ice' },
+  { trap: 1, text: 'Agents of the Border Patrol stopped the van near El Paso.\n\nICE later took custody of the driver.', word: 'ICE', id: 'ice' },
   { trap: 1, text: 'Officers of U.S. Immigration and Customs Enforcement (ICE) arrived at dawn. ICE later released a statement.', word: 'ICE', id: 'ice' },
   { trap: 1, text: 'Flock Safety sells cameras to police. The Secret Service uses them, and so does ICE, records show.', word: 'ICE', id: 'ice' },
   { trap: 1, text: 'The National Security Agency (NSA) collected the records. NSA analysts read them.', word: 'NSA', id: 'nsa' },
