@@ -28,6 +28,9 @@ interface Positive {
 }
 
 const negatives: Negative[] = [
+  // Secret Service as the desktop password-store API (freedesktop.org), not the agency.
+  { trap: 11, text: 'A new credential helper talks to implementations of the XDG Secret Service API through libsecret.', word: 'Secret Service' },
+  { trap: 11, text: 'KWallet now also answers as a Secret Service provider on the session bus.', word: 'Secret Service' },
   // 1 ICE
   { trap: 1, text: 'Road crews spread grit where ice had formed on the bridge overnight.', word: 'ice' },
   { trap: 1, text: 'Sales of ICE vehicles slipped as more buyers chose electric cars.', word: 'ICE' },
