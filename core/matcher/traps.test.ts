@@ -229,6 +229,7 @@ const productPositives: Positive[] = [
   { trap: 0, text: 'Detroit renewed its contract with DataWorks Plus for face-recognition software.', word: 'DataWorks Plus', id: 'dataworks-plus' },
   { trap: 0, text: 'The county bought a mugshot system from DataWorks+ last year.', word: 'DataWorks+', id: 'dataworks-plus' },
   { trap: 0, text: 'Detroit police ran the still image through DataWorks, their facial recognition vendor.', word: 'DataWorks', id: 'dataworks-plus' },
+  { trap: 0, text: 'Skydio sells docks so that police drones can fly to 911 calls.', word: 'Skydio', id: 'skydio' },
 ];
 
 const positives: Positive[] = [
