@@ -16,6 +16,7 @@ export const deniedDomains: Record<string, string> = {
   'osintsights.com': 'content farm',
   'cisowhisperer.com': 'content farm',
   'global-political-spotlight.com': 'content farm',
+  'cybernative.ai': 'machine-written posts with invented facts (a "Virginia-based" DataWorks Plus, a 2024 Detroit rollout)',
   'principlecivics.com': 'content farm',
   'actioncybertimes.com': 'content farm',
   'cybersecuritymarket.com': 'content farm',
@@ -47,6 +48,11 @@ export const deniedDomains: Record<string, string> = {
   'enotes.com': 'study-guide site',
   'studentnewsdaily.com': 'study-guide site',
   // Scrapers and reprint sites (a copy of someone else's article).
+  'indebta.com': 'reprint of Financial Times articles',
+  'wulfenitecreations.com': 'machine-spun copies of news articles',
+  'veronventuregroups.com': 'copies of tech news articles',
+  'dblackadon.com': 'copy of ACLU case pages',
+  'prosperplanetpulse.com': 'machine-reworded copies of local TV news (WXYZ)',
   'imtr.net': 'scraper',
   'newscord.org': 'scraper',
   'webstat.net': 'machine rewrites of news stories',
@@ -99,6 +105,7 @@ export const deniedDomains: Record<string, string> = {
   'pod.wave.co': 'podcast aggregator',
   // Look-alikes: names borrowed from real outlets.
   'nytimesnewstoday.com': 'look-alike of The New York Times',
+  'washingtontimesnewstoday.com': 'look-alike of The Washington Times',
   'news-usa.today': 'look-alike of USA Today',
   'theoznews.com': 'look-alike news site',
   // Encyclopedia and document mirrors.
@@ -106,6 +113,7 @@ export const deniedDomains: Record<string, string> = {
   'encyclopedia.datana.cloud': 'encyclopedia mirror',
   'wiki.av1.space': 'encyclopedia mirror',
   'wikimili.com': 'encyclopedia mirror',
+  'questionai.com': 'encyclopedia mirror',
   'bdmobi.com': 'encyclopedia mirror',
   'review.clateway.com': 'encyclopedia mirror',
   'grey-earl.ga': 'encyclopedia copy',

@@ -194,6 +194,10 @@ const productNegatives: Negative[] = [
   { trap: 0, text: 'NIST published ROC curves comparing each facial recognition algorithm on mugshot photos.', word: 'ROC' },
   { trap: 0, text: 'Taiwan, officially the ROC, will add biometric checks to its passports next year.', word: 'ROC' },
   { trap: 0, text: 'Rank One Computing sells face recognition software. Its rivals plot ROC curves to compare error rates.', word: 'ROC' },
+  // Bare "DataWorks" is also Alibaba Cloud's data platform and an everyday product word.
+  { trap: 0, text: "Alibaba Cloud's DataWorks lets the city police department schedule its data pipelines.", word: 'DataWorks' },
+  { trap: 0, text: 'Our DataWorks team shipped a new dashboard for the sales office.', word: 'DataWorks' },
+  { trap: 0, text: 'The police records unit moved its dataworks jobs to a new server.', word: 'dataworks' },
 ];
 
 const productPositives: Positive[] = [
@@ -222,6 +226,10 @@ const productPositives: Positive[] = [
   { trap: 0, text: 'Texas says Arity sold driving data from apps to Allstate.', word: 'Arity', id: 'arity' },
   { trap: 0, text: 'Rank One Computing sells face recognition software to police. ROC says its algorithm is accurate.', word: 'ROC', id: 'rank-one-computing' },
   { trap: 0, text: 'The sheriff licensed the ROC SDK from Rank One for face searches.', word: 'ROC', id: 'rank-one-computing' },
+  { trap: 0, text: 'Detroit renewed its contract with DataWorks Plus for face-recognition software.', word: 'DataWorks Plus', id: 'dataworks-plus' },
+  { trap: 0, text: 'The county bought a mugshot system from DataWorks+ last year.', word: 'DataWorks+', id: 'dataworks-plus' },
+  { trap: 0, text: 'Detroit police ran the still image through DataWorks, their facial recognition vendor.', word: 'DataWorks', id: 'dataworks-plus' },
+  { trap: 0, text: 'Skydio sells docks so that police drones can fly to 911 calls.', word: 'Skydio', id: 'skydio' },
 ];
 
 const positives: Positive[] = [
