@@ -28,9 +28,6 @@ interface Positive {
 }
 
 const negatives: Negative[] = [
-  // Secret Service as the desktop password-store API (freedesktop.org), not the agency.
-  { trap: 11, text: 'A new credential helper talks to implementations of the XDG Secret Service API through libsecret.', word: 'Secret Service' },
-  { trap: 11, text: 'KWallet now also answers as a Secret Service provider on the session bus.', word: 'Secret Service' },
   // 1 ICE
   { trap: 1, text: 'Road crews spread grit where ice had formed on the bridge overnight.', word: 'ice' },
   { trap: 1, text: 'Sales of ICE vehicles slipped as more buyers chose electric cars.', word: 'ICE' },
@@ -86,6 +83,9 @@ const negatives: Negative[] = [
   { trap: 11, text: 'The president\u2019s national security adviser, the NSA, flew to Brussels.', word: 'NSA' },
   { trap: 11, text: 'TVS Motor launched a new electric scooter in Chennai.', word: 'TVS' },
   { trap: 11, text: 'APRA fined the bank for weak lending standards in Australia.', word: 'APRA' },
+  // 11 also: Secret Service as the desktop password-store API (freedesktop.org), not the agency.
+  { trap: 11, text: 'A new credential helper talks to implementations of the XDG Secret Service API through libsecret.', word: 'Secret Service' },
+  { trap: 11, text: 'KWallet now also answers as a Secret Service provider on the session bus.', word: 'Secret Service' },
   // 12 Upstream
   { trap: 12, text: 'Higher crude prices lifted upstream producers this quarter.', word: 'upstream' },
   { trap: 12, text: 'Kayakers paddled upstream of the dam to reach the campsite.', word: 'upstream' },
