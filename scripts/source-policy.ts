@@ -13,6 +13,8 @@ import { hasStatus, isPrimary, type Entry, type EntryWithStatus } from '../core/
 export const deniedDomains: Record<string, string> = {
   // Content farms and machine-written explainers.
   'legalclarity.org': 'content farm (legal explainers)',
+  'archyde.com': 'content farm (machine-written; ran an invented lawsuit story)',
+  'gen-us.space': 'content farm (unsigned "investigations" with invented facts)',
   'osintsights.com': 'content farm',
   'cisowhisperer.com': 'content farm',
   'global-political-spotlight.com': 'content farm',
