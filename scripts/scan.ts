@@ -170,4 +170,10 @@ async function main(argv: string[]): Promise<void> {
   await output.flush();
 }
 
+// A reader that stops early (`scan --list | head`) closes the pipe: stop quietly, as other command-line tools do,
+// instead of dying on an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 await main(process.argv.slice(2));

@@ -247,6 +247,26 @@ describe('scan --list', () => {
     expect(fortify.aliases).toContain('Fortify');
   });
 
+  test('a reader that stops early (`scan --list | head`) ends it quietly: exit 0, nothing on stderr', async () => {
+    // The list is some 900 KB, so the first piece read is only part of it and the rest meets a closed pipe (EPIPE).
+    const { status, stderr, first } = await new Promise<{ status: number | null; stderr: string; first: number }>((done, fail) => {
+      const child = spawn(tsx, [join(root, 'scripts', 'scan.ts'), '--list'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      let first = 0;
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.stdout.once('data', (chunk: Buffer) => {
+        first = chunk.length;
+        child.stdout.destroy();
+      });
+      child.on('error', fail);
+      child.on('close', (code) => done({ status: code, stderr, first }));
+    });
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(JSON.stringify(entries).length / 2);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+
   test('--list takes no other argument', () => {
     const { status, stdout, stderr } = scan('--list', 'extra.txt');
     expect(status).not.toBe(0);
