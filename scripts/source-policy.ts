@@ -50,6 +50,8 @@ export const deniedDomains: Record<string, string> = {
   'enotes.com': 'study-guide site',
   'studentnewsdaily.com': 'study-guide site',
   // Scrapers and reprint sites (a copy of someone else's article).
+  'fifthestate.nz': 'reprints of U.S. government press releases (securengin.fifthestate.nz ran the SDNY Near Intelligence release as "Source: US FBI"; cite justice.gov)',
+  'trendkia.com': 'rewrite of a WIRED investigation (Rank One and Meta, June 2026) passed off as its own ("Obtained by TrendKia")',
   'indebta.com': 'reprint of Financial Times articles',
   'wulfenitecreations.com': 'machine-spun copies of news articles',
   'veronventuregroups.com': 'copies of tech news articles',
