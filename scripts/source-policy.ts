@@ -163,6 +163,11 @@ export const deniedDomains: Record<string, string> = {
   'ecases.us': 'case-law copy (cite the court or CourtListener)',
   'modeledge.ai': 'proxy copy of SEC filings (cite sec.gov)',
   'secinvestors.com': 'copy of SEC filings (cite sec.gov)',
+  // Met by deep3 (2026-12-05).
+  'volknews.com': 'reprint site (NPR story reproduced with {snip} cuts)',
+  'gblock.app': 'content site (unsigned rewrites of news reports, selling subscriptions)',
+  'onlyplanz.com': 'spun copy of BBC reporting (machine-reworded)',
+  'harpianews.com': 'spun copy of BBC reporting (machine-reworded)',
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
