@@ -168,9 +168,18 @@ export const deniedDomains: Record<string, string> = {
   'gblock.app': 'content site (unsigned rewrites of news reports, selling subscriptions)',
   'onlyplanz.com': 'spun copy of BBC reporting (machine-reworded)',
   'harpianews.com': 'spun copy of BBC reporting (machine-reworded)',
+  'zqr6mfrgh.asia': 'proxy copy of BAILII judgments (cite the court, BAILII or the National Archives)',
+  'checkoutapi.com': 'copy of the U.S. Code and its notes (cite uscode.house.gov)',
+  'govregs.com': 'copy of the U.S. Code and regulations (cite uscode.house.gov or ecfr.gov)',
+  'orderpaper.co.uk': 'copy of gov.uk consultations and papers ("last fetched from gov.uk"; cite gov.uk)',
+  'legislationtracker.co.uk': 'legislation tracker (machine-written summaries with "arguments for/against"; cite legislation.gov.uk)',
+  // Aggregators of news written from other outlets' stories.
+  'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
+  'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
+  'glitch.me': 'free hosting for copied pages (legislation.glitch.me copies legislation.gov.uk)',
 };
 
 /** A title that says the page is not the original. */
