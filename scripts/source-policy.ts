@@ -127,6 +127,7 @@ export const deniedDomains: Record<string, string> = {
   'perlic.ignorelist.com': 'mirror of EFF pages',
   'kuztomin.com': 'copy of GOV.UK pages',
   'redlib.plushiemc.com': 'forum mirror',
+  'http3.lol': 'web proxy serving copies of other sites (Wikipedia)',
   'docslib.org': 'document dump',
   'docest.com': 'document dump',
   'vdocument.in': 'document dump',
