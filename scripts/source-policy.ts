@@ -107,6 +107,11 @@ export const deniedDomains: Record<string, string> = {
   'yhoo.it': 'link shortener',
   'topix.com': 'aggregator',
   'pod.wave.co': 'podcast aggregator',
+  'theactualnews.org': 'aggregator (one-paragraph summaries of other outlets\' reporting)',
+  '4n.net': 'aggregator (machine-written briefs of other outlets\' reporting)',
+  'whatfinger.com': 'aggregator (link pages to other outlets)',
+  'fewsapp.com': 'aggregator (translated summaries of other outlets\' reporting)',
+  'tuttiquotidiani.it': 'reprint site (copies of The Independent and others)',
   // Look-alikes: names borrowed from real outlets.
   'nytimesnewstoday.com': 'look-alike of The New York Times',
   'washingtontimesnewstoday.com': 'look-alike of The Washington Times',
@@ -124,6 +129,7 @@ export const deniedDomains: Record<string, string> = {
   'perlic.ignorelist.com': 'mirror of EFF pages',
   'kuztomin.com': 'copy of GOV.UK pages',
   'redlib.plushiemc.com': 'forum mirror',
+  'http3.lol': 'web proxy serving copies of other sites (Wikipedia)',
   'docslib.org': 'document dump',
   'docest.com': 'document dump',
   'vdocument.in': 'document dump',
@@ -156,6 +162,8 @@ export const deniedDomains: Record<string, string> = {
   'omb.report': 'regulations tracker (copy)',
   // Copies of government and court documents: cite the court, the Federal Register or the agency itself.
   'regulations.justia.com': 'copy of Federal Register documents (cite federalregister.gov)',
+  'federalregister.com': 'copy of Federal Register documents, not the official federalregister.gov (cite federalregister.gov)',
+  'federal.elaws.us': 'copy of Federal Register documents (cite federalregister.gov)',
   'wikisource.org': 'copy of public documents (cite the court or the issuer)',
   'parallelparliament.co.uk': 'copy of Hansard and parliamentary papers (cite hansard.parliament.uk or parliament.uk)',
   'vlex.com': 'case-law copy (cite the court or CourtListener)',
