@@ -181,6 +181,12 @@ export const deniedDomains: Record<string, string> = {
   'govregs.com': 'copy of the U.S. Code and regulations (cite uscode.house.gov or ecfr.gov)',
   'orderpaper.co.uk': 'copy of gov.uk consultations and papers ("last fetched from gov.uk"; cite gov.uk)',
   'legislationtracker.co.uk': 'legislation tracker (machine-written summaries with "arguments for/against"; cite legislation.gov.uk)',
+  // Met by deep10 (2026-12-05).
+  'globalainews.in': 'reprint site (Ars Technica story reproduced under an "AI editorial team" byline)',
+  'crene.com': 'machine rewrites of news stories',
+  'digitrendz.blog': 'machine-written summaries of other outlets\' stories',
+  'claimdepot.com': 'class-action settlement claims aggregator (cite the court, the settlement site or the reporting outlet)',
+  'nonstop-news.com': 'unsigned, undated rewrites of local news (no sources named)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
