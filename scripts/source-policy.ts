@@ -187,6 +187,7 @@ export const deniedDomains: Record<string, string> = {
   'digitrendz.blog': 'machine-written summaries of other outlets\' stories',
   'claimdepot.com': 'class-action settlement claims aggregator (cite the court, the settlement site or the reporting outlet)',
   'nonstop-news.com': 'unsigned, undated rewrites of local news (no sources named)',
+  'ssenglish.net': 'garbled copy of ftc.gov press releases (cite ftc.gov)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
