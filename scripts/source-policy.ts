@@ -186,6 +186,13 @@ export const deniedDomains: Record<string, string> = {
   'fatherofelonmusk.com': 'content farm (machine-rewritten versions of other outlets\' stories)',
   'thecontinuumbrief.com': 'aggregator ("signals" summarising other outlets\' stories, linking out)',
   'a2znews.uk': 'machine-written bilingual digests of other outlets\' stories',
+  // Met by deep10 (2026-12-05).
+  'globalainews.in': 'reprint site (Ars Technica story reproduced under an "AI editorial team" byline)',
+  'crene.com': 'machine rewrites of news stories',
+  'digitrendz.blog': 'machine-written summaries of other outlets\' stories',
+  'claimdepot.com': 'class-action settlement claims aggregator (cite the court, the settlement site or the reporting outlet)',
+  'nonstop-news.com': 'unsigned, undated rewrites of local news (no sources named)',
+  'ssenglish.net': 'garbled copy of ftc.gov press releases (cite ftc.gov)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
