@@ -221,6 +221,10 @@ export const deniedDomains: Record<string, string> = {
   'uk-times.com': 'copy of other outlets\' articles (The Independent)',
   'gunnewsdaily.com': 'aggregator of other outlets\' stories',
   'tampang.com': 'rewrite of other outlets\' stories',
+  'apollothirteen.com': 'machine-written rewrite of other outlets\' stories (Army-Anduril contract)',
+  'coinpulsehq.com': 'rewrite of other outlets\' stories (Army-Anduril contract)',
+  'artificialintelnews.com': 'machine-written rewrite of other outlets\' stories',
+  'amezly.com': 'machine-written rewrite with unfilled template text ("[Insert Date of Announcement]")',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
