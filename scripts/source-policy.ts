@@ -256,6 +256,15 @@ export const deniedDomains: Record<string, string> = {
   'coinpulsehq.com': 'rewrite of other outlets\' stories (Army-Anduril contract)',
   'artificialintelnews.com': 'machine-written rewrite of other outlets\' stories',
   'amezly.com': 'machine-written rewrite with unfilled template text ("[Insert Date of Announcement]")',
+  // Met by deep12 (2026-12-05).
+  'usintimes.com': 'copy of a 404 Media article (Fog Data Science in Nevada, Apr. 2026) run under its reporter\'s byline',
+  'pulse.bot': 'aggregator (machine-written digests of other outlets\' stories)',
+  'disinformationcommission.com': 'content site (unsigned rewrites of other outlets\' reporting)',
+  'mainstreetindependent.com': 'content site (machine rewrites of other outlets\' reporting, "according to ... reporting")',
+  'panoramapolitics.com': 'aggregator (machine-written summaries of other outlets\' coverage)',
+  'tldrdaily.news': 'aggregator (summaries of other outlets\' articles)',
+  'traitcraft.com': 'copy of a TechCrunch article (Memento Labs CEO interview, Oct. 2025)',
+  'iask.ca': 'aggregator (AI summaries of other outlets\' articles)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
