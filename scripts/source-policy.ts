@@ -38,6 +38,8 @@ export const deniedDomains: Record<string, string> = {
   'latestnewshub.co.uk': 'content farm',
   'thestartup.report': 'content farm',
   'evotek.vn': 'content farm',
+  'turkishescortistanbul.com': 'spam site rewriting news with invented facts (turned a Register story on a $25M ICE-BI2 award into a cancellation)',
+  'lagosclothing.com': 'spam domain hosting copies of GOV.UK pages (cite gov.uk)',
   'fintechinsights.top': 'content farm (machine-rewritten defence news: the Air Force A2/6 split, seen by deep1)',
   'gadgetflare.top': 'content farm (machine-rewritten defence news under an off-topic name, seen by deep1)',
   'techbuzzpro.top': 'content farm (machine-rewritten cybersecurity news: the CISA nominee hearing, seen by deep1)',
