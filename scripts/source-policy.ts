@@ -196,6 +196,10 @@ export const deniedDomains: Record<string, string> = {
   'claimdepot.com': 'class-action settlement claims aggregator (cite the court, the settlement site or the reporting outlet)',
   'nonstop-news.com': 'unsigned, undated rewrites of local news (no sources named)',
   'ssenglish.net': 'garbled copy of ftc.gov press releases (cite ftc.gov)',
+  // Met by second2 (2026-12-05).
+  'fortworthreports.org': 'look-alike of the Fort Worth Report (fortworthreport.org) carrying reworded Reuters copy',
+  'usa-times.news': 'look-alike news site (unsigned rewrites of other outlets\' stories)',
+  'demstate.com': 'rewrites of other outlets\' stories (a Reuters report reworded with commentary)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
