@@ -273,6 +273,14 @@ export const deniedDomains: Record<string, string> = {
   'tldrdaily.news': 'aggregator (summaries of other outlets\' articles)',
   'traitcraft.com': 'copy of a TechCrunch article (Memento Labs CEO interview, Oct. 2025)',
   'iask.ca': 'aggregator (AI summaries of other outlets\' articles)',
+  // Met by second2 (2026-12-05).
+  'fortworthreports.org': 'look-alike of the Fort Worth Report (fortworthreport.org) carrying reworded Reuters copy',
+  'usa-times.news': 'look-alike news site (unsigned rewrites of other outlets\' stories)',
+  'demstate.com': 'rewrites of other outlets\' stories (a Reuters report reworded with commentary)',
+  'ibvl.in': 'reprint site (blog.ibvl.in reproduces 404 Media articles in full)',
+  'ai-maestro.online': 'machine rewrites of other outlets\' stories (a 404 Media report reworded)',
+  'themodelwire.com': 'aggregator ("analyst take" summaries of other outlets\' stories)',
+  'parallaxnews.io': 'aggregator (headlines and blurbs of other outlets\' stories)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
