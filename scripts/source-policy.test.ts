@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -56,6 +56,14 @@ describe('the deny list', () => {
       expect(deniedReason(url)).toBeUndefined();
     },
   );
+
+  test('every denied domain is listed once (a second entry would silently replace the first reason)', () => {
+    const text = readFileSync(resolve(import.meta.dirname, 'source-policy.ts'), 'utf8');
+    const body = text.slice(text.indexOf('deniedDomains'), text.indexOf('};', text.indexOf('deniedDomains')));
+    const keys = [...body.matchAll(/^\s*['"]([^'"]+)['"]\s*:/gm)].map((m) => m[1]);
+    expect(keys.length).toBe(Object.keys(deniedDomains).length);
+    expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
+  });
 
   test('every denied domain is a bare lowercase host name with a reason', () => {
     for (const [domain, reason] of Object.entries(deniedDomains)) {
