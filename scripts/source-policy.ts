@@ -341,6 +341,9 @@ export const deniedDomains: Record<string, string> = {
   'southafricaportal.com': "rewrite of another site's story (the same text as scholarshipsky.com)",
   'thethinkingconservative.com': 'copy of an Epoch Times article',
   'newslinker.co': "machine rewrites of other outlets' stories",
+  'hn.jakechampion.name': "reader-mode proxy showing copies of other sites' pages (Boston.com)",
+  'libretechni.ca': 'forum post reproducing a WCVB article in full',
+  'newsblog.sbs': 'copy of a Boston.com article',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
