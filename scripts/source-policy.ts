@@ -344,6 +344,8 @@ export const deniedDomains: Record<string, string> = {
   'hn.jakechampion.name': "reader-mode proxy showing copies of other sites' pages (Boston.com)",
   'libretechni.ca': 'forum post reproducing a WCVB article in full',
   'newsblog.sbs': 'copy of a Boston.com article',
+  'israelnoticias.com': 'uncredited Spanish translation of a Reuters story (the Intellexa delisting)',
+  'nomadtabloid.com': "uncredited rewrite of other outlets' stories (NDTV/NBC News on the student-visa task force)",
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
