@@ -352,7 +352,6 @@ export const deniedDomains: Record<string, string> = {
   'cryptoexplores.com': "rewrite of other outlets' coverage of the unions' suit against the State Department",
   'arabateknik.com': "machine-written rewrite with numbered citations to other outlets' stories",
   'cybertomic.com': 'machine-written rewrite of security news (garbled the names of the Intellexa delisting)',
-  'infosecradar.com': "aggregator (AI summaries of other outlets' stories, \"Read Full Story\")",
   'right-api.com': "blog rewriting other outlets' headlines (Ars Technica on pcTattletale)",
   'capitalpost.uk': 'uncredited rewrite of a Reuters story (the same text as britbrief.co.uk)',
   'britbrief.co.uk': 'uncredited rewrite of a Reuters story (the same text as capitalpost.uk)',
