@@ -350,6 +350,8 @@ export const deniedDomains: Record<string, string> = {
   'federalstatelaw.com': 'copies of Federal Register documents (cite federalregister.gov; seen by sweep4)',
   'cetient.com': "copies of court opinions (cite the court's opinion; seen by sweep4)",
   'grokipedia.opelly.me': 'encyclopedia mirror (copy of Grokipedia pages, seen by sweep4)',
+  'dersch-engineering.com': 'machine-spun copy of a news story on ShadowDragon (seen by sweep4)',
+  'hipaapulse.com': 'rewrite of a DataBreaches.net report (seen by sweep4)',
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
   'pages.dev': 'free hosting for copied pages',
