@@ -417,7 +417,6 @@ export const deniedDomains: Record<string, string> = {
   'dhirubhai.net': 'mirror of LinkedIn posts',
   'xrea.com': 'free hosting for copied articles (prem.s40.xrea.com: a Guardian story)',
   'informationtechnologyzone.com': 'relay of a TechSpot story',
-  'looseplume.org': 'aggregator of social-media posts about news stories',
   'newszed.com': "rewrites of other outlets' stories",
   // Free hosting used for look-alike and copied news pages.
   'workers.dev': 'free hosting for copied pages',
