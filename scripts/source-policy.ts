@@ -378,6 +378,13 @@ export const deniedDomains: Record<string, string> = {
   'honknews.com': 'uncredited rewrite of a Center Square story (the 2024 BIPA amendment signing)',
   'vtnewsdevops.com': "development copy of a news aggregator (machine summaries of other outlets' stories)",
   'blackchronicle.com': 'copy of a Center Square story',
+  'terrawash.mu': 'spam page stitching together text from other sites (DHS organisation)',
+  'congressionalresearch.com': 'mirror of CRS reports (cite crsreports.congress.gov)',
+  'cuibono.fyi': 'machine-written bill analyses (the bill itself is on congress.gov)',
+  'championgym.org': "spam copy of a law firm's article on an unrelated site",
+  'quelconques.com': "machine-written rewrite of other outlets' news (the 2030 Olympics bill)",
+  'lawsdocbox.com': 'document mirror (copies of court briefs)',
+  'pdfslide.us': 'document mirror (copies of court briefs)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
