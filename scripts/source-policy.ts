@@ -385,6 +385,7 @@ export const deniedDomains: Record<string, string> = {
   'quelconques.com': "machine-written rewrite of other outlets' news (the 2030 Olympics bill)",
   'lawsdocbox.com': 'document mirror (copies of court briefs)',
   'pdfslide.us': 'document mirror (copies of court briefs)',
+  'mixedtimes.com': 'uncredited copy of an Epoch Times article (X Corp.\'s Supreme Court petition on a nondisclosure order)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
