@@ -386,6 +386,9 @@ export const deniedDomains: Record<string, string> = {
   'lawsdocbox.com': 'document mirror (copies of court briefs)',
   'pdfslide.us': 'document mirror (copies of court briefs)',
   'mixedtimes.com': 'uncredited copy of an Epoch Times article (X Corp.\'s Supreme Court petition on a nondisclosure order)',
+  'dailynewsnblog.com': 'uncredited copy of a Guardian article (the Kearney tribunal hearing, Feb. 2026)',
+  'cashwinner.info': 'uncredited, reworded copy of a Guardian article (the Kearney tribunal hearing, Feb. 2026)',
+  'theukpulse.co.uk': "uncredited rewrite of other outlets' reports (the Kearney tribunal hearing)",
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
