@@ -389,6 +389,12 @@ export const deniedDomains: Record<string, string> = {
   'dailynewsnblog.com': 'uncredited copy of a Guardian article (the Kearney tribunal hearing, Feb. 2026)',
   'cashwinner.info': 'uncredited, reworded copy of a Guardian article (the Kearney tribunal hearing, Feb. 2026)',
   'theukpulse.co.uk': "uncredited rewrite of other outlets' reports (the Kearney tribunal hearing)",
+  'magazinemodule.com': 'content farm (machine-written article with invented facts: a "Clearview initiative" of the Minneapolis City Council)',
+  'businesstelegraph.co.uk': 'uncredited copy of a Crosscut article',
+  'getpocketlaw.com': 'statute mirror (RCW sections filed under the wrong state)',
+  'uslawyerdatabase.com': 'statute mirror',
+  'tecrada.com': "rewrite of other outlets' stories",
+  'gdprbuzz.com': "aggregator (excerpts of other outlets' privacy stories)",
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
