@@ -405,6 +405,13 @@ export const deniedDomains: Record<string, string> = {
   'congressmachine.com': 'bill tracker copying CRS summaries from congress.gov',
   'news.virginia.events': 'copy of a WRIC (8News) story',
   'zlibraries.com': 'pirated copies of books',
+  'eurlexa.com': 'copy of EUR-Lex texts (cite eur-lex.europa.eu)',
+  'fantasticsearch.net': 'copy of EUR-Lex articles behind a search tool (cite eur-lex.europa.eu)',
+  'lexaris.de': 'copy of EUR-Lex texts (cite eur-lex.europa.eu)',
+  'abcdocz.com': 'document mirror (copies of advocacy briefs)',
+  'cetient.com': 'copy of court opinions (cite the court or CourtListener)',
+  'techtelegraph.co.uk': 'copy of a gov.uk report',
+  'cloudns.biz': 'free DNS host used for spam proxies of search-result pages',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
