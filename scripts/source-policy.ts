@@ -412,6 +412,13 @@ export const deniedDomains: Record<string, string> = {
   'cetient.com': 'copy of court opinions (cite the court or CourtListener)',
   'techtelegraph.co.uk': 'copy of a gov.uk report',
   'cloudns.biz': 'free DNS host used for spam proxies of search-result pages',
+  'allthingsboston.info': 'machine-reworded copy of a Universal Hub story',
+  'dallasidentity.com': "uncredited rewrite of other outlets' stories (a Boston.com report on BRIC grants)",
+  'am1.news': "aggregator reproducing other outlets' stories (Boston Herald)",
+  'tnnews.ai': "machine-written summaries of other outlets' stories",
+  'zoomlaw.co.uk': 'copy of legislation.gov.uk texts',
+  '15huv.group': 'spam mirror of BAILII pages',
+  'crimeline.co.uk': 'copy of legislation.gov.uk texts',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
