@@ -419,6 +419,12 @@ export const deniedDomains: Record<string, string> = {
   'zoomlaw.co.uk': 'copy of legislation.gov.uk texts',
   '15huv.group': 'spam mirror of BAILII pages',
   'crimeline.co.uk': 'copy of legislation.gov.uk texts',
+  'berndpulch.org': 'copy of FAS Secrecy News posts',
+  'globaldomainsnews.com': 'uncredited translation of a German news-agency story (the 2022 PNR ruling)',
+  'worldlitigationforum.org': 'spun copy of a Virginia Mercury story (words swapped for synonyms)',
+  'legiequity.us': 'bill tracker copying state legislature summaries',
+  'lawivy.com': "copy of a law firm's client alert (Ogletree) without credit",
+  '5y1.org': 'spam pages copying state statutes',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
