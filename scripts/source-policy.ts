@@ -448,7 +448,6 @@ export const deniedDomains: Record<string, string> = {
   'right2024.com': 'reprint of a Washington Times story (seen by sweep4)',
   'milthink.com': "copy of the Justice Department's Data Security Program compliance guide (cite justice.gov; seen by sweep4)",
   'federalstatelaw.com': 'copies of Federal Register documents (cite federalregister.gov; seen by sweep4)',
-  'cetient.com': "copies of court opinions (cite the court's opinion; seen by sweep4)",
   'grokipedia.opelly.me': 'encyclopedia mirror (copy of Grokipedia pages, seen by sweep4)',
   'dersch-engineering.com': 'machine-spun copy of a news story on ShadowDragon (seen by sweep4)',
   'hipaapulse.com': 'rewrite of a DataBreaches.net report (seen by sweep4)',
