@@ -339,6 +339,7 @@ export const deniedDomains: Record<string, string> = {
   'alethonews.com': "reprint site (Reclaim The Net's articles reproduced)",
   'countylocalnews.com': "machine-written rewrites of other outlets' posts",
   'crimeupdate24.com': "unsigned rewrites of other outlets' stories",
+  '951200.xyz': 'mirror of Microsoft Learn pages (zcusa.951200.xyz)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
