@@ -30,10 +30,23 @@ export default defineConfig({
         test: {
           name: 'security',
           include: ['tests/security/**/*.security.ts'],
+          exclude: ['tests/security/exhaustion.security.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 180_000,
-          // One browser at a time on a 2-core machine.
+          // Two files at a time, as e2e: the attacks wait on the browsers and assert no timing.
+          fileParallelism: true,
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: 'exhaustion',
+          include: ['tests/security/exhaustion.security.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+          // Alone, after the rest: it measures the extension's main-thread time, which another browser would skew.
           fileParallelism: false,
         },
       },

@@ -38,6 +38,24 @@ async function buttonBox(world: World, name: string) {
   return button.box;
 }
 
+/**
+ * After an attack our card may be shown anew (the content script restores a tampered host), and a card shown anew
+ * keeps its settings buttons inactive for `visibleForMs`; on a loaded machine that can outlast any fixed wait, and a
+ * screenshot taken meanwhile differs from the one before only by the greyed buttons. So wait until the button acts
+ * again, or give up after a while (the defence may keep it inactive: then the press must change nothing anyway).
+ */
+async function buttonActiveAgain(world: World, name: string) {
+  await settle(visibleForMs + 700);
+  await waitFor(
+    `the "${name}" button, active again`,
+    async () => {
+      const [found] = await world.session.accessible('button', name);
+      return Boolean(found && !found.disabled);
+    },
+    8000,
+  ).catch(() => undefined);
+}
+
 /** The colours of a 6 × 6 grid of points over the card: what the reader sees of it. */
 async function cardLook(world: World, points: { x: number; y: number }[], path: string) {
   await world.session.screenshot(path);
@@ -60,7 +78,7 @@ hostileSuite('clickjacking and UI redress', (attack) => {
       const lookBefore = await cardLook(world, points, join(shots, `${name}-${world.browser}-before.png`));
       await runAttack(world, { target });
       // Past the time a new card waits before its settings buttons act: the defence decides, not the clock.
-      await settle(visibleForMs + 700);
+      await buttonActiveAgain(world, button);
       const intact = sameLook(lookBefore, await cardLook(world, points, join(shots, `${name}-${world.browser}-after.png`)));
       // The reader clicks the decoy, which is where the button was.
       await world.session.click(target.x + target.width / 2, target.y + target.height / 2);
