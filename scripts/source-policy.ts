@@ -425,6 +425,13 @@ export const deniedDomains: Record<string, string> = {
   'electionliveupdates.com': 'machine-paraphrased copy of a Politico story',
   'zealnews.africa': 'rewrite of a Daily Beast story',
   'inkl.com': "aggregator app republishing other outlets' articles (cite the original)",
+  'cetient.com': 'copies of court opinions and OLC opinions (cite the court or justice.gov)',
+  'elawyers.us': 'copies of court and OLC opinions',
+  'updategamers.netlify.app': 'free hosting serving a copy of oig.justice.gov',
+  'gaotest.org': "GAO's test server (prod.drupal.gaotest.org); cite gao.gov",
+  'criminal-justice-online-courses.blogspot.com': 'copy of a Justice Department news item',
+  'cupdf.com': 'document mirror',
+  'kitsunebi.tk': 'spam search pages',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
