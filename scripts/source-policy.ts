@@ -432,6 +432,7 @@ export const deniedDomains: Record<string, string> = {
   'criminal-justice-online-courses.blogspot.com': 'copy of a Justice Department news item',
   'cupdf.com': 'document mirror',
   'kitsunebi.tk': 'spam search pages',
+  'comitedeescogencia.com': 'content farm (machine-written "committee news" with invented facts)',
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
