@@ -392,6 +392,11 @@ export const deniedDomains: Record<string, string> = {
   'cryptobreaking.com': "rewrite of other outlets' stories (\"according to reporting from CNN\")",
   'supercryptonews.com': "rewrite of other outlets' stories (The Block)",
   'edgen.tech': "rewrite of other outlets' crypto news",
+  'allthe.news': "aggregator (machine summaries of other outlets' stories in many languages)",
+  'thepeskytoad.com': "rewrite of other outlets' stories (the April 2026 Section 702 extension)",
+  'misryoum.com': "machine-written rewrites (\"Misryoum reports\") of other outlets' stories",
+  'sivic.life': 'bill tracker (machine-written summaries with "potential benefits")',
+  'd3f5buclv39urb.cloudfront.net': "CDN-hosted copies of a news site's articles",
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
