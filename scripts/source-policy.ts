@@ -397,6 +397,11 @@ export const deniedDomains: Record<string, string> = {
   'misryoum.com': "machine-written rewrites (\"Misryoum reports\") of other outlets' stories",
   'sivic.life': 'bill tracker (machine-written summaries with "potential benefits")',
   'd3f5buclv39urb.cloudfront.net': "CDN-hosted copies of a news site's articles",
+  'mil-osi.com': 'reprints of press releases and news feeds (a Pingree release)',
+  'vuink.com': "proxy serving copies of other sites' articles (TechCrunch)",
+  'mivate.com': 'spam-injected copy of an ACLU article',
+  'redstateobserver.com': "rewrite of other outlets' reports (Straight Arrow News)",
+  'publicnonprofitleadership.com': "feed-reader pages copying other outlets' articles (States Newsroom)",
   // Aggregators of news written from other outlets' stories.
   'hanna-ai.com': 'machine-written news aggregator (cite the outlet it draws on)',
   'aicompass.dev': 'aggregator copying other outlets\' stories (cite the original)',
