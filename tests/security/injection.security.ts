@@ -47,7 +47,8 @@ async function extensionPagesShowNotes(world: World, expected: string): Promise<
     try {
       await extensionPage.goto(`${session.extensionOrigin}/${path}`);
       await settle(1500);
-      if (path === 'notes.html') expect(await extensionPage.textContent('body'), `${path} shows the payload as text`).toContain(expected);
+      // Polled: on a loaded machine the page may still be rendering after the pause above.
+      if (path === 'notes.html') await expect.poll(() => extensionPage.textContent('body'), { message: `${path} shows the payload as text`, timeout: 15_000 }).toContain(expected);
     } finally {
       await extensionPage.close();
     }
@@ -135,7 +136,7 @@ hostileSuite('injection', (attack) => {
       try {
         await options.goto(`${session.extensionOrigin}/options.html`);
         await settle(1500);
-        expect(await options.textContent('body')).toContain('Clearview AI');
+        await expect.poll(() => options.textContent('body'), { timeout: 15_000 }).toContain('Clearview AI');
       } finally {
         await options.close();
       }

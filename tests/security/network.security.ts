@@ -37,8 +37,9 @@ hostileSuite(
         await session.evaluateInExtension(`browser.runtime.getBackgroundPage().then((page) => page.fetch(${JSON.stringify(outside('background'))}, { mode: 'no-cors' })).catch(() => 0)`);
       }
       await settle(1000);
-      const seen = (await world.foreignRequests()).map((request) => request.url);
-      for (const canary of canaries) expect(seen, `the recorder saw the ${canary}'s request`).toContain(outside(canary));
+      // Polled: on a loaded machine a request may reach the recorder after the pause above.
+      const seen = async () => (await world.foreignRequests()).map((request) => request.url);
+      for (const canary of canaries) await expect.poll(seen, { message: `the recorder saw the ${canary}'s request`, timeout: 15_000 }).toContain(outside(canary));
     });
   },
   ['chromium', 'firefox'],
