@@ -30,11 +30,15 @@ const attacks: Record<string, string> = {
 };
 
 /** The button's box, once it is enabled (buttons that change settings wait until the card has been plainly visible). */
-async function buttonBox(world: World, name: string) {
-  const button = await waitFor(`the "${name}" button, enabled`, async () => {
-    const [found] = await world.session.accessible('button', name);
-    return found && !found.disabled ? found : undefined;
-  });
+async function buttonBox(world: World, name: string, timeout?: number) {
+  const button = await waitFor(
+    `the "${name}" button, enabled`,
+    async () => {
+      const [found] = await world.session.accessible('button', name);
+      return found && !found.disabled ? found : undefined;
+    },
+    timeout,
+  );
   return button.box;
 }
 
@@ -46,14 +50,7 @@ async function buttonBox(world: World, name: string) {
  */
 async function buttonActiveAgain(world: World, name: string) {
   await settle(visibleForMs + 700);
-  await waitFor(
-    `the "${name}" button, active again`,
-    async () => {
-      const [found] = await world.session.accessible('button', name);
-      return Boolean(found && !found.disabled);
-    },
-    8000,
-  ).catch(() => undefined);
+  await buttonBox(world, name, 8000).catch(() => undefined);
 }
 
 /** The colours of a 6 × 6 grid of points over the card: what the reader sees of it. */
