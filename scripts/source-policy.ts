@@ -916,6 +916,9 @@ export const deniedDomains: Record<string, string> = {
   'thisday.fyi': 'machine-written "on this day" pages',
   'historysnacks.io': 'machine-written history pages',
   'preceden.com': 'user-made timelines copying other sites',
+  'papalinc.com': 'copy of a Daily Mail story (Seattle\'s camera pause, March 2026)',
+  'azagil.com': 'stub copies of KING 5 stories',
+  'horizonpost.com': 'uncredited rewrite of other outlets\' stories (Seattle\'s 2024 plate-reader vote)',
 };
 
 /** A title that says the page is not the original. */
