@@ -915,6 +915,11 @@ export const deniedDomains: Record<string, string> = {
   '1news.pk': 'rewrite of an NPR story',
   'kringlehouse.org': 'copy of another company\'s web pages (TrustArc)',
   'express-gazette--express-gazette.us-central1.hosted.app': 'rewrite of an AP story on free hosting',
+  'counselstack.com': 'copies of state statutes behind an AI reader (cite the legislature)',
+  'lawserver.com': 'copies of state statutes with glossary links (cite the legislature)',
+  'regulon.ai': 'bill tracker (statute text with machine-written analysis)',
+  'keepinglawsimple.org': 'bill tracker (machine-written plain-English summaries)',
+  'theaibeacon.org': 'machine-written summaries of statutes',
 };
 
 /** A title that says the page is not the original. */
