@@ -926,7 +926,6 @@ export const deniedDomains: Record<string, string> = {
   'impressiverevenue.com': 'copy of a Politico story',
   'conservativenewsbriefing.com': 'copy of a Washington Examiner story',
   'businessachiever.in': 'copy of an AP story',
-  'freespoke.com': "aggregator (story cards quoting other outlets' reports)",
   'bushdrum.com': 'mirror of Bluesky bridge posts (a GOV.UK blog post)',
   'govdiff.njk.onl': 'change-tracking copies of GOV.UK pages',
   'legalize.dev': 'copy of legislation.gov.uk texts',
@@ -958,8 +957,6 @@ export const deniedDomains: Record<string, string> = {
   'kringlehouse.org': 'copy of another company\'s web pages (TrustArc)',
   'express-gazette--express-gazette.us-central1.hosted.app': 'rewrite of an AP story on free hosting',
   'counselstack.com': 'copies of state statutes behind an AI reader (cite the legislature)',
-  'lawserver.com': 'copies of state statutes with glossary links (cite the legislature)',
-  'regulon.ai': 'bill tracker (statute text with machine-written analysis)',
   'keepinglawsimple.org': 'bill tracker (machine-written plain-English summaries)',
   'theaibeacon.org': 'machine-written summaries of statutes',
 };
