@@ -888,6 +888,8 @@ export const deniedDomains: Record<string, string> = {
   'cinxe.com': 'proxy copies of other sites\' pages (leg.colorado.gov; seen by deep19)',
   'dailyguardian.eu': 'copy of a Politico story (seen by deep19)',
   'headlinesorbit.com': 'machine-written rewrite of a Breitbart story (seen by deep19)',
+  'thetechstreetnow.com': 'aggregator showing the opening of other outlets\' stories (Nextgov; seen by deep19 and fresh44)',
+  'vpn.social': 'machine-written rewrite of a Nextgov story (seen by deep19)',
 };
 
 /** A title that says the page is not the original. */
