@@ -962,14 +962,11 @@ export const deniedDomains: Record<string, string> = {
   // Met by deep19 (issue #12, 2026-12-06, ninth session): copies, rewrites and aggregators returned for its entries.
   'fm0zn.cn': 'spam domain carrying a copy of a Mashable story (Boston face-surveillance ban, seen by deep19)',
   'today24.pro': 'aggregator copying other outlets\' stories (Mercury News, Nextgov; seen by deep19 and fresh44)',
-  'businessachiever.in': 'copy of a Reuters story (Section 702, 2024; seen by deep19)',
   'newedgetimes.com': 'copy of a New York Times story (seen by deep19)',
   'theusarticles.com': 'copy of a New York Times story (seen by deep19)',
   'worldheadlines.site': 'machine-reworded copy of a WIRED story (seen by deep19)',
   'hotpinkbraces.com': 'spam domain carrying the text of a Colorado bill (seen by deep19)',
-  'cinxe.com': 'proxy copies of other sites\' pages (leg.colorado.gov; seen by deep19)',
   'dailyguardian.eu': 'copy of a Politico story (seen by deep19)',
-  'headlinesorbit.com': 'machine-written rewrite of a Breitbart story (seen by deep19)',
   'thetechstreetnow.com': 'aggregator showing the opening of other outlets\' stories (Nextgov; seen by deep19 and fresh44)',
   'vpn.social': 'machine-written rewrite of a Nextgov story (seen by deep19)',
 };
