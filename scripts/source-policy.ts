@@ -895,6 +895,9 @@ export const deniedDomains: Record<string, string> = {
   'nationaltoday.com': "aggregator (machine summaries of other outlets' stories, seen by deep17)",
   'qqibs.com': 'machine-spun copy of an NBC News story (seen by deep17)',
   'farrerroad.my.id': 'copy of a news story on an unrelated domain (seen by deep17)',
+  'kbpp.org': "copy of a Guardian live blog (seen by deep17)",
+  'manilapr.com': 'rewrite of an NPR story (seen by deep17)',
+  'capitolreleases.com': "aggregator (copies of members' press releases; cite the member's own page, seen by deep17)",
 };
 
 /** A title that says the page is not the original. */
