@@ -898,6 +898,9 @@ export const deniedDomains: Record<string, string> = {
   'kbpp.org': "copy of a Guardian live blog (seen by deep17)",
   'manilapr.com': 'rewrite of an NPR story (seen by deep17)',
   'capitolreleases.com': "aggregator (copies of members' press releases; cite the member's own page, seen by deep17)",
+  'febspot.com': "aggregator (machine summaries of other outlets' stories, seen by deep17)",
+  'creativelearningguild.co.uk': 'content farm on an unrelated domain (border device searches, seen by deep17)',
+  'youdontknowfootball.com': 'copy of news stories on an unrelated domain (seen by deep17)',
 };
 
 /** A title that says the page is not the original. */
