@@ -901,6 +901,9 @@ export const deniedDomains: Record<string, string> = {
   'febspot.com': "aggregator (machine summaries of other outlets' stories, seen by deep17)",
   'creativelearningguild.co.uk': 'content farm on an unrelated domain (border device searches, seen by deep17)',
   'youdontknowfootball.com': 'copy of news stories on an unrelated domain (seen by deep17)',
+  'sophiarobert.com': "content farm (rewrites of other outlets' stories, seen by deep17)",
+  'projectsegfau.lt': 'proxy front-ends mirroring Reddit and other sites (seen by deep17)',
+  'dailytruthreport.com': 'aggregator (excerpts of other outlets\' stories, seen by deep17)',
 };
 
 /** A title that says the page is not the original. */
