@@ -904,6 +904,10 @@ export const deniedDomains: Record<string, string> = {
   'sophiarobert.com': "content farm (rewrites of other outlets' stories, seen by deep17)",
   'projectsegfau.lt': 'proxy front-ends mirroring Reddit and other sites (seen by deep17)',
   'dailytruthreport.com': 'aggregator (excerpts of other outlets\' stories, seen by deep17)',
+  'ukpride24.com': 'content farm (rewrite with unattributed quotes, seen by deep17)',
+  'topnews.com': 'aggregator (copies of USA Today stories, seen by deep17)',
+  'ground.news': "aggregator (summaries of other outlets' coverage, seen by deep17)",
+  'improvethenews.org': "aggregator (one-line summaries of other outlets' stories, seen by deep17)",
 };
 
 /** A title that says the page is not the original. */
