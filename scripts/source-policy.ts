@@ -976,7 +976,6 @@ export const deniedDomains: Record<string, string> = {
   'afistfulofpolys.com': 'spam page stuffed with scraped text of Executive Order 14074 (seen by deep17)',
   '360newsline.com': 'spam page stuffed with scraped text of Executive Order 14074 (seen by deep17)',
   'info-island.com': 'copy of a CBS News story (border device searches, seen by deep17)',
-  'westtimelines.com': 'rewrite of a CBS News story (border device searches, seen by deep17)',
   'cozeviral.xyz': 'machine-written rewrite of a New York Times story (seen by deep17)',
   'blessednews.org': "rewrite of other outlets' coverage of Rep. Luna's PATRIOT Act bill (seen by deep17)",
   '247updated.com': "rewrite of other outlets' coverage of Rep. Luna's PATRIOT Act bill (seen by deep17)",
