@@ -914,6 +914,10 @@ export const deniedDomains: Record<string, string> = {
   'okx.pro': 'copies of social-media posts (seen by deep18)',
   'gaycatgirl.sex': 'mirror of Bluesky posts (seen by deep18)',
   'rapeutation.com': 'forum copies of other outlets\' headlines (seen by deep18)',
+  'prizebudgetforboys.com': 'machine-spun copy of an iTnews story (seen by deep18)',
+  'technewsboy.com': 'copy of a ZDNet story (seen by deep18)',
+  'technology-news.space': 'copy of a ZDNet story (seen by deep18)',
+  'ahoem.org': 'copy of an iTnews story (seen by deep18)',
 };
 
 /** A title that says the page is not the original. */
