@@ -909,6 +909,12 @@ export const deniedDomains: Record<string, string> = {
   'policypulse.pro': 'aggregator (machine summaries of agency press releases, seen by deep15)',
   'fsnn.net': 'copy of Techdirt stories (seen by deep15)',
   'tradevae.com': 'rewrite of a Reuters story (seen by deep15)',
+  'your-daily-analysis.com': "content farm (rewrites of news under a borrowed Financial Times columnist's byline, seen by deep15)",
+  'legis1.com': 'machine-written bill news (gave the KIDS Act a wrong name and vote count, seen by deep15)',
+  'xoomar.com': 'machine-written "analyst takes" rewriting other outlets\' reports (seen by deep15)',
+  'dailyembers.com': 'content farm (seen by deep15)',
+  'mdi.us.com': 'content farm (seen by deep15)',
+  'legisdaily.com': 'bill tracker (copies of CRS summaries, seen by deep15)',
 };
 
 /** A title that says the page is not the original. */
