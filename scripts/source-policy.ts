@@ -1037,7 +1037,6 @@ export const deniedDomains: Record<string, string> = {
   'technology-news.space': 'copy of a ZDNet story (seen by deep18)',
   'ahoem.org': 'copy of an iTnews story (seen by deep18)',
   // Met by deep15 (2026-12-06), checking 15 bills for developments after June 1, 2026.
-  'govbase.com': 'bill tracker (machine-written "impact analysis", seen by deep15)',
   'thebillroom.org': 'bill tracker (machine-written summaries and "media reaction", seen by deep15)',
   'atheene.com': 'bill tracker (machine-written summaries, seen by deep15)',
   'govwatch.app': 'bill tracker (copies of congress.gov records, seen by deep15)',
@@ -1065,7 +1064,6 @@ export const deniedDomains: Record<string, string> = {
   'slctimes.com': 'machine-written local "news" rewriting press releases (seen by deep15)',
   'nquiringminds.com': "machine-written summaries of other outlets' legal news (seen by deep15)",
   'woyjo.com': 'content farm (seen by deep15)',
-  'policypulse.pro': 'aggregator (machine summaries of agency press releases, seen by deep15)',
   'fsnn.net': 'copy of Techdirt stories (seen by deep15)',
   'tradevae.com': 'rewrite of a Reuters story (seen by deep15)',
   'your-daily-analysis.com': "content farm (rewrites of news under a borrowed Financial Times columnist's byline, seen by deep15)",
