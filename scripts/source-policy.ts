@@ -926,6 +926,17 @@ export const deniedDomains: Record<string, string> = {
   'deno.dev': 'free hosting used for proxy mirrors of other sites (seen by deep22)',
   'sahafati.com': 'aggregator of other outlets\' stories (seen by deep22)',
   'issuhub.com': 'copies of magazine issues (seen by deep22)',
+  'percyblogger.com': 'blog rewrite of a Calcalist story (Oosto, seen by deep22)',
+  'n24.com.tr': 'copy of a TechCrunch story (Oosto, seen by deep22)',
+  'boycat.io': 'campaign blog rewriting other outlets\' stories (Oosto, seen by deep22)',
+  'breakingtech.it': 'Italian rewrite of a TechCrunch story (Oosto, seen by deep22)',
+  'papodesoftware.com': 'Portuguese rewrite of a TechCrunch story (Oosto, seen by deep22)',
+  'indiadailydigital.com': 'copy of an Asian Lite story on the Amnesty report (Sandvine, seen by deep22)',
+  'ainews247.org': 'machine-written summaries of other outlets\' posts (EFF, seen by deep22)',
+  'thenimblenerd.com': 'machine-written rewrites of other outlets\' posts (EFF, seen by deep22)',
+  'hndistilled.com': 'machine-written summaries of Hacker News threads (seen by deep22)',
+  'documents.pub': 'document mirror (uploaded copies of court filings, seen by deep22)',
+  'dfnihf8fcqrzv.cloudfront.net': 'copy of an Intercept story on a content-delivery host (Dataminr and the LAPD, seen by deep22)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
