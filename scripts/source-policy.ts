@@ -1085,7 +1085,6 @@ export const deniedDomains: Record<string, string> = {
   'perilofafrica.com': 'copy of a WIRED story (Sandvine, seen by deep22)',
   'storiesinsta.online': 'machine-paraphrased copy of a WIRED story (Sandvine, seen by deep22)',
   'ontariochronicle.ca': 'machine-paraphrased copy of a CTV News story (Sandvine, seen by deep22)',
-  'technicalterrence.com': 'copy of a Reuters story (Cognyte and Myanmar, seen by deep22)',
   'zeppnews.com': 'machine-translated copy of a Reuters story (Cognyte and Myanmar, seen by deep22)',
   'mindstick.com': 'rewrite of a Reuters story (Cognyte and Myanmar, seen by deep22)',
   'stiri.com.ro': 'Romanian copy of a Reuters story (Cognyte and Myanmar, seen by deep22)',
