@@ -1152,6 +1152,22 @@ export const deniedDomains: Record<string, string> = {
   'ourcongress.app': 'bill tracker copying congress.gov data (seen by deep16)',
   'quiverquant.com': 'bill pages with machine-written summaries (seen by deep16)',
   'modernaction.io': 'machine-written bill explainers (seen by deep16)',
+  // Met by deep23 (2026-12-06), searching ten vendors and tools.
+  'ghsink.com': 'word-spun copy of a WIRED story (Mobile Fortify)',
+  'memedata.com': 'copy of an Everett Herald story (Flock public-records ruling)',
+  'mokbee.com': 'content farm (machine-written; misdates the Essex Police facial-recognition pause)',
+  'gr3p.net': 'aggregator (summaries of other outlets\' stories with comment threads)',
+  'evadaily.com': 'rewrite of other outlets\' reports (Essex Police facial-recognition pause)',
+  'aicrier.com': 'machine summaries of Reddit posts about news stories',
+  'failureindex.ai': 'machine-written incident index summarizing other outlets\' stories',
+  'toolscopeai.com': 'machine-written rewrite of other outlets\' reporting (Mobile Fortify)',
+  'enginerds.com': 'machine summaries of other outlets\' stories (WIRED)',
+  'sophiarobert.com': 'forum rewrite of a WIRED story',
+  'hearn.me': 'personal wiki summarizing other outlets\' stories',
+  'layer3.press': 'machine-written TL;DR summaries of other outlets\' stories',
+  'timeand.info': 'aggregator (one-line summaries of other outlets\' stories)',
+  'greenleafready.info': 'copy of a Mashable story',
+  'cgwaindia.com': 'copy of a Mashable story',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
