@@ -1162,7 +1162,6 @@ export const deniedDomains: Record<string, string> = {
   'failureindex.ai': 'machine-written incident index summarizing other outlets\' stories',
   'toolscopeai.com': 'machine-written rewrite of other outlets\' reporting (Mobile Fortify)',
   'enginerds.com': 'machine summaries of other outlets\' stories (WIRED)',
-  'sophiarobert.com': 'forum rewrite of a WIRED story',
   'hearn.me': 'personal wiki summarizing other outlets\' stories',
   'layer3.press': 'machine-written TL;DR summaries of other outlets\' stories',
   'timeand.info': 'aggregator (one-line summaries of other outlets\' stories)',
