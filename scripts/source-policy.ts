@@ -1193,6 +1193,28 @@ export const deniedDomains: Record<string, string> = {
   'killnetswitch.com': 'machine-spun copy of a TechCrunch story (seen by deep27)',
   'ceotodaymagazine.com': 'rewrite of a TechCrunch story that invents the company CEO\'s name (seen by deep27)',
   'chaioverflow.com': 'machine-written rewrite of a TechCrunch story (seen by deep27)',
+  // Copies, rewrites and mirrors met by deep26 (issue #12, ninth session).
+  'socalpress.com': 'copies of Orange County Register stories (same text as reporter24news.com\'s copy; seen by deep26)',
+  'brick-house.org': 'spun copy of a 404 Media story with words swapped (seen by deep26)',
+  'newsnetdaily.com': 'machine-translated rewrite of a Business Insider story (seen by deep26)',
+  'possiblethreat.com': 'feed copy of a WIRED story (seen by deep26)',
+  'timesfeatured.com': 'machine-reworded copy of a WIRED story (seen by deep26)',
+  'aseannow.com': 'forum reposts of newspaper stories (The Times on Logically; seen by deep26)',
+  'tecnocrata.com.br': 'translated copy of a TechCrunch story (seen by deep26)',
+  'lanotadeldia.mx': 'translated copy of a TechCrunch story (seen by deep26)',
+  'earthpressnews.com': 'translated copy of a TechCrunch story (seen by deep26)',
+  'confrariatech.com': 'machine rewrite of a TechCrunch story (seen by deep26)',
+  'techreder.com': 'copy of a New York Times story (seen by deep26)',
+  'euroarchiveguide.org': 'copy of a New York Times story (seen by deep26)',
+  'allnewspress.com': 'translated copy of a New York Times story (seen by deep26)',
+  'news-24.fr': 'translated copy of a New York Times story (seen by deep26)',
+  'freebsdmirrors.org': 'copy of a WIRED story on an unrelated-looking domain (seen by deep26)',
+  'wikiox.com': 'copy of a WIRED story (seen by deep26)',
+  'jamaica14.com': 'machine-reworded copy of a Police1 story (seen by deep26)',
+  'evadaily.com': 'machine rewrites of other outlets\' reporting (Fog Data Science in Nevada; seen by deep26)',
+  'aiforautomation.io': 'machine-written rewrite of an EFF post (seen by deep26)',
+  'reddit.sentinel-team.org': 'snapshots of Reddit posts (a mirror; seen by deep26)',
+  'hb.int2inf.com': "machine-written summaries of other outlets' stories (seen by deep26)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
