@@ -990,6 +990,9 @@ export const deniedDomains: Record<string, string> = {
   'kwtw.org': 'copy of a KWTX story',
   'nicholsonyachts.com': 'machine-translated copy of a KWTX/Gray News story on an unrelated site',
   'thegipster.blogspot.com': 'reprint blog',
+  'ainvest.com': 'AI-generated market commentary (called Near Intelligence a "hypothetical" company while reporting its executives\' indictment)',
+  'mobilecurated.com': 'machine rewrite of a PPC Land story',
+  'itcasino.it': 'machine-translated rewrite of a PPC Land story on a casino site',
 };
 
 /** A title that says the page is not the original. */
