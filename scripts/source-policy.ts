@@ -993,6 +993,10 @@ export const deniedDomains: Record<string, string> = {
   'ainvest.com': 'AI-generated market commentary (called Near Intelligence a "hypothetical" company while reporting its executives\' indictment)',
   'mobilecurated.com': 'machine rewrite of a PPC Land story',
   'itcasino.it': 'machine-translated rewrite of a PPC Land story on a casino site',
+  'publiclawlibrary.org': 'rewrite of a Boston 25 News story',
+  'viraltrendingcontent.com': 'copy of a New York Times story (via the Denver Post)',
+  'brownstoneworldwide.com': 'rewrite of a New York Times story',
+  'pulsedailiy.com': 'rewrite of a New York Times story',
 };
 
 /** A title that says the page is not the original. */
