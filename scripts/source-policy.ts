@@ -1216,7 +1216,6 @@ export const deniedDomains: Record<string, string> = {
   // Met by deep24 (issue #12, 2026-12-06): copies, rewrites, mirrors and aggregators returned for its entries.
   'forexnewsreport.com': 'copy of a Finance Magnates story (the SEC complaint against Near Intelligence executives)',
   'ustaxnews.live': 'copy of a Bloomberg story (the Near Intelligence indictment)',
-  'pubt.io': 'press-release redistribution ("Distributed by Public"): cite the member\'s or agency\'s own page',
   'news.steve.ws': 'copy of a Biometric Update story',
   'filehostseller.com': 'machine rewrite of a WIRED story',
   'bigmoney.kiev.ua': 'aggregator rewriting other outlets\' stories (an April 2026 congressional letter)',
@@ -1240,7 +1239,6 @@ export const deniedDomains: Record<string, string> = {
   'americanconservativemovement.com': 'republication of an EFF post (cite eff.org)',
   'techyflick.com': 'word-spun copy of an AP story',
   'bestinvestmentsnow.com': 'word-spun copy of an AP story',
-  'evadaily.com': 'machine-written commentary on other outlets\' reports (Nevada\'s Fog Data Science contract)',
   'kwtw.org': 'copy of a KWTX story',
   'nicholsonyachts.com': 'machine-translated copy of a KWTX/Gray News story on an unrelated site',
   'thegipster.blogspot.com': 'reprint blog',
