@@ -994,6 +994,8 @@ export const deniedDomains: Record<string, string> = {
   'securityexpress.info': 'rewrite of other outlets\' stories',
   'heidelberg-24stun.de': 'rewrite of other outlets\' stories',
   'horizontnews.de': 'rewrite of a dts/Spiegel story',
+  'thetimenews.us': 'machine-written rewrite of a Defense One story',
+  'defcros.com': 'machine-written rewrite of a Defense One story',
 };
 
 /** A title that says the page is not the original. */
