@@ -1131,6 +1131,15 @@ export const deniedDomains: Record<string, string> = {
   'hndistilled.com': 'machine-written summaries of Hacker News threads (seen by deep22)',
   'documents.pub': 'document mirror (uploaded copies of court filings, seen by deep22)',
   'dfnihf8fcqrzv.cloudfront.net': 'copy of an Intercept story on a content-delivery host (Dataminr and the LAPD, seen by deep22)',
+  // Met by deep28 (2026-12-06).
+  'realnewsnow.com': 'rewrites of other outlets\' stories with no outlet or byline named (Chicago\'s CrimeTracer payment, seen by deep28)',
+  'prelaunchindia.com': 'mirror of Google Play store listings (the CBP One/CBP Home listing, seen by deep28)',
+  'yiamastaverna.ca': 'copy of a Texas Observer story (Tangles, seen by deep28)',
+  'afbytes.com': 'machine-written briefs on other outlets\' stories (Ring, seen by deep28)',
+  'privacysignal.org': 'AI-assisted summaries of other outlets\' stories (Ring, seen by deep28)',
+  'clarenow.com': 'machine-written summaries of other outlets\' stories, with errors (a CNET story on Ring placed in Illinois, seen by deep28)',
+  'azrscorp.com': 'machine-written rewrites with invented details (Ring, seen by deep28)',
+  'kiadev.net': 'rewrite of an MIT Technology Review story (Flock drones, seen by deep28)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
