@@ -1271,6 +1271,15 @@ export const deniedDomains: Record<string, string> = {
   'horizontnews.de': 'rewrite of a dts/Spiegel story',
   'thetimenews.us': 'machine-written rewrite of a Defense One story',
   'defcros.com': 'machine-written rewrite of a Defense One story',
+  // Met by deep28 (2026-12-06).
+  'realnewsnow.com': 'rewrites of other outlets\' stories with no outlet or byline named (Chicago\'s CrimeTracer payment, seen by deep28)',
+  'prelaunchindia.com': 'mirror of Google Play store listings (the CBP One/CBP Home listing, seen by deep28)',
+  'yiamastaverna.ca': 'copy of a Texas Observer story (Tangles, seen by deep28)',
+  'afbytes.com': 'machine-written briefs on other outlets\' stories (Ring, seen by deep28)',
+  'privacysignal.org': 'AI-assisted summaries of other outlets\' stories (Ring, seen by deep28)',
+  'clarenow.com': 'machine-written summaries of other outlets\' stories, with errors (a CNET story on Ring placed in Illinois, seen by deep28)',
+  'azrscorp.com': 'machine-written rewrites with invented details (Ring, seen by deep28)',
+  'kiadev.net': 'rewrite of an MIT Technology Review story (Flock drones, seen by deep28)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
