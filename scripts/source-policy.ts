@@ -1276,7 +1276,6 @@ export const deniedDomains: Record<string, string> = {
   'prelaunchindia.com': 'mirror of Google Play store listings (the CBP One/CBP Home listing, seen by deep28)',
   'yiamastaverna.ca': 'copy of a Texas Observer story (Tangles, seen by deep28)',
   'afbytes.com': 'machine-written briefs on other outlets\' stories (Ring, seen by deep28)',
-  'privacysignal.org': 'AI-assisted summaries of other outlets\' stories (Ring, seen by deep28)',
   'clarenow.com': 'machine-written summaries of other outlets\' stories, with errors (a CNET story on Ring placed in Illinois, seen by deep28)',
   'azrscorp.com': 'machine-written rewrites with invented details (Ring, seen by deep28)',
   'kiadev.net': 'rewrite of an MIT Technology Review story (Flock drones, seen by deep28)',
