@@ -1191,6 +1191,9 @@ export const deniedDomains: Record<string, string> = {
   'associatednews.agency': 'copy of an Associated Press story (seen by deep29)',
   'ph3253.cyou': 'scrape of search-engine news results (seen by deep29)',
   'salvatore.rest': 'mirror of another outlet\'s pages on a look-alike host (seen by deep29)',
+  'liveviews.cc': 'mirror of Hacker News threads (seen by deep29)',
+  'oblaidish.com': 'machine-written rewrites with invented details (a CBP directive, seen by deep29)',
+  'heantaifox.com': 'copy of a CBP directive on an unrelated spam domain (seen by deep29)',
   'netlify.app': 'free hosting used for copied pages (a wiki feed copy, seen by deep29)',
 };
 /** A title that says the page is not the original. */
