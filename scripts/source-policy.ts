@@ -1198,6 +1198,14 @@ export const deniedDomains: Record<string, string> = {
   'immigrantnews.pro': 'machine-written immigration explainers',
   'franknez.com': 'rewrite of other outlets\' stories (BIA bond ruling)',
   'cassandra.bitsofgeek.com': 'machine-generated legal "analysis" pages',
+  'devdiscourse-devdiscoursenetcore.azurewebsites.net': 'copy of Devdiscourse pages on a cloud host',
+  'techtrendfeed.com': 'word-spun copy of an ISMG story (CISA shutdown testimony)',
+  'securitydone.com': 'copy of ISMG (GovInfoSecurity) stories',
+  'la-cyber.com': 'copies of other outlets\' cyber stories with added comments',
+  'conservativeroof.com': 'rewrite of an NBC News story (CIA firings ruling)',
+  'investusa.org': 'copy of a Law Enforcement Today story',
+  'directnewssource.com': 'rewrite of an AP story (CIA firings injunction)',
+  'gaavya.com': 'rewrite of a New York Times story (CIA firings ruling)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
