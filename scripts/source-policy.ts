@@ -1206,6 +1206,14 @@ export const deniedDomains: Record<string, string> = {
   'investusa.org': 'copy of a Law Enforcement Today story',
   'directnewssource.com': 'rewrite of an AP story (CIA firings injunction)',
   'gaavya.com': 'rewrite of a New York Times story (CIA firings ruling)',
+  'ainews-dev.lumi-systems.io': 'machine-translated copy of a heise story (Europol shadow IT)',
+  'world-today-journal.com': 'content farm (machine-written rewrites of other outlets\' stories)',
+  'techopia.co.uk': 'rewrite of other outlets\' stories (Europol shadow IT)',
+  'hb.int2inf.com': 'machine summaries of other outlets\' stories',
+  'board.circlewithadot.net': 'forum reposts of other outlets\' articles',
+  'ctipilot.ch': 'machine-written threat-intelligence briefs summarizing other outlets',
+  'rss.trialabs.info': 'RSS reader copy of other outlets\' stories',
+  'nepyork.com': 'rewrite of other outlets\' reports (BIA appeals rule)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
