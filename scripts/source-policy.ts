@@ -1214,6 +1214,8 @@ export const deniedDomains: Record<string, string> = {
   'ctipilot.ch': 'machine-written threat-intelligence briefs summarizing other outlets',
   'rss.trialabs.info': 'RSS reader copy of other outlets\' stories',
   'nepyork.com': 'rewrite of other outlets\' reports (BIA appeals rule)',
+  'atlanticdisclosure.com': 'content farm (machine-written rewrites of news)',
+  'stat.xc0de.io': 'RSS reader copy of other outlets\' stories',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
