@@ -1382,11 +1382,9 @@ export const deniedDomains: Record<string, string> = {
   'ainews-dev.lumi-systems.io': 'machine-translated copy of a heise story (Europol shadow IT)',
   'world-today-journal.com': 'content farm (machine-written rewrites of other outlets\' stories)',
   'techopia.co.uk': 'rewrite of other outlets\' stories (Europol shadow IT)',
-  'hb.int2inf.com': 'machine summaries of other outlets\' stories',
   'board.circlewithadot.net': 'forum reposts of other outlets\' articles',
   'ctipilot.ch': 'machine-written threat-intelligence briefs summarizing other outlets',
   'rss.trialabs.info': 'RSS reader copy of other outlets\' stories',
-  'nepyork.com': 'rewrite of other outlets\' reports (BIA appeals rule)',
   'atlanticdisclosure.com': 'content farm (machine-written rewrites of news)',
   'stat.xc0de.io': 'RSS reader copy of other outlets\' stories',
 };
