@@ -1413,6 +1413,14 @@ export const deniedDomains: Record<string, string> = {
   'materialized-kb.org': 'machine-generated knowledge-base pages (the Data Protection Review Court, seen by deep31)',
   'scotuslens.com': 'machine-written case briefs (Chatrie, written before the decision; seen by deep31)',
   'docstoc.com': 'document-sharing copies (a Commission report, seen by deep31)',
+  // Met by fresh45 (issue #12, check L): copies and rewrites returned for its entries.
+  'itmagazine.com': 'paragraph-by-paragraph rewrite of a WIRED story (Cybercheck, seen by fresh45)',
+  'europeantech.news': 'copy of an NBC News story (Cybercheck, seen by fresh45)',
+  'thepresentworld.net': 'rewrite of a Business Insider story (Cybercheck, seen by fresh45)',
+  'ru24.net': 'aggregator copying other outlets\' stories (a Business Insider story, seen by fresh45)',
+  'privacytools.click': 'proxy mirror of Reddit posts (seen by fresh45)',
+  'miamidaily.life': 'rewrite of another outlet\'s story (Marinus Analytics, seen by fresh45)',
+  'moneymadeeazy.com': 'rewrite of a House committee press release (seen by fresh45)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
