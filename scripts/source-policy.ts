@@ -1421,6 +1421,16 @@ export const deniedDomains: Record<string, string> = {
   'privacytools.click': 'proxy mirror of Reddit posts (seen by fresh45)',
   'miamidaily.life': 'rewrite of another outlet\'s story (Marinus Analytics, seen by fresh45)',
   'moneymadeeazy.com': 'rewrite of a House committee press release (seen by fresh45)',
+  // Met by fresh47 (issue #12, check L): copies and rewrites returned for its entries.
+  'viralpique.com': 'repost of a PBS NewsHour/AP story (state 287(g) bans, seen by fresh47)',
+  'bravennow.com': 'machine-written "retelling" of another outlet\'s story (state 287(g) bans, seen by fresh47)',
+  'lianhezuozhan.com': 'copy of a CRS report (IF11898, seen by fresh47)',
+  'vehicledefinition.com': 'machine-spun copy of a CBP press release (Anzalduas vehicle pilot, seen by fresh47)',
+  'channelnewsbox.com': 'copy of another outlet\'s story (ICE and LexisNexis, seen by fresh47)',
+  'covidnews.how': 'machine-spun copy of a Reuters story (seen by fresh47)',
+  'amplifyapp.com': 'free hosting for copied pages (a USA Today story on CBP, seen by fresh47)',
+  'learningjourney.top': 'rewrite of a Commission press release (the Europol smuggling regulation, seen by fresh47)',
+  'whatsupkansascity.net': 'copy of an AP story (police database misuse, seen by fresh47)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
