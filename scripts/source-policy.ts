@@ -1449,6 +1449,8 @@ export const deniedDomains: Record<string, string> = {
   'theinsaneapp.com': 'web-story rewrite of other outlets\' reporting (Australia and Hikvision, seen by deep32)',
   'bactf.com': 'machine-translated rewrite of another outlet\'s story (Hikvision cameras, seen by deep32)',
   'pclmedia.de': 'rewrite of other outlets\' stories (Australia and Hikvision, seen by deep32)',
+  'monexa.ai': 'machine-written investor blog rewriting other outlets\' reports (the Silvus deal, seen by deep32)',
+  'insidermonkey.com': 'rewrite of other outlets\' stories for investors (the Silvus deal, seen by deep32)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
