@@ -1431,6 +1431,26 @@ export const deniedDomains: Record<string, string> = {
   'amplifyapp.com': 'free hosting for copied pages (a USA Today story on CBP, seen by fresh47)',
   'learningjourney.top': 'rewrite of a Commission press release (the Europol smuggling regulation, seen by fresh47)',
   'whatsupkansascity.net': 'copy of an AP story (police database misuse, seen by fresh47)',
+  // Met by deep32 (issue #12, 2026-12-06, ninth session): copies, rewrites and look-alikes returned for its entries.
+  'cnnbc.com': 'look-alike of CNBC; machine-written copy of the floridatimes.com DJI story, headlined as a lost appeal (seen by deep32)',
+  'floridatimes.com': 'machine-written story network (DJI "loses appeal" headline for a district-court ruling, seen by deep32)',
+  'spoofville.com': 'satire site with invented quotes (DJI\'s FCC petition, seen by deep32)',
+  'giznewsdaily.com': 'rewrite of other outlets\' stories (DJI\'s FCC petition, seen by deep32)',
+  'pulseranews.com': 'machine-written rewrite of a 404 Media story recast as an ICE announcement (seen by deep32)',
+  'messengermediaonline.com': 'machine-spun copy of a Chicago Sun-Times story (ShotSpotter bids, seen by deep32)',
+  'southlandmarquee.com': 'machine-written rewrite of a City of Chicago press release (seen by deep32)',
+  'myflnow.com': 'copy of a California Attorney General press release (seen by deep32)',
+  'theflashnews.co': 'copy of an Epoch Times relay of a Reuters story (DJI imports, seen by deep32)',
+  'zjggczm.com': 'machine-translated copy of a Reuters story (DJI imports, seen by deep32)',
+  'prodronessupply.com': 'machine-spun rewrite of a Reuters story (DJI imports, seen by deep32)',
+  'webull.com': 'aggregator (brokerage news feed relaying translated wire stories, seen by deep32)',
+  'investorshangout.com': 'rewrite of a Reuters story (the Paragon sale, seen by deep32)',
+  'kristall-systems.net.ua': 'rewrite of other outlets\' stories (Australia and Hikvision, seen by deep32)',
+  'theinsaneapp.com': 'web-story rewrite of other outlets\' reporting (Australia and Hikvision, seen by deep32)',
+  'bactf.com': 'machine-translated rewrite of another outlet\'s story (Hikvision cameras, seen by deep32)',
+  'pclmedia.de': 'rewrite of other outlets\' stories (Australia and Hikvision, seen by deep32)',
+  'monexa.ai': 'machine-written investor blog rewriting other outlets\' reports (the Silvus deal, seen by deep32)',
+  'insidermonkey.com': 'rewrite of other outlets\' stories for investors (the Silvus deal, seen by deep32)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
