@@ -264,6 +264,15 @@ describe('format v2', () => {
     ]);
   });
 
+  test('a bill in committee is dated by its first referral, not by a later committee step', () => {
+    const bill = validOf.bill() as EntryInput & { status: Record<string, unknown> };
+    // The day a subcommittee took it up, or marked it up, belongs in the status text: ten cards once had it as the date.
+    expect(messagesOf({ ...bill, status: { ...bill.status, date: '2025-12-11' } } as EntryInput)).toEqual([
+      'status.date: a bill in committee is dated by its first referral, the day it was introduced (2025-01-03); later committee steps go in status.text',
+    ]);
+    expect(messagesOf({ ...bill, status: { ...bill.status, stage: 'passed-one-chamber', date: '2025-12-11' } } as EntryInput)).toEqual([]);
+  });
+
   test('a status or latest source that is not one of the entry\'s sources is reported', () => {
     const law = validOf.law() as EntryInput & { status: Record<string, unknown>; latest: Record<string, unknown> };
     expect(messagesOf({ ...law, status: { ...law.status, source: 'https://example.gov/elsewhere' } } as EntryInput)).toEqual([

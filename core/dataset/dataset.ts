@@ -31,7 +31,7 @@ export function statedFields(entry: Entry): string[] {
 /**
  * What the schema cannot see in one entry: every source supports fields the entry has; every stated field (above)
  * is backed by a source that says so; status and latest cite one of the entry's
- * own sources. Returns messages ("field: problem"), empty when the entry is consistent.
+ * own sources; a bill in committee is dated by its first referral. Returns messages ("field: problem"), empty when the entry is consistent.
  */
 export function entryProblems(entry: Entry): string[] {
   const problems: string[] = [];
@@ -44,6 +44,9 @@ export function entryProblems(entry: Entry): string[] {
     }
   });
   const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
+  if (entry.kind === 'bill' && status?.stage === 'in-committee' && entry.facts.introduced && status.date !== entry.facts.introduced) {
+    problems.push(`status.date: a bill in committee is dated by its first referral, the day it was introduced (${entry.facts.introduced}); later committee steps go in status.text`);
+  }
   const cited: [field: 'status' | 'latest', url: string][] = [];
   if (status) cited.push(['status', status.source]);
   if (entry.latest) cited.push(['latest', entry.latest.source]);
