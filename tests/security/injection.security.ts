@@ -46,9 +46,10 @@ async function extensionPagesShowNotes(world: World, expected: string): Promise<
     const extensionPage = await session.context.newPage();
     try {
       await extensionPage.goto(`${session.extensionOrigin}/${path}`);
-      await settle(1500);
-      // Polled: on a loaded machine the page may still be rendering after the pause above.
+      // Polled: on a loaded machine the page may still be rendering. Then a pause, counted from the render, in which a
+      // payload that ran would make its request (expectNothingRan looks for it).
       if (path === 'notes.html') await expect.poll(() => extensionPage.textContent('body'), { message: `${path} shows the payload as text`, timeout: 15_000 }).toContain(expected);
+      await settle(1500);
     } finally {
       await extensionPage.close();
     }
@@ -135,8 +136,9 @@ hostileSuite('injection', (attack) => {
       const options = await session.context.newPage();
       try {
         await options.goto(`${session.extensionOrigin}/options.html`);
-        await settle(1500);
+        // Rendered first, then the pause in which a payload that ran would make its request.
         await expect.poll(() => options.textContent('body'), { timeout: 15_000 }).toContain('Clearview AI');
+        await settle(1500);
       } finally {
         await options.close();
       }

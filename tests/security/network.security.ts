@@ -36,8 +36,7 @@ hostileSuite(
         await session.evaluateInExtension(`fetch(${JSON.stringify(outside('extension-page'))}).catch(() => 0)`);
         await session.evaluateInExtension(`browser.runtime.getBackgroundPage().then((page) => page.fetch(${JSON.stringify(outside('background'))}, { mode: 'no-cors' })).catch(() => 0)`);
       }
-      await settle(1000);
-      // Polled: on a loaded machine a request may reach the recorder after the pause above.
+      // Polled: a request reaches the recorder a moment after it is made, later on a loaded machine.
       const seen = async () => (await world.foreignRequests()).map((request) => request.url);
       for (const canary of canaries) await expect.poll(seen, { message: `the recorder saw the ${canary}'s request`, timeout: 15_000 }).toContain(outside(canary));
     });
