@@ -30,8 +30,8 @@ export function statedFields(entry: Entry): string[] {
 
 /**
  * What the schema cannot see in one entry: every source supports fields the entry has; every stated field (above)
- * is backed by a source that says so; status and latest cite one of the entry's
- * own sources; a bill in committee is dated by its first referral. Returns messages ("field: problem"), empty when the entry is consistent.
+ * is backed by a source that says so; status and latest cite one of the entry's own sources; a bill in committee
+ * is dated by its first referral. Returns messages ("field: problem"), empty when the entry is consistent.
  */
 export function entryProblems(entry: Entry): string[] {
   const problems: string[] = [];
