@@ -1489,6 +1489,9 @@ export const deniedDomains: Record<string, string> = {
   'holein1.co.ke': 'copy of an Above the Law post (the ICE warrant memo, seen by deep33)',
   'theglobaleye.it': 'excerpt copy of a Just Security article (ICE warrants, seen by deep33)',
   'breakingnewsandreligion.online': 'copy of a Volokh Conspiracy post (ICE warrants, seen by deep33)',
+  'nextminutenews.online': 'machine rewrite of a WIRED story that claims to have obtained the documents itself (DHS and Chicago police data, seen by deep33)',
+  'naijaglobalnews.org': 'copy of a WIRED story (DHS and Chicago police data, seen by deep33)',
+  'technophile.news': 'copy of a WIRED story (DHS and Chicago police data, seen by deep33)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
