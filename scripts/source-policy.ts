@@ -1493,6 +1493,7 @@ export const deniedDomains: Record<string, string> = {
   'naijaglobalnews.org': 'copy of a WIRED story (DHS and Chicago police data, seen by deep33)',
   'technophile.news': 'copy of a WIRED story (DHS and Chicago police data, seen by deep33)',
   '4ever.news': 'rewrite of other outlets\' reports (ICE training, seen by deep33)',
+  'feedzop.com': 'aggregator (machine summaries of other outlets\' stories; Mobile Fortify, seen by deep33)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
