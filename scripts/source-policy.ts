@@ -1451,6 +1451,19 @@ export const deniedDomains: Record<string, string> = {
   'pclmedia.de': 'rewrite of other outlets\' stories (Australia and Hikvision, seen by deep32)',
   'monexa.ai': 'machine-written investor blog rewriting other outlets\' reports (the Silvus deal, seen by deep32)',
   'insidermonkey.com': 'rewrite of other outlets\' stories for investors (the Silvus deal, seen by deep32)',
+  // Met by deep37 (issue #12, 2026-12-06, tenth session): copies, rewrites and aggregators returned for its entries.
+  'maplegrovetimes.com': 'copy of an NPR story (ICE iris scanners, seen by deep37)',
+  'realamericanews.online': 'machine-translated rewrite of a Project Salt Box report (ICE iris scanners, seen by deep37)',
+  'redstatewatcher.com': 'user-submitted rewrites of other outlets\' reports (ICE iris contract, seen by deep37)',
+  'usahousinginformation.com': 'content farm (SEO rewrite of the Discord breach coverage, seen by deep37)',
+  'sagemskroll.buzz': 'scraper of news headlines ("My Blog", NYPD drones, seen by deep37)',
+  'ouzhyi.onl': 'scraper of social-media posts (seen by deep37)',
+  'nerdyskynet.com': 'machine-written case summaries (Texas SB 2420 stay, seen by deep37)',
+  'frontierx.news': 'machine-written rewrite of a TechCrunch story (telecom signalling tracking, seen by deep37)',
+  '1xecosystem.com': 'machine-written rewrite of stalkerware breach coverage (seen by deep37)',
+  'fsffa.com': 'rewrite of a TechCrunch story (Cocospy shutdown, seen by deep37)',
+  'thedailytechfeed.com': 'rewrite of a TechCrunch story (stalkerware breaches, seen by deep37)',
+  'meneame.net': 'aggregator (social news links and summaries, seen by deep37)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
