@@ -1464,6 +1464,13 @@ export const deniedDomains: Record<string, string> = {
   'fsffa.com': 'rewrite of a TechCrunch story (Cocospy shutdown, seen by deep37)',
   'thedailytechfeed.com': 'rewrite of a TechCrunch story (stalkerware breaches, seen by deep37)',
   'meneame.net': 'aggregator (social news links and summaries, seen by deep37)',
+  'playverseo.com': 'copy of a Guardian story (Citizen Lab on Boniface Mwangi, seen by deep37)',
+  'attackfeed.com': 'copy of a CyberScoop story (Citizen Lab on Boniface Mwangi, seen by deep37)',
+  'thecisobrief.com': 'machine-written summaries of other outlets\' stories (seen by deep37)',
+  'fyself.com': 'machine-translated copies of TechCrunch stories (pcTattletale plea, seen by deep37)',
+  'aiwirenews.com': 'machine-written rewrites of other outlets\' reports (CBP drones, seen by deep37)',
+  'technologistmag.com': 'copy of a WIRED story (CBP device searches, seen by deep37)',
+  'poliverso.org': 'fediverse instance republishing other outlets\' articles in full (404 Media, seen by deep37)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
