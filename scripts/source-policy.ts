@@ -1579,6 +1579,26 @@ export const deniedDomains: Record<string, string> = {
   'eastafricanewspost.com': 'rewrite of a CBP press release (I-94 permits, seen by open9)',
   'melakarnets.com': 'web proxy serving copies of other sites\' pages (a Scribd document, seen by open9)',
   'quantisnow.com': 'aggregator (copies of SEC filings, seen by open9)',
+  // Met by deep37 (issue #12, 2026-12-06, tenth session): copies, rewrites and aggregators returned for its entries.
+  'maplegrovetimes.com': 'copy of an NPR story (ICE iris scanners, seen by deep37)',
+  'realamericanews.online': 'machine-translated rewrite of a Project Salt Box report (ICE iris scanners, seen by deep37)',
+  'redstatewatcher.com': 'user-submitted rewrites of other outlets\' reports (ICE iris contract, seen by deep37)',
+  'usahousinginformation.com': 'content farm (SEO rewrite of the Discord breach coverage, seen by deep37)',
+  'sagemskroll.buzz': 'scraper of news headlines ("My Blog", NYPD drones, seen by deep37)',
+  'ouzhyi.onl': 'scraper of social-media posts (seen by deep37)',
+  'nerdyskynet.com': 'machine-written case summaries (Texas SB 2420 stay, seen by deep37)',
+  'frontierx.news': 'machine-written rewrite of a TechCrunch story (telecom signalling tracking, seen by deep37)',
+  '1xecosystem.com': 'machine-written rewrite of stalkerware breach coverage (seen by deep37)',
+  'fsffa.com': 'rewrite of a TechCrunch story (Cocospy shutdown, seen by deep37)',
+  'thedailytechfeed.com': 'rewrite of a TechCrunch story (stalkerware breaches, seen by deep37)',
+  'meneame.net': 'aggregator (social news links and summaries, seen by deep37)',
+  'playverseo.com': 'copy of a Guardian story (Citizen Lab on Boniface Mwangi, seen by deep37)',
+  'attackfeed.com': 'copy of a CyberScoop story (Citizen Lab on Boniface Mwangi, seen by deep37)',
+  'thecisobrief.com': 'machine-written summaries of other outlets\' stories (seen by deep37)',
+  'fyself.com': 'machine-translated copies of TechCrunch stories (pcTattletale plea, seen by deep37)',
+  'aiwirenews.com': 'machine-written rewrites of other outlets\' reports (CBP drones, seen by deep37)',
+  'technologistmag.com': 'copy of a WIRED story (CBP device searches, seen by deep37)',
+  'poliverso.org': 'fediverse instance republishing other outlets\' articles in full (404 Media, seen by deep37)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
