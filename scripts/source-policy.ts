@@ -1482,6 +1482,7 @@ export const deniedDomains: Record<string, string> = {
   'thewestonforum.com': 'machine-spun copy of a CNN story (the Haines confirmation, seen by deep35)',
   'newsflash.one': 'copy of a SpaceNews interview (NRO commercial imagery, seen by deep35)',
   'remmstudio.com': 'copy of a Lawfare podcast page (FinCEN director, seen by deep35)',
+  'nikiroo.be': 'gopher proxy copy of Slashdot stories quoting other outlets (the GCHQ intern\'s plea, seen by deep35)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
