@@ -1658,7 +1658,6 @@ export const deniedDomains: Record<string, string> = {
   'freepressbeacon.com': 'rewrite of a Recorded Future News story (NSA job cuts, seen by deep35)',
   'snipesearch.net': 'scraper repost of another site\'s commentary (seen by deep35)',
   'lastminutestuff.com': 'copy of a SpaceNews story (the 2019 NRO nominee, seen by deep35)',
-  'congresstrackers.org': 'copy of a House committee report with machine-written framing (H. Rept. 119-389, seen by deep35)',
   'seculartimes.com': 'copy of another outlet\'s story (the 2023 House Section 702 bills, seen by deep35)',
   'f5.pm': 'copy of a Recorded Future News story (Himes on Section 702, seen by deep35)',
   'elonmuskmonitor.com': 'copy of a SpaceNews story (NRO commercial imagery budget, seen by deep35)',
