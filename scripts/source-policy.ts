@@ -1451,6 +1451,21 @@ export const deniedDomains: Record<string, string> = {
   'pclmedia.de': 'rewrite of other outlets\' stories (Australia and Hikvision, seen by deep32)',
   'monexa.ai': 'machine-written investor blog rewriting other outlets\' reports (the Silvus deal, seen by deep32)',
   'insidermonkey.com': 'rewrite of other outlets\' stories for investors (the Silvus deal, seen by deep32)',
+  // Met by deep36 (issue #12, 2026-12-06, tenth session): copies, rewrites, mirrors and aggregators returned for its entries.
+  'thefederalregister.org': 'copy of Federal Register documents (cite federalregister.gov or govinfo.gov; seen by deep36)',
+  'microvibenews.com': 'reprint site (copy of a Guardian story on FBI investigations, seen by deep36)',
+  'tell.co.ke': 'rewrite of a WIRED story (the Hemisphere/DAS program, seen by deep36)',
+  'gopbriefingroom.com': 'forum reposting other outlets\' articles in full (seen by deep36)',
+  'eymaps.com': 'Wikipedia mirror (seen by deep36)',
+  'kiwix.haohe.fun': 'Wikipedia mirror (a Kiwix dump, seen by deep36)',
+  'lisboeta.news': 'aggregator (machine summaries of other outlets\' stories, seen by deep36)',
+  'wavebrowsernews.com': 'aggregator (machine summaries of wire stories, seen by deep36)',
+  'schengen90.app': 'machine-written news summaries of other outlets\' reports (seen by deep36)',
+  'thisdiwali.in': 'rewrite of an AP story (seen by deep36)',
+  'euvolution.com': 'scraper (reposts other sites\' articles, a Lawfare post, seen by deep36)',
+  'lh199607.com': 'scraper (spun copy of an AP story, seen by deep36)',
+  'ibbit.at': 'reprint aggregator (copies of other outlets\' articles, seen by deep36)',
+  'hisglory.me': 'reprint site (copy of another outlet\'s story on Wyden\'s DAS letter, seen by deep36)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
