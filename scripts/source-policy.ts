@@ -1466,6 +1466,14 @@ export const deniedDomains: Record<string, string> = {
   'lh199607.com': 'scraper (spun copy of an AP story, seen by deep36)',
   'ibbit.at': 'reprint aggregator (copies of other outlets\' articles, seen by deep36)',
   'hisglory.me': 'reprint site (copy of another outlet\'s story on Wyden\'s DAS letter, seen by deep36)',
+  'a.dukovany.cz': 'web proxy serving Wikipedia pages (seen by deep36)',
+  'haohao.work.gd': 'web proxy serving Wikipedia pages (seen by deep36)',
+  'thepsychopath.org': 'reprint of a Register story (ECHELON and the Snowden files, seen by deep36)',
+  'glendross.com': 'reprint site (copy of a Politico Europe story on the Entry/Exit System, seen by deep36)',
+  'ovoodocorvo.blogspot.com': 'blog rewriting other outlets\' stories (EES, seen by deep36)',
+  'internationalfinancialnews.com': 'machine-translated copy of a Reuters story (the watchlist and cartels, seen by deep36)',
+  'tipslifehacks.com': 'machine-written rewrite of a Reuters story (seen by deep36)',
+  'europaexpress.news': 'AI-written summaries of other outlets\' reports (seen by deep36)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
