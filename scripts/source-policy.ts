@@ -1699,6 +1699,16 @@ export const deniedDomains: Record<string, string> = {
   'internationalfinancialnews.com': 'machine-translated copy of a Reuters story (the watchlist and cartels, seen by deep36)',
   'tipslifehacks.com': 'machine-written rewrite of a Reuters story (seen by deep36)',
   'europaexpress.news': 'AI-written summaries of other outlets\' reports (seen by deep36)',
+  // Met by fresh51 (issue #12, 2026-12-06, check M): copies and rewrites returned for its entries.
+  'kernel-sesias.net': 'copy of an FTC press release as rewritten by Security Magazine (the Yoti COPPA denial, seen by fresh51)',
+  'collector.com.tr': 'scraper (snippets of Polish news stories on a Turkish domain, seen by fresh51)',
+  'isp.tools': 'rewrite of other outlets\' stories (the WhatsApp v. NSO injunction, seen by fresh51)',
+  'linkedprime.com': 'copy of Ars Technica stories under author pages (the WhatsApp v. NSO injunction, seen by fresh51)',
+  'allyoucantech.com': 'rewrite of a 9to5Mac story (Apple v. NSO, seen by fresh51)',
+  'xynik.com': 'machine-written summaries of other outlets\' stories (Apple v. NSO, seen by fresh51)',
+  'newsconcerns.com': 'reprint site (copy of another outlet\'s story on Wyden\'s Near Intelligence letter, seen by fresh51)',
+  'indianewsbull.com': 'rewrite of an AFP story (Australia\'s under-16 age checks, seen by fresh51)',
+  'dostii4ever.com': 'blog rewrite of an AFP story (Australia\'s under-16 age checks, seen by fresh51)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
