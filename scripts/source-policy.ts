@@ -1698,7 +1698,26 @@ export const deniedDomains: Record<string, string> = {
   'ovoodocorvo.blogspot.com': 'blog rewriting other outlets\' stories (EES, seen by deep36)',
   'internationalfinancialnews.com': 'machine-translated copy of a Reuters story (the watchlist and cartels, seen by deep36)',
   'tipslifehacks.com': 'machine-written rewrite of a Reuters story (seen by deep36)',
-  'europaexpress.news': 'AI-written summaries of other outlets\' reports (seen by deep36)',
+  'europaexpress.news': 'AI-written summaries of other outlets\' reports (seen by deep36)',  // Met by deep42 (issue #12, 2026-12-06): copies, rewrites and aggregators returned for its entries.
+  'd19qwa9mtcjeak.cloudfront.net': 'rewrite of a news story on a content-delivery host (Geofeedia and the ACLU, seen by deep42)',
+  'torrentinvites.org': 'forum reposting other outlets\' stories (an Ars Technica story on Geofeedia, seen by deep42)',
+  'reportify.cn': 'machine-written summaries of company filings (seen by deep42)',
+  'conservativeplaybook.com': 'reposts excerpts of other outlets\' stories with a "Read More" link (seen by deep42)',
+  'fleebs.com': 'link aggregator reposting other outlets\' blurbs (seen by deep42)',
+  'newsnuggs.com': 'app summaries of other outlets\' stories (seen by deep42)',
+  'darkwirenews.com': 'unbylined rewrites of other outlets\' stories (seen by deep42)',
+  'statesheadline.com': 'rewrite of a WIRED story (ICE\'s social media team, seen by deep42)',
+  'najib.digital': 'copy of a Register story (seen by deep42)',
+  '24img.com': 'reprint of an Intercept story (ShadowDragon, seen by deep42)',
+  'cybersecurity-review.com': 'excerpts of other outlets\' stories with a "Read more" link (Motherboard on Anomaly 6, seen by deep42)',
+  'actualnewsmagazine.com': 'reposts of Techmeme headlines (seen by deep42)',
+  'blinkingrobots.com': 'machine-spun copy of an Intercept story (Dataminr, seen by deep42)',
+  'khtour.org': 'copy of a Sydney Morning Herald story (seen by deep42)',
+  'aspistrategist.ru': 'mirror of ASPI\'s The Strategist (seen by deep42)',
+  'phutungtauthuyen.com': 'machine-written text attributed to The Hill (seen by deep42)',
+  'indfix.com': 'machine-written news rewrites (seen by deep42)',
+  'gdicwins.com': 'copies of federal solicitations (cite SAM.gov; seen by deep42)',
+  'macdec.com': 'feed-reader pages reproducing other sites\' posts (EFF, seen by deep42)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
