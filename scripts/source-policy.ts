@@ -1718,6 +1718,10 @@ export const deniedDomains: Record<string, string> = {
   'indfix.com': 'machine-written news rewrites (seen by deep42)',
   'gdicwins.com': 'copies of federal solicitations (cite SAM.gov; seen by deep42)',
   'macdec.com': 'feed-reader pages reproducing other sites\' posts (EFF, seen by deep42)',
+  'straightarrownews-preprod.go-vip.net': 'staging copy of a Straight Arrow News page (cite the outlet\'s own site; seen by deep42)',
+  'brios-git-crit-brianlovin.vercel.app': 'mirror of Hacker News threads (seen by deep42)',
+  'multivisk.com': 'machine-spun copy of a Guardian story (seen by deep42)',
+  'crimedoor.com': 'rewrite of other outlets\' stories (Voyager Labs and the NYPD, seen by deep42)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
