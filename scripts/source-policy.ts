@@ -1724,6 +1724,7 @@ export const deniedDomains: Record<string, string> = {
   'crimedoor.com': 'rewrite of other outlets\' stories (Voyager Labs and the NYPD, seen by deep42)',
   'citylimits.flywheelstaging.com': 'staging copy of City Limits pages (cite citylimits.org; seen by deep42)',
   'blackstarnews.com': 'reprint of a City Limits opinion piece (Voyager Labs and the NYPD, seen by deep42)',
+  'daili.ingbo.tv': 'web proxy serving other sites\' pages (a Scribd upload, seen by deep42)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
