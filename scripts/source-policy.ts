@@ -1737,7 +1737,6 @@ export const deniedDomains: Record<string, string> = {
   'civilgrandjury.org': 'machine-translated copies of county civil grand jury reports (cite the county\'s report; seen by deep41)',
   'easybranches.com': 'aggregator copying other outlets\' stories (seen by deep41)',
   'onehundredmarriagesstrong.com': 'spam content farm (seen by deep41)',
-  'europaexpress.news': 'AI-written summaries of other outlets\' reports (seen by deep36)',  // Met by deep42 (issue #12, 2026-12-06): copies, rewrites and aggregators returned for its entries.
   'd19qwa9mtcjeak.cloudfront.net': 'rewrite of a news story on a content-delivery host (Geofeedia and the ACLU, seen by deep42)',
   'torrentinvites.org': 'forum reposting other outlets\' stories (an Ars Technica story on Geofeedia, seen by deep42)',
   'reportify.cn': 'machine-written summaries of company filings (seen by deep42)',
