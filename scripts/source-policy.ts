@@ -1720,6 +1720,7 @@ export const deniedDomains: Record<string, string> = {
   'newsbuck.com': 'copy of a Register story (ImmigrationOS, seen by deep43)',
   'dcreationsllc.com': 'copy of another outlet\'s story (EFF and GoGuardian, seen by deep43)',
   'bnsglobalnews.com': 'aggregator reposting EFF posts (seen by deep43)',
+  'openclassactions.org': 'content farm with invented facts (calls Pasco County\'s intelligence-led policing program "powered by PredPol"; seen by deep43)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
