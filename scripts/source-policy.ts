@@ -1763,6 +1763,28 @@ export const deniedDomains: Record<string, string> = {
   'citylimits.flywheelstaging.com': 'staging copy of City Limits pages (cite citylimits.org; seen by deep42)',
   'blackstarnews.com': 'reprint of a City Limits opinion piece (Voyager Labs and the NYPD, seen by deep42)',
   'daili.ingbo.tv': 'web proxy serving other sites\' pages (a Scribd upload, seen by deep42)',
+  // Met by deep43 (issue #12, 2026-12-06, second audit): copies, rewrites, forum mirrors and machine summaries returned for its entries.
+  'stateofsurveillance.org': 'machine-written explainers whose facts go beyond their sources (ImmigrationOS data sources the ICE justification does not name; the April 2025 award counted twice as a "late 2025 follow-on"; seen by deep26 and deep43)',
+  'info-buzz.world': 'copy of an Intercept story with punctuation stripped (Atlanta official and Fusus, seen by deep43)',
+  '247newsmarket.com': 'machine rewrite of an Intercept story (Fusus, seen by deep43)',
+  'futurology.today': 'forum instance reposting other outlets\' stories (an Intercept story on Fusus, seen by deep43)',
+  'redlib.hyperreal.coffee': 'forum mirror (Reddit front end, seen by deep43)',
+  'clarilnoticias.com': 'Portuguese copy of a TechCrunch story (Oosto, seen by deep43)',
+  'netdug.com': 'German copy of a TechCrunch story (Oosto, seen by deep43)',
+  'aibase.com': 'machine rewrites of other outlets\' stories in several languages (Oosto, seen by deep43)',
+  'myworldfix.com': 'rewrite of a TechCrunch story (Oosto, seen by deep43)',
+  'stealthoptional.com': 'rewrite of a TechCrunch story (Oosto, seen by deep43)',
+  'somaliprobe.com': 'rewrite of an Amnesty International release (Palantir and Babel Street, seen by deep43)',
+  'commstrader.com': 'machine rewrite of other outlets\' stories (Medicare and ID.me, seen by deep43)',
+  'fundsforbudget.com': 'content farm (Medicare account articles, seen by deep43)',
+  'usloaninfo.com': 'word-spun copy of a content-farm article (seen by deep43)',
+  'funded4trading.com': 'word-spun copy of a content-farm article (seen by deep43)',
+  'techindex.com.au': 'content farm (Medicare.gov biometric login article, seen by deep43)',
+  'stocktitan.net': 'machine summaries of SEC filings (cite sec.gov; Knightscope, seen by deep43)',
+  'newsbuck.com': 'copy of a Register story (ImmigrationOS, seen by deep43)',
+  'dcreationsllc.com': 'copy of another outlet\'s story (EFF and GoGuardian, seen by deep43)',
+  'bnsglobalnews.com': 'aggregator reposting EFF posts (seen by deep43)',
+  'openclassactions.org': 'content farm with invented facts (calls Pasco County\'s intelligence-led policing program "powered by PredPol"; seen by deep43)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
