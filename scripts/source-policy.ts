@@ -1785,6 +1785,19 @@ export const deniedDomains: Record<string, string> = {
   'dcreationsllc.com': 'copy of another outlet\'s story (EFF and GoGuardian, seen by deep43)',
   'bnsglobalnews.com': 'aggregator reposting EFF posts (seen by deep43)',
   'openclassactions.org': 'content farm with invented facts (calls Pasco County\'s intelligence-led policing program "powered by PredPol"; seen by deep43)',
+  // Met by deep44 (issue #12, 2026-12-06, tenth session): copies, rewrites, trackers and machine-written pages returned for its entries.
+  'voxtrendnews.com': 'copy of a Pioneer Press story (Evanston ends its Flock contract, seen by deep44)',
+  'hackersqueeze.com': 'rewrite of an Evanston RoundTable story (Flock reinstalls cameras, seen by deep44)',
+  'anyfans.com': 'copy of a Pioneer Press story on a fan-news domain (Evanston and Flock, seen by deep44)',
+  'use.as': 'machine-written keyword pages summarizing other outlets (CCPA enforcement news, seen by deep44)',
+  'oikosix.com': 'aggregator of other outlets\' stories (NetChoice v. Virginia, seen by deep44)',
+  'courtscast.com': 'rewrite of other outlets\' court stories (Virginia social-media injunction, seen by deep44)',
+  'awesomecapital.blogspot.com': 'blog copy of another outlet\'s story (Virginia social-media injunction, seen by deep44)',
+  'platformeconomyinsights.com': 'summaries of other outlets\' reports (an Axios story on Virginia, seen by deep44)',
+  'lawsnap.com': 'machine-written legal news tracker summarizing other outlets (Clay v. Union Pacific, GM settlement, seen by deep44)',
+  'instalawyer.io': 'copy of state codes (Code of Virginia, seen by deep44)',
+  'bazaardaily.co.uk': 'rewrite of other outlets\' stories (Washington facial recognition law, seen by deep44)',
+  'cyberwiredaily.net': 'machine-written rewrites of other outlets\' stories under a look-alike of The CyberWire (GM settlement, seen by deep44)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
