@@ -1709,6 +1709,27 @@ export const deniedDomains: Record<string, string> = {
   'newsconcerns.com': 'reprint site (copy of another outlet\'s story on Wyden\'s Near Intelligence letter, seen by fresh51)',
   'indianewsbull.com': 'rewrite of an AFP story (Australia\'s under-16 age checks, seen by fresh51)',
   'dostii4ever.com': 'blog rewrite of an AFP story (Australia\'s under-16 age checks, seen by fresh51)',
+  // Met by deep45 (issue #12, 2026-12-06, tenth session): copies, rewrites, machine summaries and aggregators returned for nine city and county ordinances.
+  'readflow.org': 'copy of a Washington Post story (police face-recognition workarounds in San Francisco and Austin, seen by deep45)',
+  'menafn.com': 'rewrite of a Washington Post story, with the SFPD spokesman\'s name misspelled (seen by deep45)',
+  'onenewspage.com': 'aggregator (copy of a Verge story on the Minneapolis face-recognition ban, seen by deep45)',
+  'jore.cc': 'news-clipping site reprinting other outlets\' stories (a Register story on face-recognition workarounds, seen by deep45)',
+  'pressreleasecloud.io': 'machine rewrite of a Minot Daily News story (seen by deep45)',
+  'voterheads.com': 'meeting-alert aggregator copying city agendas (Cambridge, seen by deep45)',
+  'ebench-dev.greeninfo.org': 'copy of a California Court of Appeal opinion (Williams v. San Francisco, seen by deep45)',
+  'sps-by-the-numbers.com': 'machine transcripts of Seattle City Council meeting videos (copies of the city\'s own recordings, seen by deep45)',
+  'otter.ai': 'user-uploaded machine transcripts of meetings (Detroit City Council, seen by deep45)',
+  'scribd.com': 'user uploads of other bodies\' documents (a Boston City Council docket, seen by deep45)',
+  'neclink.com': 'unattributed reprint of a Bay Area news story (Oakland\'s Flock contract, seen by deep45)',
+  'polititweet.org': 'archive of copies of politicians\' and organisations\' posts (seen by deep45)',
+  'player.fm': 'podcast aggregator (seen by deep45)',
+  'hereboston.com': 'machine-written news summaries (the Boston council\'s 2025 vote on police social-media tools, seen by deep45)',
+  'thelocallens.org': 'machine-written meeting summaries with garbled names (a Boston City Council hearing, seen by deep45)',
+  'guardiangazette.com': 'machine rewrite of news stories (Dearborn\'s police drone program, seen by deep45)',
+  'sf-agora.com': 'machine-written summaries of San Francisco legislation (seen by deep45)',
+  'techsite.io': 'summary copy of a Mercury News story (Santa Clara County\'s ordinance, seen by deep45)',
+  'fashiontrendyclub.com': 'content farm with invented facts (a Minneapolis "Clearview ordinance", seen by deep45)',
+  'wstub.archive.org': 'proxy mirror of archive.org pages under other domains\' names (seen by deep45)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
