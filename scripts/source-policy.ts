@@ -1730,6 +1730,9 @@ export const deniedDomains: Record<string, string> = {
   'techsite.io': 'summary copy of a Mercury News story (Santa Clara County\'s ordinance, seen by deep45)',
   'fashiontrendyclub.com': 'content farm with invented facts (a Minneapolis "Clearview ordinance", seen by deep45)',
   'wstub.archive.org': 'proxy mirror of archive.org pages under other domains\' names (seen by deep45)',
+  'backfirenews.com': 'content farm with affiliate plugs rewriting other outlets\' reports (an SFPD plate-reader audit, seen by deep45)',
+  'pressbee.net': 'aggregator copying other outlets\' stories (a Times of San Diego story, seen by deep45)',
+  'scandiego.com': 'forum reposting news stories in full (a KPBS story, seen by deep45)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
