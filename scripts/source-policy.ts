@@ -1725,6 +1725,9 @@ export const deniedDomains: Record<string, string> = {
   'getcoai.com': 'rewrite of another outlet\'s story with a wrong date (the AI Act bans "entered into force on February 2, 2024"; seen by deep46)',
   'flipboard.com': 'aggregator (headline cards linking other outlets\' stories, seen by deep46)',
   'lemmings.world': 'fediverse instance reposting other sites\' text (a Conseil constitutionnel summary, seen by deep46)',
+  'o7eteavr.asia': 'mirror of BAILII judgment pages (seen by deep46; cite the court or the National Archives)',
+  'caselawdigest.com': 'machine-written summaries of court judgments (seen by deep46; cite the judgment)',
+  'casemine.com': 'copies of court judgments with machine summaries (seen by deep46; cite the court or the National Archives)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
