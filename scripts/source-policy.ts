@@ -1822,6 +1822,25 @@ export const deniedDomains: Record<string, string> = {
   'backfirenews.com': 'content farm with affiliate plugs rewriting other outlets\' reports (an SFPD plate-reader audit, seen by deep45)',
   'pressbee.net': 'aggregator copying other outlets\' stories (a Times of San Diego story, seen by deep45)',
   'scandiego.com': 'forum reposting news stories in full (a KPBS story, seen by deep45)',
+  // Met by deep46 (issue #12, 2026-12-06, tenth session): copies, rewrites, mirrors and aggregators returned for its EU, UK, French and Australian laws.
+  'ptemplates.com': 'machine-spun copy of an iTnews story (NSW Police\'s first technical assistance notice, seen by deep46)',
+  'skybasegh.com': 'rewrite of a PA story (the Apple case at the Investigatory Powers Tribunal, seen by deep46)',
+  'systmadeinc.com': 'garbled machine rewrite of a Computer Weekly story (the Apple case at the Investigatory Powers Tribunal, seen by deep46)',
+  '5dok.org': 'document dump (copies of European Parliament committee papers on the PNR proposal, seen by deep46)',
+  'lni-resourcecenter.com': 'copy of EU legislation (Directive (EU) 2016/681, seen by deep46; cite EUR-Lex)',
+  'wordscope.be': 'translation-memory mirror of EU legislative texts (seen by deep46; cite EUR-Lex)',
+  'osmiumrounde921.cfd': 'Wikipedia mirror (the Information Commissioner\'s Office article, seen by deep46)',
+  'n.global.ssl.fastly.net': 'Wikipedia mirror ("Misplaced Pages", seen by deep46)',
+  'beeble.com': 'machine-written blog misdescribing other outlets\' reports (says the Digital Omnibus would broaden the GDPR\'s definition of personal data; it would narrow it; seen by deep46)',
+  'davesipaq.com': 'rewrite of other outlets\' stories (the Digital Omnibus draft, seen by deep46)',
+  'okpraha.com': 'copy of a POLITICO Europe story (Budapest Pride and facial recognition, seen by deep46)',
+  'downtowndallasnews.com': 'copy of a Euractiv story (the Commission on Hungary\'s Pride ban, seen by deep46)',
+  'getcoai.com': 'rewrite of another outlet\'s story with a wrong date (the AI Act bans "entered into force on February 2, 2024"; seen by deep46)',
+  'flipboard.com': 'aggregator (headline cards linking other outlets\' stories, seen by deep46)',
+  'lemmings.world': 'fediverse instance reposting other sites\' text (a Conseil constitutionnel summary, seen by deep46)',
+  'o7eteavr.asia': 'mirror of BAILII judgment pages (seen by deep46; cite the court or the National Archives)',
+  'caselawdigest.com': 'machine-written summaries of court judgments (seen by deep46; cite the judgment)',
+  'casemine.com': 'copies of court judgments with machine summaries (seen by deep46; cite the court or the National Archives)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
