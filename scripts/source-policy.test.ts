@@ -65,6 +65,11 @@ describe('the deny list', () => {
     expect(keys.filter((key, i) => keys.indexOf(key) !== i)).toEqual([]);
   });
 
+  test('no denied domain sits under another denied domain (the parent already denies it; its reason would never show)', () => {
+    const domains = Object.keys(deniedDomains);
+    expect(domains.filter((domain) => domains.some((parent) => domain.endsWith(`.${parent}`)))).toEqual([]);
+  });
+
   test('every denied domain is a bare lowercase host name with a reason', () => {
     for (const [domain, reason] of Object.entries(deniedDomains)) {
       expect(domain).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
