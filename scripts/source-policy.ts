@@ -1879,6 +1879,22 @@ export const deniedDomains: Record<string, string> = {
   'usimmigration.my': 'machine rewrite of a New York Times story misdated to the prior administration (BIA rule ruling, seen by deep47)',
   'visaau.com': 'machine-spun copy of the American Immigration Council\'s release (BIA rule suit, seen by deep47)',
   'vistanews24.online': 'machine-translated rewrite of a wire story (CIA workforce cuts, seen by deep47)',
+  // Seen by harvest4 (issue #12, event harvest: spyware, phone forensics, telecom surveillance).
+  '1.800.gay': 'proxy serving copies of other sites\' pages (a Scribd document, seen by harvest4)',
+  'accessnow.cshp.co': 'mirror of accessnow.org pages (Access Now press releases, seen by harvest4)',
+  'charm-retirement.com': 'reprint of a TechCrunch story on a news subdomain (ICE cell-site-simulator vehicles, seen by harvest4)',
+  'cybersecurityboard.com': 'aggregator republishing other outlets\' stories (a Record story on Serbian journalists and Pegasus, seen by harvest4)',
+  'devstacktips.com': 'rewrite of another outlet\'s story (Serbian journalists and Pegasus, seen by harvest4)',
+  'ethos.nipsys.dev': 'mirror of other publishers\' articles (an Access Now blog post, seen by harvest4)',
+  'fdocuments.us': 'document dump (copy of a CIMA report, seen by harvest4)',
+  'in-greece.com': 'reprint of Kathimerini English-edition stories (Predator convictions on appeal, seen by harvest4)',
+  'kastra.co': 'machine-translated copy of a Forbes story (ICE phone-hacking purchases, seen by harvest4)',
+  'newsnukem.com': 'rewrite of a CyberScoop story (a House Democrat\'s spyware letter to Commerce, seen by harvest4)',
+  'shrtdb.com': 'machine summaries of other outlets\' stories (Paragon spyware and journalists, seen by harvest4)',
+  'techamerica.ai': 'copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
+  'techtost.com': 'machine-rewritten copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
+  'topsiteporn.live': 'proxy serving copies of other sites\' pages (a Light Reading story on Sandvine, seen by harvest4)',
+  'trendingsociety.com': 'rewrite of a TechCrunch story (hacked stalkerware makers, seen by harvest4)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
