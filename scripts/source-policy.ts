@@ -1895,6 +1895,10 @@ export const deniedDomains: Record<string, string> = {
   'techtost.com': 'machine-rewritten copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
   'topsiteporn.live': 'proxy serving copies of other sites\' pages (a Light Reading story on Sandvine, seen by harvest4)',
   'trendingsociety.com': 'rewrite of a TechCrunch story (hacked stalkerware makers, seen by harvest4)',
+  'documentine.com': 'document dump (copies of law-firm memos, seen by harvest4)',
+  'podcasty.co': 'machine-generated podcast episodes retelling other outlets\' articles (a Reporters United story on the Predator trial, seen by harvest4)',
+  'podscripts.co': 'podcast transcript aggregator (a CyberWire episode, seen by harvest4)',
+  'wrgsb.com': 'machine-translated rewrite of crypto-press stories (Treasury\'s Operation Zero sanctions, seen by harvest4)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
