@@ -1919,6 +1919,26 @@ export const deniedDomains: Record<string, string> = {
   'wasteland.me': "rewrite of other outlets' stories (FBI wiretap-system breach, seen by harvest7)",
   'wnbcnetwork.com': "rewrite of other outlets' stories (CIA retractions, seen by harvest7)",
   'worldwidewatchers.com': "machine-written 'OSINT briefs' rewriting news stories (GAO report on FBI assessments, seen by harvest7)",
+  // Seen by harvest4 (issue #12, event harvest: spyware, phone forensics, telecom surveillance).
+  '1.800.gay': 'proxy serving copies of other sites\' pages (a Scribd document, seen by harvest4)',
+  'accessnow.cshp.co': 'mirror of accessnow.org pages (Access Now press releases, seen by harvest4)',
+  'charm-retirement.com': 'reprint of a TechCrunch story on a news subdomain (ICE cell-site-simulator vehicles, seen by harvest4)',
+  'cybersecurityboard.com': 'aggregator republishing other outlets\' stories (a Record story on Serbian journalists and Pegasus, seen by harvest4)',
+  'devstacktips.com': 'rewrite of another outlet\'s story (Serbian journalists and Pegasus, seen by harvest4)',
+  'documentine.com': 'document dump (copies of law-firm memos, seen by harvest4)',
+  'ethos.nipsys.dev': 'mirror of other publishers\' articles (an Access Now blog post, seen by harvest4)',
+  'fdocuments.us': 'document dump (copy of a CIMA report, seen by harvest4)',
+  'in-greece.com': 'reprint of Kathimerini English-edition stories (Predator convictions on appeal, seen by harvest4)',
+  'kastra.co': 'machine-translated copy of a Forbes story (ICE phone-hacking purchases, seen by harvest4)',
+  'newsnukem.com': 'rewrite of a CyberScoop story (a House Democrat\'s spyware letter to Commerce, seen by harvest4)',
+  'podcasty.co': 'machine-generated podcast episodes retelling other outlets\' articles (a Reporters United story on the Predator trial, seen by harvest4)',
+  'podscripts.co': 'podcast transcript aggregator (a CyberWire episode, seen by harvest4)',
+  'shrtdb.com': 'machine summaries of other outlets\' stories (Paragon spyware and journalists, seen by harvest4)',
+  'techamerica.ai': 'copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
+  'techtost.com': 'machine-rewritten copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
+  'topsiteporn.live': 'proxy serving copies of other sites\' pages (a Light Reading story on Sandvine, seen by harvest4)',
+  'trendingsociety.com': 'rewrite of a TechCrunch story (hacked stalkerware makers, seen by harvest4)',
+  'wrgsb.com': 'machine-translated rewrite of crypto-press stories (Treasury\'s Operation Zero sanctions, seen by harvest4)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
