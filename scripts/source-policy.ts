@@ -1935,7 +1935,6 @@ export const deniedDomains: Record<string, string> = {
   'podscripts.co': 'podcast transcript aggregator (a CyberWire episode, seen by harvest4)',
   'shrtdb.com': 'machine summaries of other outlets\' stories (Paragon spyware and journalists, seen by harvest4)',
   'techamerica.ai': 'copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
-  'techtost.com': 'machine-rewritten copy of a TechCrunch story (Cellebrite and Serbia, Jordan and Kenya, seen by harvest4)',
   'topsiteporn.live': 'proxy serving copies of other sites\' pages (a Light Reading story on Sandvine, seen by harvest4)',
   'trendingsociety.com': 'rewrite of a TechCrunch story (hacked stalkerware makers, seen by harvest4)',
   'wrgsb.com': 'machine-translated rewrite of crypto-press stories (Treasury\'s Operation Zero sanctions, seen by harvest4)',
