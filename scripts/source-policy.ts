@@ -1954,7 +1954,6 @@ export const deniedDomains: Record<string, string> = {
   'trendingsociety.com': 'rewrite of a TechCrunch story (hacked stalkerware makers, seen by harvest4)',
   'wrgsb.com': 'machine-translated rewrite of crypto-press stories (Treasury\'s Operation Zero sanctions, seen by harvest4)',
   // Met by harvest6 (issue #12, 2026-12-06, eleventh session): copies, rewrites, aggregators and machine-written pages returned for its event queries.
-  'aicerts.ai': 'content farm (machine-written explainer of California data-broker fines, seen by harvest6)',
   'tech-wave.cloud': 'content farm with an uncorroborated claim (an FTC data-broker "investigation announced May 15, 2026", seen by harvest6)',
   'zippfeed.com': 'machine-written crypto news rewriting other outlets (housing bill CBDC ban, seen by harvest6)',
   'codic.online': 'machine-written crypto news ("ChainGPT"; housing bill CBDC ban, seen by harvest6)',
