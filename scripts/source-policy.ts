@@ -1879,6 +1879,12 @@ export const deniedDomains: Record<string, string> = {
   'usimmigration.my': 'machine rewrite of a New York Times story misdated to the prior administration (BIA rule ruling, seen by deep47)',
   'visaau.com': 'machine-spun copy of the American Immigration Council\'s release (BIA rule suit, seen by deep47)',
   'vistanews24.online': 'machine-translated rewrite of a wire story (CIA workforce cuts, seen by deep47)',
+  // Met by harvest8 (issue #12, 2026-12-06, eleventh session): rewrites and machine-written briefs returned for its area.
+  'owlbrief.com': 'machine-written briefs of regulators\' releases (one called Ofcom\'s June 2026 £80,000 fine its first age-check fine; seen by harvest8)',
+  'newsumm.com': 'machine-written summaries of other outlets\' stories (EES suspension call, seen by harvest8)',
+  'kindora.shop': 'shop site rewriting a 404 Media story (tower-dump ruling, seen by harvest8)',
+  'tekmono.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
+  'techbriefly.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
