@@ -1980,6 +1980,12 @@ export const deniedDomains: Record<string, string> = {
   'productiveclue.com': 'rewrite of other outlets\' stories (National Public Data breach, seen by harvest6)',
   'techminis.com': 'machine summaries of other outlets\' stories (FTC and data brokers, seen by harvest6)',
   'compliancecosmos.org': 'copy of the U.S. Code behind a paywall (cite uscode.house.gov; seen by harvest6)',
+  // Met by harvest8 (issue #12, 2026-12-06, eleventh session): rewrites and machine-written briefs returned for its area.
+  'owlbrief.com': 'machine-written briefs of regulators\' releases (one called Ofcom\'s June 2026 £80,000 fine its first age-check fine; seen by harvest8)',
+  'newsumm.com': 'machine-written summaries of other outlets\' stories (EES suspension call, seen by harvest8)',
+  'kindora.shop': 'shop site rewriting a 404 Media story (tower-dump ruling, seen by harvest8)',
+  'tekmono.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
+  'techbriefly.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
