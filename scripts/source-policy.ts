@@ -1986,6 +1986,27 @@ export const deniedDomains: Record<string, string> = {
   'kindora.shop': 'shop site rewriting a 404 Media story (tower-dump ruling, seen by harvest8)',
   'tekmono.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
   'techbriefly.com': 'rewrite of a 404 Media story (tower-dump ruling, seen by harvest8)',
+  // Seen by harvest5 (issue #12, eleventh session): copies, rewrites and farms met in the face-recognition harvest.
+  'navifeed.com': 'machine-written "trends" rewrites of other outlets\' stories (a facial recognition arrest suit, seen by harvest5)',
+  'trustpost.org': 'unsourced rewrite of other outlets\' stories (a facial recognition arrest suit, seen by harvest5)',
+  'recruit-talent.com': 'content farm (machine-written legal explainer on Clay v. Union Pacific, seen by harvest5)',
+  'compens.ai': 'content farm (claims-guide pages retelling settlement news, seen by harvest5)',
+  'thetimesofrussia.com': 'copy of a Reuters story (noyb\'s complaint against Clearview AI, seen by harvest5)',
+  'alljewels4u.com': 'reprint of a Canadian Press story with mangled text (Hikvision Canada, seen by harvest5)',
+  'mintdora.com': 'rewrite of a law-firm note (Hikvision Canada, seen by harvest5)',
+  'qaasid.com': 'reprint of a law-firm note (Hikvision Canada, seen by harvest5)',
+  'localnewsonly.com': 'reprint of press releases (the Texas attorney general\'s Google settlement, seen by harvest5)',
+  'civitas.global': 'machine rewrite of other outlets\' stories, same text as metaworld.media (Texas-Google settlement, seen by harvest5)',
+  'quanta.report': 'machine rewrite of other outlets\' stories, same text as metaworld.media (Texas-Google settlement, seen by harvest5)',
+  'punchingbagpost.com': 'relay of press releases (the Texas attorney general\'s Google settlement, seen by harvest5)',
+  'loyalhato.com': 'content farm (machine-written explainer on Amazon Rekognition, seen by harvest5)',
+  'newsconquest.com': 'machine-spun copy of a CNN story (ID.me House probe, seen by harvest5)',
+  'bestdealss.in': 'machine-spun copy of a Computer Weekly story (FBI and Rekognition, seen by harvest5)',
+  'roboticsobserver.com': 'rewrite of the ICO\'s police facial recognition audit summary (seen by harvest5)',
+  '1800officesolutions.com': 'rewrite of the ICO\'s police facial recognition audit summary (seen by harvest5)',
+  'ticadine.com': 'reprint of a blog post (DataWorks Plus, seen by harvest5)',
+  'rapmd.net': 'machine rewrite of a news follow-up (Project NOLA, seen by harvest5)',
+  'taste-tati.com': 'copy of a news story (New Orleans facial recognition vote, seen by harvest5)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
