@@ -1918,6 +1918,8 @@ export const deniedDomains: Record<string, string> = {
   'trulyrightview.com': 'rewrite (retelling of an Epoch Times story)',
   'winecellarmedia.com': 'reprint site (copies of Gizmodo and Vox stories)',
   'worldtrendnow.com': 'rewrite (machine-rewritten copy of a CyberScoop story)',
+  'rapidreadsnews.site': 'reprint site (copy of an Orange County Register story)',
+  'conservdailyusa.com': 'reprint site (copy of a Volokh Conspiracy post)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
