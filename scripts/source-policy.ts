@@ -1939,6 +1939,12 @@ export const deniedDomains: Record<string, string> = {
   'windailys.com': 'content farm (machine-written explainers, seen by harvest1)',
   'worldmilitaryfans.com': 'rewrite of a 404 Media story (CBP drones over Los Angeles, seen by harvest1)',
   'yubnub.social': 'aggregator reposting other sites\' stories (seen by harvest1)',
+  'dailynewsbrew.org': 'rewrite of other outlets\' stories (DHS body cameras, seen by harvest1)',
+  'frontpage.ink': 'aggregator (machine summaries of other outlets\' stories; Mullin nomination, seen by harvest1)',
+  'metroloud.com': 'rewrite of other outlets\' stories (Mullin confirmation hearing, seen by harvest1)',
+  'pnews.cloud': 'copy of a Reuters story (Mullin committee vote, seen by harvest1)',
+  'qlork.com': 'machine rewrite of an AP story, with chatbot citation residue (ICE reform demands, seen by harvest1)',
+  'us-nea.com': 'machine translation of a USA TODAY story (Mullin confirmation hearing, seen by harvest1)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
