@@ -2073,8 +2073,6 @@ export const deniedDomains: Record<string, string> = {
   'highergroundtimes.com': 'copy of a Washington Times story (HSI rebrand, seen by harvest1)',
   'hyperlocalloop.com': 'rewrite of other outlets\' stories (ICE courthouse-arrest ruling, seen by harvest1)',
   'justfighthim.com': 'machine-written entries summarising other outlets\' stories (ICE courthouse-arrest ruling, seen by harvest1)',
-  'keymantermlife.com': 'machine-spun copy of an AP story (CISA nominee, seen by harvest1)',
-  'lbnntv.com': 'copy of a Defense One/Nextgov story (DHS I&A buyouts, seen by harvest1)',
   'libertystandard.net': 'rewrite of other outlets\' stories (ICE courthouse-arrest ruling, seen by harvest1)',
   'littleafricanews.com': 'rewrite of other outlets\' stories (Medicaid data ruling, seen by harvest1)',
   'massachusettsexpress.com': 'rewrite of a USA TODAY story (HSI shift to deportations, seen by harvest1)',
