@@ -220,6 +220,30 @@ describe('status, latest development and primary sources (fixtures)', () => {
     expect(latest.previousElementSibling!.className).toBe('card-status');
   });
 
+  test('earlier developments folded under the latest one, newest first, each with its date and its own source', () => {
+    const audit: Source = { url: 'https://oversight.example.gov/audit', title: 'Example IG: audit', type: 'official', supports: ['earlier'] };
+    const withEarlier: Entry = {
+      ...law,
+      earlier: [
+        { text: 'A made-up audit faulted it.', date: '2026-03', source: audit.url },
+        { text: 'A made-up court upheld it.', date: '2025-11-20', source: news.url },
+      ],
+      sources: [gov, { ...news, supports: ['latest', 'earlier'] }, audit, explainer],
+    };
+    const { article } = render(withEarlier);
+    const folded = article.querySelector('details.card-earlier')!;
+    expect(folded.previousElementSibling!.className).toBe('card-latest');
+    expect(folded.hasAttribute('open')).toBe(false);
+    expect(text(folded.querySelector('summary'))).toBe('Earlier developments (2)');
+    const items = [...folded.querySelectorAll('li')];
+    expect(items.map(text)).toEqual([
+      'A made-up audit faulted it. (Mar 2026) Source: oversight.example.gov',
+      'A made-up court upheld it. (Nov 20, 2025) Source: news.example.org',
+    ]);
+    expect(items.map((item) => item.querySelector('a')!.getAttribute('href'))).toEqual([audit.url, news.url]);
+    expect(render(law).article.querySelector('.card-earlier')).toBeNull();
+  });
+
   test('a kind without a status can still show its latest development', () => {
     const vendor: Entry = {
       id: 'a-vendor', kind: 'vendor', name: 'A Vendor', aliases: [], relations: {}, asOf: '2026-12-04', summary: 'Sells things.',

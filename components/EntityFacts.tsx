@@ -113,8 +113,34 @@ function LatestLine({ latest }: { latest: Latest }) {
 }
 
 /**
+ * Earlier developments, folded under the latest one so the card stays short: a native disclosure, which the
+ * keyboard opens like a button. Each line names its own source.
+ */
+function EarlierLines({ earlier }: { earlier: readonly Latest[] }) {
+  return (
+    <details className="card-earlier">
+      <summary>
+        Earlier developments <span className="card-earlier-count">({earlier.length})</span>
+      </summary>
+      <ul>
+        {earlier.map((item, index) => (
+          <li key={index}>
+            {item.text}{' '}
+            <span className="card-status-date">
+              (<DateText value={item.date} />)
+            </span>{' '}
+            <span className="card-status-from">Source: <SourceLink url={item.source} /></span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/**
  * Where a bill, law, program, order or campaign stands, and the latest development where there is one, shown
- * first: it is what a reader most often wants to know, and it dates fastest. Each line names its source.
+ * first: it is what a reader most often wants to know, and it dates fastest. Each line names its source; earlier
+ * developments follow, folded.
  */
 export function EntryStatus({ entry }: { entry: Entry }) {
   const status = hasStatus(entry.kind) ? (entry as Extract<Entry, { status: Status }>).status : undefined;
@@ -123,6 +149,7 @@ export function EntryStatus({ entry }: { entry: Entry }) {
     <div className="card-standing">
       {status && <StatusLine status={status} />}
       {entry.latest && <LatestLine latest={entry.latest} />}
+      {entry.latest && entry.earlier && <EarlierLines earlier={entry.earlier} />}
     </div>
   );
 }

@@ -178,6 +178,35 @@ describe('what dates a status or a latest development', () => {
   });
 });
 
+describe('what dates an earlier development', () => {
+  const legislature: Source = { url: 'https://legislature.example.gov/act', title: 'Legislature: the act', type: 'official', supports: ['summary', 'facts.jurisdiction', 'status', 'latest'] };
+  const scoop: Source = { url: 'https://news.example.org/audit', title: 'Example News: audit', type: 'original-report', supports: ['earlier'] };
+  const recap: Source = { ...scoop, url: 'https://recap.example.net/audit', title: 'Recap of the audit', type: 'secondary' };
+  const law = (earlierSource: string): EntryInput => ({
+    id: 'a-law', kind: 'law', name: 'A Made-Up Act', summary: 'A made-up law used only in tests.', facts: { jurisdiction: 'Springfield' },
+    status: { stage: 'in-force', date: '2024-01-01', source: legislature.url },
+    latest: { text: 'Amended.', date: '2025-01-01', source: legislature.url },
+    earlier: [{ text: 'Audited.', date: '2024-06', source: earlierSource }],
+    sources: [legislature, scoop, recap],
+    asOf: '2026-01-01',
+  });
+
+  test('each is dated by a primary source of its own, never a secondary one', () => {
+    expect(policyProblems(law(scoop.url))).toEqual([]);
+    expect(policyProblems(law(recap.url))).toEqual([
+      'earlier.0.source: https://recap.example.net/audit is a secondary source; date the earlier development with a primary or original source',
+    ]);
+  });
+
+  test('none is dated after the check', () => {
+    const entry = buildDataset([{ file: 'data/a-law.json', data: { ...law(scoop.url), asOf: '2024-05-31' } }])[0]!;
+    expect(datingProblems(entry, '2026-12-04')).toEqual([
+      'latest.date: 2025-01-01 is after asOf 2024-05-31; an entry cannot report what happened after it was checked',
+      'earlier.0.date: 2024-06 is after asOf 2024-05-31; an entry cannot report what happened after it was checked',
+    ]);
+  });
+});
+
 describe('the dating rule', () => {
   const today = '2026-12-04';
   const dated = (extra: Partial<EntryInput>): Entry => buildDataset([{ file: 'data/dated.json', data: { ...vendor('dated', [self, report]), ...extra } }])[0]!;

@@ -2145,11 +2145,15 @@ export function sourcePolicyProblems(entry: Entry): string[] {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
   }
   // A status or latest development names the one source that dates it: that source must be a primary one.
-  for (const field of ['status', 'latest'] as const) {
-    const url = field === 'status' ? (hasStatus(entry.kind) ? (entry as EntryWithStatus).status?.source : undefined) : entry.latest?.source;
+  const dated: [field: string, what: string, url: string | undefined][] = [
+    ['status', 'status', hasStatus(entry.kind) ? (entry as EntryWithStatus).status?.source : undefined],
+    ['latest', 'latest development', entry.latest?.source],
+    ...(entry.earlier ?? []).map((item, index): [string, string, string] => [`earlier.${index}`, 'earlier development', item.source]),
+  ];
+  for (const [field, what, url] of dated) {
     const cited = url === undefined ? undefined : entry.sources.find((source) => source.url === url);
     if (cited && !isPrimary(cited)) {
-      problems.push(`${field}.source: ${url} is a secondary source; date the ${field === 'status' ? 'status' : 'latest development'} with a primary or original source`);
+      problems.push(`${field}.source: ${url} is a secondary source; date the ${what} with a primary or original source`);
     }
   }
   // Every stated field needs a primary source of its own (a field no source backs is the schema's to refuse).
@@ -2172,7 +2176,12 @@ export function datingProblems(entry: Entry, today: string): string[] {
   const problems: string[] = [];
   if (entry.asOf > today) problems.push(`asOf: ${entry.asOf} is after today (${today}); asOf is the day the entry was last checked`);
   const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
-  for (const [field, date] of [['status', status?.date], ['latest', entry.latest?.date]] as const) {
+  const dates: [field: string, date: string | undefined][] = [
+    ['status', status?.date],
+    ['latest', entry.latest?.date],
+    ...(entry.earlier ?? []).map((item, index): [string, string] => [`earlier.${index}`, item.date]),
+  ];
+  for (const [field, date] of dates) {
     if (date !== undefined && date > entry.asOf) {
       problems.push(`${field}.date: ${date} is after asOf ${entry.asOf}; an entry cannot report what happened after it was checked`);
     }

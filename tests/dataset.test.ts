@@ -283,6 +283,37 @@ describe('format v2', () => {
     ]);
   });
 
+  test('earlier developments follow a latest one, newest first, each citing one of the entry\'s sources that backs "earlier"', () => {
+    const law = validOf.law() as EntryInput & { latest: { date: string }; sources: Source[] };
+    const older = source('https://example.org/older', 'original-report', ['earlier']);
+    const earlier = [
+      { text: 'A made-up court upheld it.', date: '2019-05', source: older.url },
+      { text: 'A made-up audit faulted it.', date: '2018', source: older.url },
+    ];
+    expect(messagesOf({ ...law, earlier, sources: [...law.sources, older] } as EntryInput)).toEqual([]);
+    // Out of order: newer than the latest, or newer than the one before it.
+    expect(messagesOf({ ...law, earlier: [{ ...earlier[0]!, date: '2021-02' }], sources: [...law.sources, older] } as EntryInput)).toEqual([
+      'earlier.0.date: 2021-02 is after 2021-01-02; list the latest development first, then earlier ones newest first',
+    ]);
+    expect(messagesOf({ ...law, earlier: [earlier[1]!, earlier[0]!], sources: [...law.sources, older] } as EntryInput)).toEqual([
+      'earlier.1.date: 2019-05 is after 2018; list the latest development first, then earlier ones newest first',
+    ]);
+    // No latest to follow; a source that is not the entry's, or does not say it backs "earlier"; an empty list.
+    const { latest: _latest, ...withoutLatest } = law;
+    const onlyOfficial = [{ ...law.sources[0]!, supports: [...law.sources[0]!.supports, 'earlier'] }];
+    expect(messagesOf({ ...withoutLatest, earlier, sources: onlyOfficial } as unknown as EntryInput)).toEqual([
+      'earlier: earlier developments need a latest one; the newest goes in latest',
+      "earlier.source: https://example.org/older is not one of this entry's sources",
+      "earlier.source: https://example.org/older is not one of this entry's sources",
+    ]);
+    const silent = source('https://example.org/older', 'original-report', ['summary']);
+    expect(messagesOf({ ...law, earlier: [earlier[0]!], sources: [...law.sources, silent] } as EntryInput)).toEqual([
+      'earlier: no source lists "earlier" in its supports',
+      'earlier.source: https://example.org/older does not list "earlier" in its supports',
+    ]);
+    expect(messagesOf({ ...law, earlier: [] } as EntryInput)).toHaveLength(1);
+  });
+
   test('a status source must say it supports the status', () => {
     const law = validOf.law() as EntryInput & { sources: Source[] };
     const sources = [{ ...law.sources[0]!, supports: law.sources[0]!.supports.filter((p) => p !== 'status') }, law.sources[1]!, source('https://example.gov/other', 'official', ['status'])];

@@ -14,7 +14,7 @@ export class DatasetError extends Error {
 
 /**
  * The fields an entry states as fact, each of which a source must back: the summary, every fact, the status, the
- * latest development, and every relation but `related` (a "see also" link the card offers, which states nothing).
+ * latest development and the earlier ones, and every relation but `related` (a "see also" link the card offers, which states nothing).
  * Flags ("generic", "topLevel") say what an entry is, and the name and aliases how it is matched: not facts.
  */
 export function statedFields(entry: Entry): string[] {
@@ -25,13 +25,14 @@ export function statedFields(entry: Entry): string[] {
   const relations = Object.entries(entry.relations as Record<string, unknown>)
     .filter(([name, ids]) => name !== 'related' && Array.isArray(ids) && ids.length > 0)
     .map(([name]) => `relations.${name}`);
-  return ['summary', ...facts, ...(hasStatus(entry.kind) ? ['status'] : []), ...(entry.latest ? ['latest'] : []), ...relations];
+  return ['summary', ...facts, ...(hasStatus(entry.kind) ? ['status'] : []), ...(entry.latest ? ['latest'] : []), ...(entry.earlier ? ['earlier'] : []), ...relations];
 }
 
 /**
  * What the schema cannot see in one entry: every source supports fields the entry has; every stated field (above)
- * is backed by a source that says so; status and latest cite one of the entry's own sources; a bill in committee
- * is dated by its first referral. Returns messages ("field: problem"), empty when the entry is consistent.
+ * is backed by a source that says so; status, latest and each earlier development cite one of the entry's own
+ * sources; earlier developments follow a latest one, newest first, none after it; a bill in committee is dated by
+ * its first referral. Returns messages ("field: problem"), empty when the entry is consistent.
  */
 export function entryProblems(entry: Entry): string[] {
   const problems: string[] = [];
@@ -47,9 +48,24 @@ export function entryProblems(entry: Entry): string[] {
   if (entry.kind === 'bill' && status?.stage === 'in-committee' && entry.facts.introduced && status.date !== entry.facts.introduced) {
     problems.push(`status.date: a bill in committee is dated by its first referral, the day it was introduced (${entry.facts.introduced}); later committee steps go in status.text`);
   }
-  const cited: [field: 'status' | 'latest', url: string][] = [];
+  const cited: [field: 'status' | 'latest' | 'earlier', url: string][] = [];
   if (status) cited.push(['status', status.source]);
   if (entry.latest) cited.push(['latest', entry.latest.source]);
+  for (const item of entry.earlier ?? []) cited.push(['earlier', item.source]);
+  if (entry.earlier) {
+    if (!entry.latest) problems.push('earlier: earlier developments need a latest one; the newest goes in latest');
+    // Two dates compare to the precision of the less precise one: "2026-02" may be before or after "2026-02-24".
+    const after = (date: string, than: string) => {
+      const length = Math.min(date.length, than.length);
+      return date.slice(0, length) > than.slice(0, length);
+    };
+    entry.earlier.forEach((item, index) => {
+      const newer = index === 0 ? entry.latest?.date : entry.earlier![index - 1]!.date;
+      if (newer !== undefined && after(item.date, newer)) {
+        problems.push(`earlier.${index}.date: ${item.date} is after ${newer}; list the latest development first, then earlier ones newest first`);
+      }
+    });
+  }
   for (const path of statedFields(entry)) {
     if (!supported.has(path)) problems.push(`${path}: no source lists "${path}" in its supports`);
   }

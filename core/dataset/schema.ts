@@ -222,6 +222,8 @@ const common = {
   summary: nonEmpty.max(400),
   /** The latest development, where one exists. */
   latest: latestSchema.optional(),
+  /** Earlier developments still worth a reader's time, newest first, each dated and citing its own source. */
+  earlier: z.array(latestSchema).min(1).optional(),
   identifiers: identifiersSchema.optional(),
   relations: relationsSchema.default({}),
   sources: z.array(sourceSchema).min(1),
@@ -258,6 +260,7 @@ export function supportablePaths(kind: Kind): string[] {
     'summary',
     'status',
     'latest',
+    'earlier',
     'identifiers',
     ...factKeys.map((key) => `facts.${key}`),
     ...relationNames.map((name) => `relations.${name}`),

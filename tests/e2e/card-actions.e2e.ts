@@ -228,6 +228,33 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     await session.press('Escape');
   });
 
+  test('earlier developments stay folded under the latest one until the reader opens them, by keyboard too', async () => {
+    const site = await newSite();
+    await session.goto(`${site}/news-layout.html`);
+    await settledHighlights(session, (l) => l.length === newsLayoutCount);
+    await hoverCard(session, 'Flock Safety', 'Flock Safety');
+    const folded = () =>
+      session.evaluateInOverlay<{ summary: string; open: boolean; shown: number; items: number }>(`(() => {
+        const details = document.querySelector('details.card-earlier');
+        const items = [...details.querySelectorAll('li')];
+        return { summary: details.querySelector('summary').textContent, open: details.open,
+          shown: items.filter((item) => item.checkVisibility()).length, items: items.length };
+      })()`);
+    const closed = await folded();
+    expect(closed.summary).toBe(`Earlier developments (${closed.items})`);
+    expect(closed.items).toBeGreaterThan(1);
+    expect(closed).toMatchObject({ open: false, shown: 0 });
+    await session.evaluateInOverlay(`(document.querySelector('details.card-earlier summary').focus(), true)`);
+    await session.press('Enter');
+    await waitFor('the earlier developments to open', async () => (await folded()).open);
+    expect((await folded()).shown).toBe(closed.items);
+    await session.screenshot(join(screenshots, `card-earlier-${browserName}.png`));
+    await session.press('Space');
+    await waitFor('the earlier developments to fold again', async () => !(await folded()).open);
+    await session.press('Escape');
+    await waitFor('the card to close', async () => (await session.accessible('dialog', 'Flock Safety')).length === 0);
+  });
+
   test('a related entity opens its own card, with a Back button to the first', async () => {
     const site = await newSite();
     await session.goto(`${site}/dark.html`);
