@@ -2007,6 +2007,17 @@ export const deniedDomains: Record<string, string> = {
   'ticadine.com': 'reprint of a blog post (DataWorks Plus, seen by harvest5)',
   'rapmd.net': 'machine rewrite of a news follow-up (Project NOLA, seen by harvest5)',
   'taste-tati.com': 'copy of a news story (New Orleans facial recognition vote, seen by harvest5)',
+  'learnxyz.in': 'machine rewrite of a WIRED story (DHS biometric matching engine, seen by harvest10)',
+  'laicrypto.online': 'copy of a WIRED story (DHS biometric matching engine, seen by harvest10)',
+  'blockloopmedia.xyz': 'copy of a WIRED story (CBP small drones, seen by harvest10)',
+  'texaswelove.com': 'machine-spun copy of a Texas Observer story (Texas DPS surveillance tools, seen by harvest10)',
+  'techconsumerjournal.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'informertech.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'sylvaris.io': 'machine summary of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'agentica.cc': 'machine summary of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'businessstory.org': 'rewrite of a TechCrunch story (Flock private-sector drones, seen by harvest10)',
+  'news-articles.net': 'machine-written news pages on topical subdomains (a DHS facial recognition RFP story, seen by harvest10)',
+  'truegovnews.com': 'machine summaries of other outlets\' stories (ICE contractors, seen by harvest10)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
