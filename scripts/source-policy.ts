@@ -2112,6 +2112,17 @@ export const deniedDomains: Record<string, string> = {
   'pnews.cloud': 'copy of a Reuters story (Mullin committee vote, seen by harvest1)',
   'qlork.com': 'machine rewrite of an AP story, with chatbot citation residue (ICE reform demands, seen by harvest1)',
   'us-nea.com': 'machine translation of a USA TODAY story (Mullin confirmation hearing, seen by harvest1)',
+  'learnxyz.in': 'machine rewrite of a WIRED story (DHS biometric matching engine, seen by harvest10)',
+  'laicrypto.online': 'copy of a WIRED story (DHS biometric matching engine, seen by harvest10)',
+  'blockloopmedia.xyz': 'copy of a WIRED story (CBP small drones, seen by harvest10)',
+  'texaswelove.com': 'machine-spun copy of a Texas Observer story (Texas DPS surveillance tools, seen by harvest10)',
+  'techconsumerjournal.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'informertech.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'sylvaris.io': 'machine summary of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'agentica.cc': 'machine summary of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
+  'businessstory.org': 'rewrite of a TechCrunch story (Flock private-sector drones, seen by harvest10)',
+  'news-articles.net': 'machine-written news pages on topical subdomains (a DHS facial recognition RFP story, seen by harvest10)',
+  'truegovnews.com': 'machine summaries of other outlets\' stories (ICE contractors, seen by harvest10)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
