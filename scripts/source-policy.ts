@@ -2114,7 +2114,6 @@ export const deniedDomains: Record<string, string> = {
   'us-nea.com': 'machine translation of a USA TODAY story (Mullin confirmation hearing, seen by harvest1)',
   'learnxyz.in': 'machine rewrite of a WIRED story (DHS biometric matching engine, seen by harvest10)',
   'laicrypto.online': 'copy of a WIRED story (DHS biometric matching engine, seen by harvest10)',
-  'blockloopmedia.xyz': 'copy of a WIRED story (CBP small drones, seen by harvest10)',
   'texaswelove.com': 'machine-spun copy of a Texas Observer story (Texas DPS surveillance tools, seen by harvest10)',
   'techconsumerjournal.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
   'informertech.com': 'rewrite of a 404 Media story (CBP ad-tech location data, seen by harvest10)',
