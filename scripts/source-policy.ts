@@ -2007,6 +2007,18 @@ export const deniedDomains: Record<string, string> = {
   'ticadine.com': 'reprint of a blog post (DataWorks Plus, seen by harvest5)',
   'rapmd.net': 'machine rewrite of a news follow-up (Project NOLA, seen by harvest5)',
   'taste-tati.com': 'copy of a news story (New Orleans facial recognition vote, seen by harvest5)',
+  // Met by harvest9 (issue #12, 2026-12-06, eleventh session): copies and rewrites returned in the courts-and-litigation harvest.
+  'calendariomedico.com': 'copies of Cardinal News articles under an unrelated domain (Roanoke Flock FOIA ruling, seen by harvest9)',
+  'biloxinewsevents.com': 'republishes a state news feed (Virginia Mercury\'s FOIA column, seen by harvest9)',
+  'theserenetimes.com': 'copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'axenewsroom.com': 'copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'revolutionnow.us': 'altered copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'watexr.eu': 'machine-translated copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'squaredtech.co': 'rewrite of a Verge story (border phone-search ruling, seen by harvest9)',
+  'smi24.net': 'aggregator copying other outlets\' stories (Chicago ShotSpotter settlement, seen by harvest9)',
+  'contextnewsnetwork.world': 'machine-rewritten copy of other outlets\' stories (unions\' social-media surveillance suit, seen by harvest9)',
+  'bingeeducational.com': 'copy of Chicago Tribune stories under an unrelated domain (Operation Midway Blitz injunction, seen by harvest9)',
+  'thebytebeam.com': 'machine rewrite of other outlets\' reports with AI-generated images (Flock misuse, seen by harvest9)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
