@@ -2018,6 +2018,7 @@ export const deniedDomains: Record<string, string> = {
   'smi24.net': 'aggregator copying other outlets\' stories (Chicago ShotSpotter settlement, seen by harvest9)',
   'contextnewsnetwork.world': 'machine-rewritten copy of other outlets\' stories (unions\' social-media surveillance suit, seen by harvest9)',
   'bingeeducational.com': 'copy of Chicago Tribune stories under an unrelated domain (Operation Midway Blitz injunction, seen by harvest9)',
+  'bingegossip.com': 'copy of Star Tribune stories under an unrelated domain, same network as bingeeducational.com (Minnesota geofence ruling, seen by harvest9)',
   'thebytebeam.com': 'machine rewrite of other outlets\' reports with AI-generated images (Flock misuse, seen by harvest9)',
 };
 /** A title that says the page is not the original. */
