@@ -2122,6 +2122,19 @@ export const deniedDomains: Record<string, string> = {
   'businessstory.org': 'rewrite of a TechCrunch story (Flock private-sector drones, seen by harvest10)',
   'news-articles.net': 'machine-written news pages on topical subdomains (a DHS facial recognition RFP story, seen by harvest10)',
   'truegovnews.com': 'machine summaries of other outlets\' stories (ICE contractors, seen by harvest10)',
+  // Met by harvest9 (issue #12, 2026-12-06, eleventh session): copies and rewrites returned in the courts-and-litigation harvest.
+  'calendariomedico.com': 'copies of Cardinal News articles under an unrelated domain (Roanoke Flock FOIA ruling, seen by harvest9)',
+  'biloxinewsevents.com': 'republishes a state news feed (Virginia Mercury\'s FOIA column, seen by harvest9)',
+  'theserenetimes.com': 'copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'axenewsroom.com': 'copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'revolutionnow.us': 'altered copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'watexr.eu': 'machine-translated copy of a Verge story (border phone-search ruling, seen by harvest9)',
+  'squaredtech.co': 'rewrite of a Verge story (border phone-search ruling, seen by harvest9)',
+  'smi24.net': 'aggregator copying other outlets\' stories (Chicago ShotSpotter settlement, seen by harvest9)',
+  'contextnewsnetwork.world': 'machine-rewritten copy of other outlets\' stories (unions\' social-media surveillance suit, seen by harvest9)',
+  'bingeeducational.com': 'copy of Chicago Tribune stories under an unrelated domain (Operation Midway Blitz injunction, seen by harvest9)',
+  'bingegossip.com': 'copy of Star Tribune stories under an unrelated domain, same network as bingeeducational.com (Minnesota geofence ruling, seen by harvest9)',
+  'thebytebeam.com': 'machine rewrite of other outlets\' reports with AI-generated images (Flock misuse, seen by harvest9)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
