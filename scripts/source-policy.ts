@@ -2007,6 +2007,19 @@ export const deniedDomains: Record<string, string> = {
   'ticadine.com': 'reprint of a blog post (DataWorks Plus, seen by harvest5)',
   'rapmd.net': 'machine rewrite of a news follow-up (Project NOLA, seen by harvest5)',
   'taste-tati.com': 'copy of a news story (New Orleans facial recognition vote, seen by harvest5)',
+  'cyberswissguards.com': 'copy of a Register story (the DOJ inspector general\'s audit of the FBI and ubiquitous technical surveillance, seen by harvest11)',
+  'mailinvest.blog': 'machine-spun copy of a Register story (same audit, seen by harvest11)',
+  'updatenewstrend.blogspot.com': 'rewrite of a news story (same audit, seen by harvest11)',
+  'truthorfake.com': 'machine-written fact-check pages relaying other outlets (seen by harvest11)',
+  'harvardreferencinggenerator.com': 'content farm (invented a DHS inspector general probe of the Office of Intelligence and Analysis, seen by harvest11)',
+  '4-t.net': 'rewrite that misattributes the Commons Science, Innovation and Technology Committee\'s Palantir report to the Public Accounts Committee (seen by harvest11)',
+  'mysimplesurface.com': 'content farm with invented facts (DGSI and Palantir, seen by harvest11)',
+  'newsworld360.com': 'unsourced rewrite of other outlets\' stories (DGSI and Palantir, seen by harvest11)',
+  'techfastforward.com': 'rewrite of other outlets\' stories (Commons committee report on Palantir, seen by harvest11)',
+  'interbellumnews.com': 'rewrite of a Reuters story (ICE body cameras and DHS oversight staff, seen by harvest11)',
+  'christiannewsalerts.com': 'rewrite of other outlets\' stories (ICE body cameras, seen by harvest11)',
+  'getaboutcolumbia.com': 'copy of a Reuters story (ICE body cameras, seen by harvest11)',
+  'heartlandharbor.org': 'rewrite of a news story (DHS inspector general\'s CBP One audit, seen by harvest11)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
