@@ -2135,6 +2135,19 @@ export const deniedDomains: Record<string, string> = {
   'bingeeducational.com': 'copy of Chicago Tribune stories under an unrelated domain (Operation Midway Blitz injunction, seen by harvest9)',
   'bingegossip.com': 'copy of Star Tribune stories under an unrelated domain, same network as bingeeducational.com (Minnesota geofence ruling, seen by harvest9)',
   'thebytebeam.com': 'machine rewrite of other outlets\' reports with AI-generated images (Flock misuse, seen by harvest9)',
+  'cyberswissguards.com': 'copy of a Register story (the DOJ inspector general\'s audit of the FBI and ubiquitous technical surveillance, seen by harvest11)',
+  'mailinvest.blog': 'machine-spun copy of a Register story (same audit, seen by harvest11)',
+  'updatenewstrend.blogspot.com': 'rewrite of a news story (same audit, seen by harvest11)',
+  'truthorfake.com': 'machine-written fact-check pages relaying other outlets (seen by harvest11)',
+  'harvardreferencinggenerator.com': 'content farm (invented a DHS inspector general probe of the Office of Intelligence and Analysis, seen by harvest11)',
+  '4-t.net': 'rewrite that misattributes the Commons Science, Innovation and Technology Committee\'s Palantir report to the Public Accounts Committee (seen by harvest11)',
+  'mysimplesurface.com': 'content farm with invented facts (DGSI and Palantir, seen by harvest11)',
+  'newsworld360.com': 'unsourced rewrite of other outlets\' stories (DGSI and Palantir, seen by harvest11)',
+  'techfastforward.com': 'rewrite of other outlets\' stories (Commons committee report on Palantir, seen by harvest11)',
+  'interbellumnews.com': 'rewrite of a Reuters story (ICE body cameras and DHS oversight staff, seen by harvest11)',
+  'christiannewsalerts.com': 'rewrite of other outlets\' stories (ICE body cameras, seen by harvest11)',
+  'getaboutcolumbia.com': 'copy of a Reuters story (ICE body cameras, seen by harvest11)',
+  'heartlandharbor.org': 'rewrite of a news story (DHS inspector general\'s CBP One audit, seen by harvest11)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
