@@ -2148,6 +2148,23 @@ export const deniedDomains: Record<string, string> = {
   'christiannewsalerts.com': 'rewrite of other outlets\' stories (ICE body cameras, seen by harvest11)',
   'getaboutcolumbia.com': 'copy of a Reuters story (ICE body cameras, seen by harvest11)',
   'heartlandharbor.org': 'rewrite of a news story (DHS inspector general\'s CBP One audit, seen by harvest11)',
+  // Met by open10 (issue #12, 2026-12-06): copies, rewrites, machine summaries and aggregators returned for its items.
+  'cybercomplianceai.com': "copies of regulators' pages (the European Commission's AI Act prohibited-practices guidelines page reproduced in full, seen by open10)",
+  'trusq.io': "machine-written compliance summaries of official documents (the Commission's AI Act guidelines, seen by open10)",
+  'altonaspain.es': "machine-translated copies of official pages (the Commission's AI Act guidelines page in Spanish, seen by open10)",
+  'grassrootsupdate.com': "copy of an Associated Press story (the Maine observers' suit against DHS, seen by open10)",
+  'digestwire.com': "copy of another outlet's story (the Maine observers' suit against DHS, seen by open10)",
+  'diver.fyi': "machine summaries of other outlets' newsletters (a netzpolitik.org issue on Palantir, seen by open10)",
+  'dianacorner.blogspot.com': "blog reprinting other organisations' posts (an ACLU post on Flock, seen by open10)",
+  'dailyhuntline.com': "machine rewrites of other outlets' stories (The Register on a UK force's facial recognition pause, seen by open10)",
+  'dstif.io': "feed aggregator relaying other outlets' headlines (The Register's security feed, seen by open10)",
+  'viralles.com': "copy of Stock Titan's machine-written SEC filing summaries (Motorola Solutions 8-K, seen by open10)",
+  'astroreport24.com': "rewrite of other outlets' stories (the IRS-ICE data-sharing ruling, seen by open10)",
+  'usadailynews.store': "rewrite of a Washington Times story (the IRS-ICE data-sharing ruling, seen by open10)",
+  'todayinbrief.ai': "machine-written news briefs built from other outlets' stories (Todd Blanche's nomination, seen by open10)",
+  'newsnetworks.com': "copy of an Associated Press story (Todd Blanche's 2025 confirmation, seen by open10)",
+  'videoguru.info': "spun rewrite of news stories (Todd Blanche's 2024 nomination, seen by open10)",
+  'attorney-faq.com': "content farm (machine-written legal Q&A pages, seen by open10)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
