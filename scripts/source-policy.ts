@@ -2165,6 +2165,13 @@ export const deniedDomains: Record<string, string> = {
   'newsnetworks.com': "copy of an Associated Press story (Todd Blanche's 2025 confirmation, seen by open10)",
   'videoguru.info': "spun rewrite of news stories (Todd Blanche's 2024 nomination, seen by open10)",
   'attorney-faq.com': "content farm (machine-written legal Q&A pages, seen by open10)",
+  // Met by fresh54 (issue #12, 2026-12-06): copies and rewrites returned for its entries.
+  'newzmedia.us': "automatically collected rewrite of a Reuters story (Plankey's request to withdraw his CISA nomination, seen by fresh54)",
+  'cineplex360.com': "copy of a Computer Weekly story (Apple and the Home Office drop the tribunal claim, seen by fresh54)",
+  'nhub.news': "copy of a Computer Weekly story (Apple and the Home Office drop the tribunal claim, seen by fresh54)",
+  'financetom.com': "copy of a Reuters story with stock tickers inserted (Jordan and Biggs on the U.S.-U.K. CLOUD Act agreement, seen by fresh54)",
+  'cvobserver.com': "rewrite of an Associated Press story (the whistleblower complaint about Gabbard, seen by fresh54)",
+  'zzlpolitics.com': "forum reposting other outlets' stories (a Wall Street Journal story on the Gabbard complaint, seen by fresh54)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
