@@ -228,7 +228,7 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     await session.press('Escape');
   });
 
-  test('earlier developments stay folded under the latest one until the reader opens them, by keyboard too', async () => {
+  test('earlier developments stay folded under the latest one until the reader opens them, by keyboard or a click', async () => {
     const site = await newSite();
     await session.goto(`${site}/news-layout.html`);
     await settledHighlights(session, (l) => l.length === newsLayoutCount);
@@ -251,6 +251,17 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     await session.screenshot(join(screenshots, `card-earlier-${browserName}.png`));
     await session.press('Space');
     await waitFor('the earlier developments to fold again', async () => !(await folded()).open);
+    // A click on the line opens them too: the frame's place on the page plus the line's place in the frame.
+    const frame = await session.inUiShadowRoot<{ x: number; y: number }>(`(root) => {
+      const box = root.querySelector('iframe').getBoundingClientRect();
+      return { x: box.x, y: box.y };
+    }`);
+    const line = await session.evaluateInOverlay<{ x: number; y: number }>(`(() => {
+      const box = document.querySelector('details.card-earlier summary').getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    })()`);
+    await session.click(frame!.x + line.x, frame!.y + line.y);
+    await waitFor('a click to open the earlier developments', async () => (await folded()).open);
     await session.press('Escape');
     await waitFor('the card to close', async () => (await session.accessible('dialog', 'Flock Safety')).length === 0);
   });
