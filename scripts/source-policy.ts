@@ -2205,6 +2205,7 @@ export const deniedDomains: Record<string, string> = {
   'newssniffer.co.uk': "archive of news stories' revisions (copies of New York Times text, seen by harvest12)",
   'hqproductreviews.com': "proxy copy of Ballotpedia pages (the FISA court, seen by harvest12)",
   'it-news-and-events.info': "aggregator republishing other outlets' summaries (TechTarget on Ring and Flock, seen by harvest12)",
+  'dailybuzz24.com': "rewrite of news stories under a sensational headline (Rodney Scott's confirmation, seen by harvest12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
