@@ -2206,6 +2206,8 @@ export const deniedDomains: Record<string, string> = {
   'hqproductreviews.com': "proxy copy of Ballotpedia pages (the FISA court, seen by harvest12)",
   'it-news-and-events.info': "aggregator republishing other outlets' summaries (TechTarget on Ring and Flock, seen by harvest12)",
   'dailybuzz24.com': "rewrite of news stories under a sensational headline (Rodney Scott's confirmation, seen by harvest12)",
+  'iwiki.icu': "mirror of Wikipedia articles (the DOE intelligence office and the intelligence community inspector general, seen by harvest12)",
+  'superphysics.org': "copy of another organisation's publication (Project 2025's chapter on the Energy Department, seen by harvest12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
