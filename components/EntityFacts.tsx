@@ -100,14 +100,23 @@ function StatusLine({ status }: { status: Status }) {
   );
 }
 
+/** A development in words, its date and a link to its source: the latest line and each earlier one. */
+function Development({ development }: { development: Latest }) {
+  return (
+    <>
+      {development.text}{' '}
+      <span className="card-status-date">
+        (<DateText value={development.date} />)
+      </span>{' '}
+      <span className="card-status-from">Source: <SourceLink url={development.source} /></span>
+    </>
+  );
+}
+
 function LatestLine({ latest }: { latest: Latest }) {
   return (
     <p className="card-latest">
-      <strong>Latest:</strong> {latest.text}{' '}
-      <span className="card-status-date">
-        (<DateText value={latest.date} />)
-      </span>{' '}
-      <span className="card-status-from">Source: <SourceLink url={latest.source} /></span>
+      <strong>Latest:</strong> <Development development={latest} />
     </p>
   );
 }
@@ -125,11 +134,7 @@ function EarlierLines({ earlier }: { earlier: readonly Latest[] }) {
       <ul>
         {earlier.map((item, index) => (
           <li key={index}>
-            {item.text}{' '}
-            <span className="card-status-date">
-              (<DateText value={item.date} />)
-            </span>{' '}
-            <span className="card-status-from">Source: <SourceLink url={item.source} /></span>
+            <Development development={item} />
           </li>
         ))}
       </ul>

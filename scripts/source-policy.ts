@@ -1,8 +1,8 @@
 // The sourcing rule of docs/dataset.md, as code: which sources an entry may cite, and how old its check may be.
 // `npm run check:data` applies `sourcePolicyProblems` to every entry; `npm run check:data -- --stale` prints
 // `staleReport`.
-import { statedFields } from '../core/dataset/dataset';
-import { hasStatus, isPrimary, type Entry, type EntryWithStatus } from '../core/dataset/schema';
+import { datedLines, statedFields } from '../core/dataset/dataset';
+import { isPrimary, type Entry } from '../core/dataset/schema';
 
 /**
  * Domains that are never a source: they copy other people's work (scrapers, mirrors, document dumps), repackage it
@@ -2248,15 +2248,11 @@ export function sourcePolicyProblems(entry: Entry): string[] {
     problems.push('sources: no primary source (official, self or original-report); secondary sources are never the only kind');
   }
   // A status or latest development names the one source that dates it: that source must be a primary one.
-  const dated: [field: string, what: string, url: string | undefined][] = [
-    ['status', 'status', hasStatus(entry.kind) ? (entry as EntryWithStatus).status?.source : undefined],
-    ['latest', 'latest development', entry.latest?.source],
-    ...(entry.earlier ?? []).map((item, index): [string, string, string] => [`earlier.${index}`, 'earlier development', item.source]),
-  ];
-  for (const [field, what, url] of dated) {
-    const cited = url === undefined ? undefined : entry.sources.find((source) => source.url === url);
+  const what = { status: 'status', latest: 'latest development', earlier: 'earlier development' } as const;
+  for (const { field, path, source: url } of datedLines(entry)) {
+    const cited = entry.sources.find((source) => source.url === url);
     if (cited && !isPrimary(cited)) {
-      problems.push(`${field}.source: ${url} is a secondary source; date the ${what} with a primary or original source`);
+      problems.push(`${path}.source: ${url} is a secondary source; date the ${what[field]} with a primary or original source`);
     }
   }
   // Every stated field needs a primary source of its own (a field no source backs is the schema's to refuse).
@@ -2278,15 +2274,9 @@ export function sourcePolicyProblems(entry: Entry): string[] {
 export function datingProblems(entry: Entry, today: string): string[] {
   const problems: string[] = [];
   if (entry.asOf > today) problems.push(`asOf: ${entry.asOf} is after today (${today}); asOf is the day the entry was last checked`);
-  const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
-  const dates: [field: string, date: string | undefined][] = [
-    ['status', status?.date],
-    ['latest', entry.latest?.date],
-    ...(entry.earlier ?? []).map((item, index): [string, string] => [`earlier.${index}`, item.date]),
-  ];
-  for (const [field, date] of dates) {
-    if (date !== undefined && date > entry.asOf) {
-      problems.push(`${field}.date: ${date} is after asOf ${entry.asOf}; an entry cannot report what happened after it was checked`);
+  for (const { path, date } of datedLines(entry)) {
+    if (date > entry.asOf) {
+      problems.push(`${path}.date: ${date} is after asOf ${entry.asOf}; an entry cannot report what happened after it was checked`);
     }
   }
   return problems;

@@ -28,6 +28,25 @@ export function statedFields(entry: Entry): string[] {
   return ['summary', ...facts, ...(hasStatus(entry.kind) ? ['status'] : []), ...(entry.latest ? ['latest'] : []), ...(entry.earlier ? ['earlier'] : []), ...relations];
 }
 
+/** A line of an entry that a source dates: its status, its latest development or one of the earlier ones. */
+export interface DatedLine {
+  field: 'status' | 'latest' | 'earlier';
+  /** Where it is in the entry: "status", "latest", "earlier.2". */
+  path: string;
+  date: string;
+  source: string;
+}
+
+/** The entry's dated lines, newest development first after the status. */
+export function datedLines(entry: Entry): DatedLine[] {
+  const status = hasStatus(entry.kind) ? (entry as EntryWithStatus).status : undefined;
+  const lines: DatedLine[] = [];
+  if (status) lines.push({ field: 'status', path: 'status', date: status.date, source: status.source });
+  if (entry.latest) lines.push({ field: 'latest', path: 'latest', date: entry.latest.date, source: entry.latest.source });
+  (entry.earlier ?? []).forEach((item, index) => lines.push({ field: 'earlier', path: `earlier.${index}`, date: item.date, source: item.source }));
+  return lines;
+}
+
 /**
  * What the schema cannot see in one entry: every source supports fields the entry has; every stated field (above)
  * is backed by a source that says so; status, latest and each earlier development cite one of the entry's own
@@ -48,10 +67,6 @@ export function entryProblems(entry: Entry): string[] {
   if (entry.kind === 'bill' && status?.stage === 'in-committee' && entry.facts.introduced && status.date !== entry.facts.introduced) {
     problems.push(`status.date: a bill in committee is dated by its first referral, the day it was introduced (${entry.facts.introduced}); later committee steps go in status.text`);
   }
-  const cited: [field: 'status' | 'latest' | 'earlier', url: string][] = [];
-  if (status) cited.push(['status', status.source]);
-  if (entry.latest) cited.push(['latest', entry.latest.source]);
-  for (const item of entry.earlier ?? []) cited.push(['earlier', item.source]);
   if (entry.earlier) {
     if (!entry.latest) problems.push('earlier: earlier developments need a latest one; the newest goes in latest');
     // Two dates compare to the precision of the less precise one: "2026-02" may be before or after "2026-02-24".
@@ -69,7 +84,7 @@ export function entryProblems(entry: Entry): string[] {
   for (const path of statedFields(entry)) {
     if (!supported.has(path)) problems.push(`${path}: no source lists "${path}" in its supports`);
   }
-  for (const [field, url] of cited) {
+  for (const { field, source: url } of datedLines(entry)) {
     const source = entry.sources.find((s) => s.url === url);
     if (!source) problems.push(`${field}.source: ${url} is not one of this entry's sources`);
     else if (!source.supports.includes(field)) problems.push(`${field}.source: ${url} does not list "${field}" in its supports`);
