@@ -4,8 +4,9 @@
  * the reader writes a note with real keys. The page must see no event at all, and no word.
  */
 import { expect } from 'vitest';
+import { waitFor } from '../../scripts/browsers/watchwords-page';
 import {
-  expectNothingLeaked, hostileSuite, readerOpensEditor, secret, textBoxValues, typeText, visit, whileRecording, type BrowserName, type World,
+  expectNothingLeaked, hostileSuite, readerOpensCard, readerOpensEditor, secret, textBoxValues, typeText, visit, whileRecording, type BrowserName, type World,
 } from './harness';
 
 const draft = `Tell the ${secret.draft} nothing`;
@@ -105,7 +106,35 @@ const actions: Record<string, { browsers?: BrowserName[]; act: (world: World) =>
   'on-our-element': { act: (world) => typeText(world.session, draft) },
 };
 
+/** Whether the card's "Earlier developments" are open, as the card's own frame knows it. */
+const earlierOpen = (world: World) => world.session.evaluateInOverlay<boolean>(`document.querySelector('details.card-earlier').open`);
+
 hostileSuite('keyloggers', (attack) => {
+  // The card's "Earlier developments" answer Enter and Space: the reader's keys there reach no listener of the page.
+  attack('keyloggers/card-disclosure', {}, async (world) => {
+    await visit(world, `${world.siteA}/keyloggers/keydown.html`);
+    await readerOpensCard(world);
+    // A real click on the line puts the focus on it (the frame's place on the page plus the line's in the frame).
+    const frame = await world.session.inUiShadowRoot<{ x: number; y: number }>(`(root) => {
+      const box = root.querySelector('iframe').getBoundingClientRect();
+      return { x: box.x, y: box.y };
+    }`);
+    const line = await world.session.evaluateInOverlay<{ x: number; y: number }>(`(() => {
+      const box = document.querySelector('details.card-earlier summary').getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    })()`);
+    await world.session.click(frame!.x + line.x, frame!.y + line.y);
+    await waitFor('the earlier developments to open', () => earlierOpen(world));
+    await whileRecording(world, async () => {
+      await world.session.press('Space');
+      await waitFor('Space to fold them', async () => !(await earlierOpen(world)));
+      await world.session.press('Enter');
+      await waitFor('Enter to open them again', () => earlierOpen(world));
+    });
+    await expectNothingSniffed(world);
+  });
+
+
   for (const [name, { browsers, act, landed, ownEvents }] of Object.entries(actions)) {
     attack(`keyloggers/${name}`, { browsers }, async (world) => {
       await visit(world, `${world.siteA}/keyloggers/${name}.html`);
