@@ -2278,7 +2278,6 @@ export const deniedDomains: Record<string, string> = {
   'technewseurope.com': "copy of a Reuters story (the Hacking Team breach probe, seen by sweep11)",
   'malwaretips.com': "forum threads reposting other outlets' stories (the FTC's Gravy Analytics order, seen by sweep11)",
   'plawiuk.blogspot.com': "blog reposting other outlets' articles (the Coast Guard's service-secretary plan, seen by sweep11)",
-  'milnz.nz': "MIL-OSI mirror reprinting press releases and news feeds (seen by sweep11)",
   'financialreports.eu': "copies of listed companies' filings (MSAB's reports; cite the company or the exchange; seen by sweep11)",
   'reddit.jaspervandalum.nl': "mirror of Reddit threads (seen by sweep11)",
   'hyperlinked.wiki': "mirror of Wikipedia articles (the President's Surveillance Program, seen by sweep11)",
