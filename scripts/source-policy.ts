@@ -2215,6 +2215,15 @@ export const deniedDomains: Record<string, string> = {
   'dailybuzz24.com': "rewrite of news stories under a sensational headline (Rodney Scott's confirmation, seen by harvest12)",
   'iwiki.icu': "mirror of Wikipedia articles (the DOE intelligence office and the intelligence community inspector general, seen by harvest12)",
   'superphysics.org': "copy of another organisation's publication (Project 2025's chapter on the Energy Department, seen by harvest12)",
+  'allfacts360.com': "unattributed rewrite of other outlets' news (noyb and the Data Privacy Framework, seen by sweep12)",
+  'europeannewstoday.com': "copy of a Euractiv story (the Data Privacy Framework, seen by sweep12)",
+  'loginby.com': "spun copy of an eWEEK story (the Hawley-Blumenthal AI bill, seen by sweep12)",
+  'vbhcvaibhavaoragadam.com': "copy of a Law360 story (the Hawley-Blumenthal AI bill, seen by sweep12)",
+  'thm-web-th.azurewebsites.net': "copy of Townhall pages on a cloud host (the Hawley-Blumenthal AI bill, seen by sweep12)",
+  'globalnewspost.com': "spun copy of a BBC story (MI5, agent X and IPCO, seen by sweep12)",
+  'brief.news': "aggregator summarising other outlets' stories (Apple's NSO lawsuit, seen by sweep12)",
+  'nouinfo.com': "machine-written rewrite of news stories (Meta's EU-US transfer fine, seen by sweep12)",
+  'hackers.ng': "copy of another outlet's story (BlueLeaks, seen by sweep12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
