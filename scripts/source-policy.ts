@@ -2224,6 +2224,19 @@ export const deniedDomains: Record<string, string> = {
   'brief.news': "aggregator summarising other outlets' stories (Apple's NSO lawsuit, seen by sweep12)",
   'nouinfo.com': "machine-written rewrite of news stories (Meta's EU-US transfer fine, seen by sweep12)",
   'hackers.ng': "copy of another outlet's story (BlueLeaks, seen by sweep12)",
+  'torchsec.org': "copy of a Lawfare post (the Five Eyes documents, seen by sweep12)",
+  'theglobeandatlas.com': "rewrite of another outlet's story (the FY2026 defense bill's House passage, seen by sweep12)",
+  'quickinformation.us': "rewrite of the Irish Data Protection Commission's announcement (Meta's transfer fine, seen by sweep12)",
+  'openlegalblogarchive.org': "archive of law firms' blog posts (cite the firm's own post; Meta's transfer fine, seen by sweep12)",
+  'stage.communicationslitigationtoday.com': "staging copy of Warren News pages (Hikvision's FCC appeal, seen by sweep12)",
+  'stage.consumerelectronicsdaily.com': "staging copy of Warren News pages (Hikvision's FCC appeal, seen by sweep12)",
+  'vcpnewz.com': "copy of a Global News story (RCMP Project Wideawake, seen by sweep12)",
+  'sawyermontgomery.com': "copy of a Canadian Press story (Media Sonar, seen by sweep12)",
+  'page.ke': "AI summaries carrying copies of other outlets' stories (WIRED on ImmigrationOS, seen by sweep12)",
+  'squidsite02.com': "copy of a Reuters story (Hikvision's Canadian court challenge, seen by sweep12)",
+  'capitalvue.top': "rewrite of a law firm's bulletin (Hikvision and the Investment Canada Act, seen by sweep12)",
+  'gnews.one': "aggregator of French news stories (the BriefCam inspection report, seen by sweep12)",
+  'vemnqt.asia': "spam page carrying a copy of a Disclose investigation (BriefCam, seen by sweep12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
