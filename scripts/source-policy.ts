@@ -2237,6 +2237,9 @@ export const deniedDomains: Record<string, string> = {
   'capitalvue.top': "rewrite of a law firm's bulletin (Hikvision and the Investment Canada Act, seen by sweep12)",
   'gnews.one': "aggregator of French news stories (the BriefCam inspection report, seen by sweep12)",
   'vemnqt.asia': "spam page carrying a copy of a Disclose investigation (BriefCam, seen by sweep12)",
+  'newzintel.com': "copies of European Parliament questions and other institutions' texts (the Data Privacy Framework, seen by sweep12)",
+  'idoc.tips': "document dump (a DHS inspector general report, seen by sweep12)",
+  'estatedocbox.com': "document dump of the lawsdocbox network (municipal ordinances, seen by sweep12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
