@@ -2240,6 +2240,7 @@ export const deniedDomains: Record<string, string> = {
   'newzintel.com': "copies of European Parliament questions and other institutions' texts (the Data Privacy Framework, seen by sweep12)",
   'idoc.tips': "document dump (a DHS inspector general report, seen by sweep12)",
   'estatedocbox.com': "document dump of the lawsdocbox network (municipal ordinances, seen by sweep12)",
+  'irishtimes-irishtimes-staging.cdn.arcpublishing.com': "staging copy of Irish Times pages (Meta's fines, seen by sweep12)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
