@@ -2215,6 +2215,17 @@ export const deniedDomains: Record<string, string> = {
   'dailybuzz24.com': "rewrite of news stories under a sensational headline (Rodney Scott's confirmation, seen by harvest12)",
   'iwiki.icu': "mirror of Wikipedia articles (the DOE intelligence office and the intelligence community inspector general, seen by harvest12)",
   'superphysics.org': "copy of another organisation's publication (Project 2025's chapter on the Energy Department, seen by harvest12)",
+  'highyieldmarkets.com': "reprint of other outlets' posts under its own banner (a Cato Institute blog post on the American Privacy Restoration Act, seen by sweep13)",
+  'hls.today': "copy of a DHS press release under a wrong date (the Office of Health Security's 2022 launch, seen by sweep13)",
+  'n-ag.de': "machine rewrite of dpa reports (misdates the Baden-Wuerttemberg Palantir vote, seen by sweep13)",
+  'wallstreetpublication.com': "machine-spun copy of a Bay Area News Group story (Oakland's Flock contract, seen by sweep13)",
+  'democracyontheline.today': "machine-scored tracker reproducing Federal Register abstracts (a 2026 counter-drone rule, seen by sweep13)",
+  'nationalcatfishingasso.com': "copy of an Engadget story on an unrelated site (the Hemisphere program, seen by sweep13)",
+  'slowwwenia.com': "RSS relay of other outlets' standfirsts (a Guardian story on the Met and Palantir, seen by sweep13)",
+  'torchsec.org': "copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
+  'attyfamilylaw.com': "reworded copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
+  'accutreq.net': "copy of an American City & County story (Veritone Contact, seen by sweep13)",
+  'tdstuff.com': "aggregator of machine-written summaries of other outlets' stories (Palantir contracts, seen by sweep13)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
