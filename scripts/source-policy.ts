@@ -2343,6 +2343,17 @@ export const deniedDomains: Record<string, string> = {
   'underheadlines.com': 'machine-written explainers of news stories (TSA ConfirmID fee, seen by sweep15)',
   'travelcapybara.com': "rewrite of other outlets' travel stories (TSA ConfirmID fee, seen by sweep15)",
   'legalesedecoder.com': 'copy of a CBS News story inside an advertisement for an AI tool (CrimeTracer in Chicago, seen by sweep15)',
+  'highyieldmarkets.com': "reprint of other outlets' posts under its own banner (a Cato Institute blog post on the American Privacy Restoration Act, seen by sweep13)",
+  'hls.today': "copy of a DHS press release under a wrong date (the Office of Health Security's 2022 launch, seen by sweep13)",
+  'n-ag.de': "machine rewrite of dpa reports (misdates the Baden-Wuerttemberg Palantir vote, seen by sweep13)",
+  'wallstreetpublication.com': "machine-spun copy of a Bay Area News Group story (Oakland's Flock contract, seen by sweep13)",
+  'democracyontheline.today': "machine-scored tracker reproducing Federal Register abstracts (a 2026 counter-drone rule, seen by sweep13)",
+  'nationalcatfishingasso.com': "copy of an Engadget story on an unrelated site (the Hemisphere program, seen by sweep13)",
+  'slowwwenia.com': "RSS relay of other outlets' standfirsts (a Guardian story on the Met and Palantir, seen by sweep13)",
+  'torchsec.org': "copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
+  'attyfamilylaw.com': "reworded copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
+  'accutreq.net': "copy of an American City & County story (Veritone Contact, seen by sweep13)",
+  'tdstuff.com': "aggregator of machine-written summaries of other outlets' stories (Palantir contracts, seen by sweep13)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
