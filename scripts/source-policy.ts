@@ -2350,7 +2350,6 @@ export const deniedDomains: Record<string, string> = {
   'democracyontheline.today': "machine-scored tracker reproducing Federal Register abstracts (a 2026 counter-drone rule, seen by sweep13)",
   'nationalcatfishingasso.com': "copy of an Engadget story on an unrelated site (the Hemisphere program, seen by sweep13)",
   'slowwwenia.com': "RSS relay of other outlets' standfirsts (a Guardian story on the Met and Palantir, seen by sweep13)",
-  'torchsec.org': "copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
   'attyfamilylaw.com': "reworded copy of a Vacaville Reporter story (police software purchase, seen by sweep13)",
   'accutreq.net': "copy of an American City & County story (Veritone Contact, seen by sweep13)",
   'tdstuff.com': "aggregator of machine-written summaries of other outlets' stories (Palantir contracts, seen by sweep13)",
