@@ -2366,7 +2366,6 @@ export const deniedDomains: Record<string, string> = {
   'cashwalklabs.io': "machine summaries of other outlets' stories (Section 702 extension, seen by sweep17)",
   'next-13-sage.vercel.app': 'copies of Axios stories on free hosting (KIDS Act, seen by sweep17)',
   'financetimereport.com': 'copy of a news story (House spending bills, seen by sweep17)',
-  'us.kabutan.jp': "copies of SEC filings (SoundThinking's 10-K, seen by sweep17): cite sec.gov",
   'capedge.com': "copies and diffs of SEC filings (SoundThinking's 10-K, seen by sweep17): cite sec.gov",
   'advfn.com': 'copies of SEC filings and wire releases (SoundThinking, seen by sweep17): cite sec.gov or the original',
   '2024subaru.com': 'spam page (FEMA, seen by sweep17)',
