@@ -2406,6 +2406,12 @@ export const deniedDomains: Record<string, string> = {
   'buradabiliyorum.com': 'copy of news stories (Amazon Rekognition, seen by sweep17)',
   'breakingnewspoint.com': 'copy of news stories (Amazon Rekognition, seen by sweep17)',
   'pol1.lr.ggtyler.dev': 'mirror of Reddit threads (HSI, seen by sweep17)',
+  // Met by leftout3 (issue #12, 2026-12-06): copies returned while seeking originals for flagged left-out developments.
+  'thebostonproject.net': "copy of a PBS NewsHour / Associated Press story (the June 2026 immigration courthouse-arrest ruling, seen by leftout3)",
+  'whistlebuzz.com': "machine-rewritten copy of an Al Jazeera story (the acting FEMA head's resignation, seen by leftout3)",
+  'trumpsminutemen.net': "copy of a Trending Politics story from its feed (the acting FEMA head's resignation, seen by leftout3)",
+  'popnews247.com': "copies of other outlets' stories (CNBC on the acting FEMA head's departure, seen by leftout3)",
+  'hstong.com': "mirror of SEC filings (a Motorola Solutions 8-K, seen by leftout3)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
