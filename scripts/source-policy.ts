@@ -2445,12 +2445,9 @@ export const deniedDomains: Record<string, string> = {
   'latesttitles.com': 'aggregator of machine summaries of news stories (Entry/Exit System, seen by sweep16)',
   'hood-news.com': "rewrites of other outlets' stories (ICE surveillance spending, seen by sweep16)",
   'gtnews.site': 'machine rewrite of a CBS News story (Community Relations Service, seen by sweep16)',
-  'mediawatchbot.com': 'machine rewrite of a CBS News story (Community Relations Service, seen by sweep16)',
   'theunionjournal.com': 'rewrite of a CBS News story (Community Relations Service, seen by sweep16)',
   'frame-dial.news': "aggregator summarizing other outlets' stories (WhatsApp and NSO, seen by sweep16)",
   'khabarasia.com': 'relay of CGTN stories (DJI appeal, seen by sweep16)',
-  'gameupnews.com': 'copy of an sUAS News story (DJI lawsuit, seen by sweep16)',
-  'hispanicbusinesstv.com': 'copy of an sUAS News story (DJI lawsuit, seen by sweep16)',
   'maxm.news': "relay of other sites' posts quoting AP (immigrant registration rule, seen by sweep16)",
   'marketguide.top': 'rewrite of news stories (California v. El Cajon, seen by sweep16)',
 };
