@@ -2478,7 +2478,6 @@ export const deniedDomains: Record<string, string> = {
   'findtopessentials.com': 'spun copy of a news story (Postal Inspection Service and DHS, seen by sweep18)',
   'newshangover.com': 'rewrite of other outlets\' stories (Postal Inspection Service and DHS, seen by sweep18)',
   'weverydaystories.com': 'rewrite of a DHS release (CBP Home campaign, seen by sweep18)',
-  'next-13-sage.vercel.app': 'mirror of Axios stories on free hosting (the KIDS Act House vote, seen by sweep18)',
   'kiui.moe': 'mirror of search-engine news results (seen by sweep18)',
   'yyk.cloudns.org': 'mirror of search-engine news results (seen by sweep18)',
   'infolitico.com': 'machine-written political explainers (the DNI nomination, seen by sweep18)',
