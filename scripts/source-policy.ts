@@ -2291,6 +2291,13 @@ export const deniedDomains: Record<string, string> = {
   'cpj-preprod.go-vip.net': "pre-production copy of CPJ's website (cite cpj.org; seen by sweep11)",
   '100searches.blogspot.com': "blog rewriting news stories (USCIS's denaturalization guidance, seen by sweep11)",
   'gsdnews.us': "machine-written rewrites of contract news (DroneShield, seen by sweep11)",
+  // Met by open11 (issue #12, 2026-12-06, twelfth session): copies, forums and mirrors returned while looking for originals of open items.
+  'faulknernewsnetwork.online': "copy of a Washington Examiner story (Jordan's letter to OPR's head, seen by open11)",
+  'thelaw.com': "forum posts reproducing news stories (The Hill on OPR and Jack Smith's team, seen by open11)",
+  'markettransfer.info': 'mirror of contract and settlement-notice clauses (a class-action settlement notice, seen by open11)',
+  'fdocuments.nl': 'document dump (copies of court filings, seen by open11)',
+  'limportant.fr': "copies of other outlets' articles (an L'Express story on IN Groupe, seen by open11)",
+  'nostr.lucianmarin.com': 'web mirror of Nostr posts (commentary on the DHS spending bill, seen by open11)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
