@@ -2489,6 +2489,13 @@ export const deniedDomains: Record<string, string> = {
   'worldnationnews.com': 'spun copy of an AP story (CBP One ruling, seen by sweep18)',
   'cityandcoffee.com': 'spun copy of a New York Times story (Office of Legal Counsel, seen by sweep18)',
   'getfilings.com': 'copies of SEC filings (GEO Group, seen by sweep18): cite sec.gov',
+  // Met by open11 (issue #12, 2026-12-06, twelfth session): copies, forums and mirrors returned while looking for originals of open items.
+  'faulknernewsnetwork.online': "copy of a Washington Examiner story (Jordan's letter to OPR's head, seen by open11)",
+  'thelaw.com': "forum posts reproducing news stories (The Hill on OPR and Jack Smith's team, seen by open11)",
+  'markettransfer.info': 'mirror of contract and settlement-notice clauses (a class-action settlement notice, seen by open11)',
+  'fdocuments.nl': 'document dump (copies of court filings, seen by open11)',
+  'limportant.fr': "copies of other outlets' articles (an L'Express story on IN Groupe, seen by open11)",
+  'nostr.lucianmarin.com': 'web mirror of Nostr posts (commentary on the DHS spending bill, seen by open11)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
