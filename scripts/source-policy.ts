@@ -2496,6 +2496,23 @@ export const deniedDomains: Record<string, string> = {
   'fdocuments.nl': 'document dump (copies of court filings, seen by open11)',
   'limportant.fr': "copies of other outlets' articles (an L'Express story on IN Groupe, seen by open11)",
   'nostr.lucianmarin.com': 'web mirror of Nostr posts (commentary on the DHS spending bill, seen by open11)',
+  // Met by fresh60 (issue #12, 2026-12-06): copies, rewrites, mirrors and content farms returned for its entries.
+  'pixelation.org': "content farm (machine-written pages on FEMA's leadership, seen by fresh60)",
+  'worldvoice.news': "rewrite of an Associated Press story (Richardson's exit from FEMA, seen by fresh60)",
+  'todaysviralmedia.com': "spun copy of an Epoch Times story (Noem and Vought committee votes, seen by fresh60)",
+  'frominsideasia.com': "copy of an Epoch Times story (Noem and Vought committee votes, seen by fresh60)",
+  'newsworldai.com': "machine-translated rewrite of a news story (the Rhode Island FEMA grant-conditions ruling, seen by fresh60)",
+  'ustower.net': "copy of a Reuters story (Hamilton's removal from FEMA, seen by fresh60)",
+  'realnews.site': "machine-written summary of other outlets' reporting (Hamilton's removal from FEMA, seen by fresh60)",
+  'dailyfacthub.com': "copy of a TechCrunch story (ICE's surveillance technology, seen by fresh60)",
+  'newslooks.com': "rewrites of other outlets' stories (the Rhode Island homeland-security grant ruling, seen by fresh60)",
+  'worldnewscentral.com': "rewrites of other outlets' stories (Richardson's hurricane-season remark, seen by fresh60)",
+  'bcbegley.com': "blog summarising a CNN story (Richardson's exit from FEMA, seen by fresh60)",
+  'wikid.org': 'mirror of Wikipedia (U.S. Intelligence Community, seen by fresh60)',
+  'wisegeek.net': 'content farm (explainer on Marine Corps intelligence, seen by fresh60)',
+  '1library.net': 'document mirror (a Marine Corps IT strategy, seen by fresh60)',
+  'dtic.minsky.ai': 'mirror of DTIC documents (a Marine Corps intelligence paper, seen by fresh60): cite the DTIC record',
+  'slashdot.mozz.us': "mirror of Slashdot (a Motherboard story on GrayKey, seen by fresh60)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
