@@ -2513,6 +2513,19 @@ export const deniedDomains: Record<string, string> = {
   '1library.net': 'document mirror (a Marine Corps IT strategy, seen by fresh60)',
   'dtic.minsky.ai': 'mirror of DTIC documents (a Marine Corps intelligence paper, seen by fresh60): cite the DTIC record',
   'slashdot.mozz.us': "mirror of Slashdot (a Motherboard story on GrayKey, seen by fresh60)",
+  // Met by fresh58 (issue #12, 2026-12-06, check O): copies, rewrites and machine summaries returned while checking five cards.
+  'feedbagel.com': 'machine summaries of news stories (a POLITICO story on ICE surveillance, seen by fresh58)',
+  'newsgaged.com': "machine rewrites of other outlets' stories (EFF on ICE, Palantir and Medicaid data, seen by fresh58)",
+  'aipulse.it': "machine rewrites of other outlets' stories (EFF on ICE, Palantir and Medicaid data, seen by fresh58)",
+  'signalreads.com': 'rewrites of news stories as blog posts (ICE, Palantir and Medicaid data, seen by fresh58)',
+  'diginews.johandenoyer.fr': 'machine summaries of news stories (EFF on ICE and Palantir, seen by fresh58)',
+  'blastro.vercel.app': 'machine-written blog on free hosting (ICE, Palantir and Medicaid data, seen by fresh58)',
+  'theunmuteenglish.com': 'rewrite of an AP story (ICE and the SEVIS terminations, seen by fresh58)',
+  'tvnewslies.com': 'reprints of AP stories (Secure Communities in California, seen by fresh58)',
+  'essaywritingsolutions.com': 'copies of government documents (a DHS text on fusion centers, seen by fresh58)',
+  'hnreader.ceshine.net': 'machine summaries of Hacker News threads and linked stories (EFF on ICE and Palantir, seen by fresh58)',
+  'newsgpt.ai': 'machine-written news (ICE body cameras, seen by fresh58)',
+  'news.wingman.actor': 'mirror of Hacker News threads (EFF on ICE and Palantir, seen by fresh58)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
