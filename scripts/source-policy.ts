@@ -2513,6 +2513,18 @@ export const deniedDomains: Record<string, string> = {
   '1library.net': 'document mirror (a Marine Corps IT strategy, seen by fresh60)',
   'dtic.minsky.ai': 'mirror of DTIC documents (a Marine Corps intelligence paper, seen by fresh60): cite the DTIC record',
   'slashdot.mozz.us': "mirror of Slashdot (a Motherboard story on GrayKey, seen by fresh60)",
+  // Met by fresh62 (issue #12, 2026-12-06, check P): copies, mirrors and rewrites returned while checking five cards.
+  'marinecorpgifts.com': "copy of a WIRED story on an unrelated merchandise site (the Hemisphere / Data Analytical Services program, seen by fresh62)",
+  'mastercreator.atwebpages.com': "blog copying a WIRED story on free hosting (the Hemisphere / Data Analytical Services program, seen by fresh62)",
+  'gadgetsnews.link': "copy of an Engadget story (Sen. Wyden's Hemisphere letter, seen by fresh62)",
+  'nieuwsblog.burojansen.nl': "full-text copy of a New York Times story (the Hemisphere Project, 2013, seen by fresh62)",
+  'creditandcollectionnews.com': "copy of a Bloomberg Law story (the firing of the U.S. Trustee Program's director, seen by fresh62)",
+  'atlasbulletin.us': "unsigned rewrite of a New York Times story (TSA passenger lists given to ICE, seen by fresh62)",
+  'magnificenth850.sbs': 'proxy copy of Wikipedia (ECHELON, seen by fresh62)',
+  'wikiless.lunar.icu': 'proxy front-end serving copies of Wikipedia (the European Parliament ECHELON committee, seen by fresh62)',
+  'alem.dynip.sapo.pt': 'Kiwix mirror of Wikipedia on a dynamic-IP host (United States Trustee, seen by fresh62)',
+  'rightsta.com': 'machine-written wiki pages (the U.S. Trustee Program, seen by fresh62)',
+  'uslawexplained.com': 'machine-written legal explainers (the U.S. Trustee, seen by fresh62)',
   // Met by fresh58 (issue #12, 2026-12-06, check O): copies, rewrites and machine summaries returned while checking five cards.
   'feedbagel.com': 'machine summaries of news stories (a POLITICO story on ICE surveillance, seen by fresh58)',
   'newsgaged.com': "machine rewrites of other outlets' stories (EFF on ICE, Palantir and Medicaid data, seen by fresh58)",
