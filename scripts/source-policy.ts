@@ -2538,6 +2538,13 @@ export const deniedDomains: Record<string, string> = {
   'hnreader.ceshine.net': 'machine summaries of Hacker News threads and linked stories (EFF on ICE and Palantir, seen by fresh58)',
   'newsgpt.ai': 'machine-written news (ICE body cameras, seen by fresh58)',
   'news.wingman.actor': 'mirror of Hacker News threads (EFF on ICE and Palantir, seen by fresh58)',
+  // Met by fresh63 (issue #12, 2026-12-06, check P): copies and rewrites returned while checking five cards.
+  'webiis08.mondaq.com': 'mirror host (a Mondaq law-firm note on the Digital Omnibus, seen by fresh63)',
+  'formfy.ai': "machine-written blog rewriting other outlets' reports (the Council's Digital Omnibus text, seen by fresh63)",
+  'irishbreakingnews.com': "rewrite of other outlets' stories (Gizmodo and The Intercept on the OBBBA tower clause, seen by fresh63)",
+  'theinference.news': "rewrite of other outlets' stories (EFF on CBP's San Clemente tower, seen by fresh63)",
+  'americanftwr.com': 'machine-spun copy of a WIRED story (CBP Predator drones over Los Angeles, seen by fresh63)',
+  'thencvoice.com': "rewrite of other outlets' stories (the San Clemente council's CBP camera debate, seen by fresh63)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
