@@ -2545,6 +2545,21 @@ export const deniedDomains: Record<string, string> = {
   'theinference.news': "rewrite of other outlets' stories (EFF on CBP's San Clemente tower, seen by fresh63)",
   'americanftwr.com': 'machine-spun copy of a WIRED story (CBP Predator drones over Los Angeles, seen by fresh63)',
   'thencvoice.com': "rewrite of other outlets' stories (the San Clemente council's CBP camera debate, seen by fresh63)",
+  // Met by fresh64 (issue #12, 2026-12-06, check P): copies, rewrites and machine-written pages returned while checking five cards.
+  'madisony.com': 'word-spun copy of a CBS News story (the Community Relations Service lawsuit, seen by fresh64)',
+  'elawnj.com': "rewrites of other outlets' stories as blog posts (the Community Relations Service ruling, seen by fresh64)",
+  'chainelect.org': 'machine-written explainers (IRS sign-in through ID.me, seen by fresh64)',
+  'biradim.com': 'machine-written explainers (IRS sign-in through ID.me, seen by fresh64)',
+  'groovydoodle.net': 'machine-written explainers (IRS sign-in through ID.me, seen by fresh64)',
+  'ilikebigwaltsandicannotlie.com': 'machine-written explainers (IRS sign-in through ID.me, seen by fresh64)',
+  'wiselearnerhub.top': 'machine rewrites of news stories (GAO on IRS identity proofing, seen by fresh64)',
+  'holyprofweb.com': 'content farm (a biometric-privacy settlement, seen by fresh64)',
+  'mosaic.news': 'copies of Biometric Update stories (seen by fresh64)',
+  'echosphere.news': 'rewrites of AP stories (seen by fresh64)',
+  'bioscience-research.net': 'dump of other sites\' RSS feeds (a FedScoop ID.me feed, seen by fresh64)',
+  'knowledgr.com': 'machine-translated copy of Wikipedia (the Community Relations Service, seen by fresh64)',
+  'abcdef.wiki': 'machine-translated copy of Wikipedia (the Community Relations Service, seen by fresh64)',
+  'quietmemories.ip-ddns.com': "proxy of a search engine's results pages (seen by fresh64)",
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
