@@ -2526,6 +2526,9 @@ export const deniedDomains: Record<string, string> = {
   'hnreader.ceshine.net': 'machine summaries of Hacker News threads and linked stories (EFF on ICE and Palantir, seen by fresh58)',
   'newsgpt.ai': 'machine-written news (ICE body cameras, seen by fresh58)',
   'news.wingman.actor': 'mirror of Hacker News threads (EFF on ICE and Palantir, seen by fresh58)',
+  // Met by open12 (issue #12, 2026-12-06): copies and relays returned while looking for originals.
+  'binge-education.com': 'copy of a CQ-Roll Call story under an unrelated domain, same network as bingeeducate.com (DHS armed-drone bar, seen by open12)',
+  'scribe.disroot.org': 'relay of other sites\' posts (EFF on ICE, Palantir and Medicaid data, seen by open12)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
