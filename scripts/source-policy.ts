@@ -2560,6 +2560,9 @@ export const deniedDomains: Record<string, string> = {
   'knowledgr.com': 'machine-translated copy of Wikipedia (the Community Relations Service, seen by fresh64)',
   'abcdef.wiki': 'machine-translated copy of Wikipedia (the Community Relations Service, seen by fresh64)',
   'quietmemories.ip-ddns.com': "proxy of a search engine's results pages (seen by fresh64)",
+  // Met by open12 (issue #12, 2026-12-06): copies and relays returned while looking for originals.
+  'binge-education.com': 'copy of a CQ-Roll Call story under an unrelated domain, same network as bingeeducate.com (DHS armed-drone bar, seen by open12)',
+  'scribe.disroot.org': 'relay of other sites\' posts (EFF on ICE, Palantir and Medicaid data, seen by open12)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
