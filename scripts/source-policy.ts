@@ -2563,6 +2563,12 @@ export const deniedDomains: Record<string, string> = {
   // Met by open12 (issue #12, 2026-12-06): copies and relays returned while looking for originals.
   'binge-education.com': 'copy of a CQ-Roll Call story under an unrelated domain, same network as bingeeducate.com (DHS armed-drone bar, seen by open12)',
   'scribe.disroot.org': 'relay of other sites\' posts (EFF on ICE, Palantir and Medicaid data, seen by open12)',
+  // Met by open13 (issue #12, 2026-12-06): aggregators and machine-written sites returned while looking for originals.
+  'filingdiff.com': 'aggregator of SEC EDGAR filings with machine summaries (Rank One Computing\'s filings, seen by open13)',
+  'understandstock.com': 'machine re-rendering of SEC EDGAR financial data (seen by open13)',
+  'portfoliosavvy.com': 'machine re-rendering of SEC Form 4 filings, like secinvestors.com (seen by open13)',
+  'etfdailynews.com': 'machine-written stock-market items (short-interest reports, seen by open13)',
+  'com-unik.info': 'machine-written stock-market items (short-interest reports, seen by open13)',
 };
 /** A title that says the page is not the original. */
 const copyTitle = /\b(?:reprint(?:ed)?|cop(?:y|ies)|mirror(?:s|ed)?)\b|\barchive of\b/i;
