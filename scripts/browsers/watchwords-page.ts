@@ -51,6 +51,21 @@ export function centreOfHighlight(session: BrowserSession, text: string): Promis
   })()`);
 }
 
+/** A real click at the centre of the element `selector` in the card's frame: the frame's place on the page plus the
+ * element's place in the frame (the click lands through the page, as the reader's does, and moves the focus). */
+export async function clickInCard(session: BrowserSession, selector: string): Promise<void> {
+  const frame = await session.inUiShadowRoot<{ x: number; y: number }>(`(root) => {
+    const box = root.querySelector('iframe').getBoundingClientRect();
+    return { x: box.x, y: box.y };
+  }`);
+  if (!frame) throw new Error('the card\'s frame is not open');
+  const target = await session.evaluateInOverlay<{ x: number; y: number }>(`(() => {
+    const box = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect();
+    return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  })()`);
+  await session.click(frame.x + target.x, frame.y + target.y);
+}
+
 export async function hoverCard(session: BrowserSession, text: string, name: string) {
   const open = async () => {
     const found = await session.accessible('dialog', name);

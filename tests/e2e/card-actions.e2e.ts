@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { serveFolder } from '../../scripts/browsers/static-server';
-import { centreOfHighlight, hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
+import { centreOfHighlight, clickInCard, hoverCard, root, screenshots, waitFor } from '../../scripts/browsers/watchwords-page';
 import {
   browserNames, cardNamed, changeSettings, screenshotColours, clickButton, command, highlightList, inExtension, launchers, servedInnerHtml,
   noteSaved, scannedMentions, settledHighlights, staysTrue, storedSettings, type Session,
@@ -251,16 +251,8 @@ describe.each(browserNames)('the card\'s actions and the keyboard in %s', (brows
     await session.screenshot(join(screenshots, `card-earlier-${browserName}.png`));
     await session.press('Space');
     await waitFor('the earlier developments to fold again', async () => !(await folded()).open);
-    // A click on the line opens them too: the frame's place on the page plus the line's place in the frame.
-    const frame = await session.inUiShadowRoot<{ x: number; y: number }>(`(root) => {
-      const box = root.querySelector('iframe').getBoundingClientRect();
-      return { x: box.x, y: box.y };
-    }`);
-    const line = await session.evaluateInOverlay<{ x: number; y: number }>(`(() => {
-      const box = document.querySelector('details.card-earlier summary').getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    })()`);
-    await session.click(frame!.x + line.x, frame!.y + line.y);
+    // A click on the line opens them too.
+    await clickInCard(session, 'details.card-earlier summary');
     await waitFor('a click to open the earlier developments', async () => (await folded()).open);
     await session.press('Escape');
     await waitFor('the card to close', async () => (await session.accessible('dialog', 'Flock Safety')).length === 0);

@@ -4,7 +4,7 @@
  * the reader writes a note with real keys. The page must see no event at all, and no word.
  */
 import { expect } from 'vitest';
-import { waitFor } from '../../scripts/browsers/watchwords-page';
+import { clickInCard, waitFor } from '../../scripts/browsers/watchwords-page';
 import {
   expectNothingLeaked, hostileSuite, readerOpensCard, readerOpensEditor, secret, textBoxValues, typeText, visit, whileRecording, type BrowserName, type World,
 } from './harness';
@@ -114,16 +114,8 @@ hostileSuite('keyloggers', (attack) => {
   attack('keyloggers/card-disclosure', {}, async (world) => {
     await visit(world, `${world.siteA}/keyloggers/keydown.html`);
     await readerOpensCard(world);
-    // A real click on the line puts the focus on it (the frame's place on the page plus the line's in the frame).
-    const frame = await world.session.inUiShadowRoot<{ x: number; y: number }>(`(root) => {
-      const box = root.querySelector('iframe').getBoundingClientRect();
-      return { x: box.x, y: box.y };
-    }`);
-    const line = await world.session.evaluateInOverlay<{ x: number; y: number }>(`(() => {
-      const box = document.querySelector('details.card-earlier summary').getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    })()`);
-    await world.session.click(frame!.x + line.x, frame!.y + line.y);
+    // A real click on the line puts the focus on it.
+    await clickInCard(world.session, 'details.card-earlier summary');
     await waitFor('the earlier developments to open', () => earlierOpen(world));
     await whileRecording(world, async () => {
       await world.session.press('Space');
@@ -133,7 +125,6 @@ hostileSuite('keyloggers', (attack) => {
     });
     await expectNothingSniffed(world);
   });
-
 
   for (const [name, { browsers, act, landed, ownEvents }] of Object.entries(actions)) {
     attack(`keyloggers/${name}`, { browsers }, async (world) => {
